@@ -1,0 +1,15 @@
+"""Border Atlas: who controls smuggling on the North Korea-China border in Ryanggang.
+
+The package is pure Python: data loading and validation, filters, the gazetteer and the
+renderers (map, exports, charts, graph). Only :mod:`border_atlas.ui` imports Streamlit.
+
+>>> from border_atlas import load_dataset, FilterState, select
+>>> dataset = load_dataset()
+>>> selection = select(dataset, FilterState(orgs=("office-39",)))
+"""
+
+from border_atlas.dataset import Dataset, Problem, load_dataset
+from border_atlas.selection import Selection, select
+from border_atlas.state import FilterState
+
+__all__ = ["Dataset", "FilterState", "Problem", "Selection", "load_dataset", "select"]

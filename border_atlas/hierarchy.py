@@ -1,0 +1,45 @@
+"""Parent/child relations: places inside places, organisations under umbrellas."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+
+import pandas as pd
+
+
+def children_of(table: pd.DataFrame) -> dict[str, list[str]]:
+    children: dict[str, list[str]] = {}
+    for ident, parent in zip(table["id"], table["parent_id"]):
+        if isinstance(parent, str):
+            children.setdefault(parent, []).append(ident)
+    return children
+
+
+def with_descendants(ids: Iterable[str], table: pd.DataFrame) -> set[str]:
+    """``ids`` and everything under them: Office 39 brings its companies, Hyesan its neighbourhoods.
+
+    >>> import pandas as pd
+    >>> t = pd.DataFrame({"id": ["a", "b", "c"], "parent_id": [None, "a", "b"]})
+    >>> sorted(with_descendants(["a"], t))
+    ['a', 'b', 'c']
+    """
+    children = children_of(table)
+    found: set[str] = set()
+    stack = list(ids)
+    while stack:
+        ident = stack.pop()
+        if ident not in found:
+            found.add(ident)
+            stack.extend(children.get(ident, []))
+    return found
+
+
+def ancestors(ident: str, table: pd.DataFrame) -> list[str]:
+    """The chain of parents above ``ident``, nearest first."""
+    parents = dict(zip(table["id"], table["parent_id"]))
+    chain: list[str] = []
+    node = parents.get(ident)
+    while isinstance(node, str) and node not in chain:
+        chain.append(node)
+        node = parents.get(node)
+    return chain

@@ -1,0 +1,78 @@
+"""select(dataset, state) -> Selection: the filtered records joined with what they name."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+import pandas as pd
+
+from border_atlas import filters
+from border_atlas.dataset import Dataset
+from border_atlas.state import FilterState
+
+
+@dataclass(frozen=True)
+class Selection:
+    """What the user's filters select. Every renderer takes one of these and nothing else."""
+
+    records: pd.DataFrame  # one row per assignment, joined with names, places and sources
+    places: pd.DataFrame  # places with at least one selected record, with "n_records"
+    landmarks: pd.DataFrame  # places no record names, shown for orientation
+    sources: pd.DataFrame  # sources the records cite, numbered in "note_number"
+    state: FilterState
+    dataset: Dataset
+
+    @property
+    def count(self) -> int:
+        return len(self.records)
+
+
+def filter_assignments(dataset: Dataset, state: FilterState) -> pd.DataFrame:
+    """Apply every filter in ``state`` to the assignments table."""
+    rows = dataset.assignments
+    if state.orgs:
+        rows = filters.by_organisation(rows, dataset.organisations, state.orgs, exact=state.exact_orgs)
+    if state.places:
+        rows = filters.by_place(rows, dataset.places, state.places)
+    if state.era and state.era in set(dataset.eras["id"]):
+        rows = filters.by_era(rows, dataset.eras, state.era)
+    if state.date_from or state.date_to:
+        rows = filters.by_date_range(rows, state.date_from, state.date_to)
+    if state.roles:
+        rows = filters.by_role(rows, state.roles)
+    if state.min_grade:
+        rows = filters.by_min_grade(rows, state.min_grade)
+    return rows
+
+
+def _join(dataset: Dataset, rows: pd.DataFrame) -> pd.DataFrame:
+    orgs = dataset.organisations.set_index("id")
+    places = dataset.places.set_index("id")
+    sources = dataset.sources.set_index("id")
+    joined = rows.copy()
+    for column, prefix in (("org_id", "org"), ("partner_org_id", "partner"), ("ordered_by_org_id", "ordered_by")):
+        joined[f"{prefix}_name"] = joined[column].map(orgs["name"])
+    joined["org_type"] = joined["org_id"].map(orgs["type"])
+    joined["partner_type"] = joined["partner_org_id"].map(orgs["type"])
+    for column in ("name", "name_ko", "lat", "lon", "precision", "uncertainty_m", "kind"):
+        joined[f"place_{column}"] = joined["place_id"].map(places[column])
+    for column in ("outlet", "title", "published"):
+        joined[f"source_{column}"] = joined["source_id"].map(sources[column])
+    joined["grade"] = joined["reliability"] + joined["credibility"].astype("string")
+    return joined.sort_values(["known_from", "id"]).reset_index(drop=True)
+
+
+def select(dataset: Dataset, state: FilterState) -> Selection:
+    """The records, places and sources that ``state`` selects from ``dataset``."""
+    records = _join(dataset, filter_assignments(dataset, state))
+    counts = records.groupby("place_id").size()
+    places = dataset.places[dataset.places["id"].isin(counts.index)].copy()
+    places["n_records"] = places["id"].map(counts).astype(int)
+    named = set(dataset.assignments["place_id"].dropna())
+    landmarks = dataset.places[~dataset.places["id"].isin(named)] if state.landmarks and not state.places else \
+        dataset.places.iloc[0:0]
+    cited = list(dict.fromkeys(records["source_id"].tolist() + records["date_source_id"].dropna().tolist()))
+    sources = dataset.sources.set_index("id").loc[cited].reset_index()
+    sources["note_number"] = range(1, len(sources) + 1)
+    return Selection(records, places.reset_index(drop=True), landmarks.reset_index(drop=True),
+                     sources, state, dataset)

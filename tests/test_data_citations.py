@@ -1,0 +1,87 @@
+"""The data against its sources: cited paragraphs hold what the records say, nothing is copied."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from conftest import ROOT, SHARED_SOURCES
+
+from border_atlas.text import split_list
+
+FILES = {"dailynk-2018-02-28": "000_0fe90757cfa603df.txt", "nkinsider-2025-10-27": "003_667500a42c227af6.txt"}
+
+pytestmark = pytest.mark.skipif(not SHARED_SOURCES.exists(), reason="../shared/sources is not beside the project")
+
+
+def paragraphs(source_id: str) -> list[str]:
+    # The sources' README: paragraphs are the non-empty lines after the title, from 1.
+    lines = (SHARED_SOURCES / FILES[source_id]).read_text(encoding="utf-8").splitlines()[1:]
+    return [line for line in lines if line.strip()]
+
+
+def cited_text(source_id: str, cited: str) -> str:
+    paras = paragraphs(source_id)
+    return " ".join(paras[int(n) - 1] for n in cited.split(";"))
+
+
+def test_paragraph_counts_match_the_files(dataset):
+    for source_id in FILES:
+        count = dataset.sources.set_index("id").loc[source_id, "paragraphs"]
+        assert count == len(paragraphs(source_id))
+
+
+@pytest.mark.parametrize(
+    ("record", "words"),
+    [
+        ("pairing-2018-hyetan", ["Hyetan", "Kumgang Office", "cars", "protection"]),
+        ("pairing-2018-kangan", ["Kangan", "7.27"]),
+        ("pairing-2018-samsu", ["Samsu", "Mirim Shipping Company"]),
+        ("crackdown-25bde-yonbong", ["25th Brigade", "Yonbong"]),
+        ("crackdown-10corps-samsu", ["10th Corps", "Samsu"]),
+        ("customs-blocked-2018", ["Hyesan Customs Office", "blocked"]),
+        ("mss-minister-dismissed", ["Kim Won Hong"]),
+        ("mss-border-control-covid", ["sealed the border", "exclusive control"]),
+        ("mss-over-social-security", ["Ministry of Social Security"]),
+        ("mss-over-border-security-command", ["Border Security Command"]),
+        ("holiday-approval-jagang", ["Jagang", "approval"]),
+    ],
+)
+def test_cited_paragraphs_hold_the_record(dataset, record, words):
+    row = dataset.assignments.set_index("id").loc[record]
+    text = cited_text(row["source_id"], row["paragraphs"])
+    for word in words:
+        assert word in text, (record, word)
+
+
+@pytest.mark.parametrize(("figure", "words"), [("bribe-cars-pre-covid", ["8,000", "15,000", "yuan"]),
+                                               ("bribe-cars-post-covid", ["25,000", "30,000"]),
+                                               ("bribe-holiday-approval", ["USD 20,000"])])
+def test_figures_are_in_their_paragraph(dataset, figure, words):
+    row = dataset.figures.set_index("id").loc[figure]
+    text = cited_text(row["source_id"], row["paragraphs"])
+    for word in words:
+        assert word in text
+
+
+def test_no_file_copies_ten_words_of_a_report():
+    def words(text: str) -> list[str]:
+        return re.findall(r"[a-z0-9']+", text.lower())
+
+    grams = set()
+    for name in FILES.values():
+        # The title line is left out: citing a report by its title is not copying it.
+        title, body = (SHARED_SOURCES / name).read_text(encoding="utf-8").split("\n", 1)
+        w = words("\n".join(line for line in body.splitlines() if title not in line))
+        grams.update(" ".join(w[i:i + 10]) for i in range(len(w) - 9))
+    for path in [*ROOT.glob("data/*.csv"), ROOT / "README.md"]:
+        if path.exists():
+            w = words(path.read_text(encoding="utf-8"))
+            copied = [" ".join(w[i:i + 10]) for i in range(len(w) - 9) if " ".join(w[i:i + 10]) in grams]
+            assert not copied, (path.name, copied[:1])
+
+
+def test_every_record_cites_a_paragraph_of_a_report(dataset):
+    reports = set(dataset.sources.loc[dataset.sources["kind"] == "report", "id"])
+    assert set(dataset.assignments["source_id"]) <= reports
+    assert all(split_list(p.replace(";", ";")) for p in dataset.assignments["paragraphs"])
