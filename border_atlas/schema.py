@@ -124,10 +124,13 @@ TABLES: dict[str, list[Field]] = {
     "organisations": [
         _id(),
         _text("name", required=True),
+        _text("short_name"),
         _text("name_ko"),
         _text("aliases"),
         Field("type", required=True, checks=(_one_of(ORG_TYPES),)),
         _ref("parent_id"),
+        Field("colour", optional_column=True,
+              checks=(_pattern(r"^#[0-9a-fA-F]{6}$", "must be a colour written #rrggbb"),)),
         Field("sanctions_status", optional_column=True, checks=(_one_of(SANCTIONS),)),
         _ref("source_id", required=True),
         _paragraphs(),

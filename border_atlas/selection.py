@@ -50,8 +50,10 @@ def _join(dataset: Dataset, rows: pd.DataFrame) -> pd.DataFrame:
     places = dataset.places.set_index("id")
     sources = dataset.sources.set_index("id")
     joined = rows.copy()
+    short = orgs["short_name"].fillna(orgs["name"])
     for column, prefix in (("org_id", "org"), ("partner_org_id", "partner"), ("ordered_by_org_id", "ordered_by")):
         joined[f"{prefix}_name"] = joined[column].map(orgs["name"])
+        joined[f"{prefix}_short"] = joined[column].map(short)
     joined["org_type"] = joined["org_id"].map(orgs["type"])
     joined["partner_type"] = joined["partner_org_id"].map(orgs["type"])
     for column in ("name", "name_ko", "lat", "lon", "precision", "uncertainty_m", "kind"):

@@ -1,0 +1,72 @@
+"""The map's stylesheet: markers, labels, chips, legend and north arrow."""
+
+from __future__ import annotations
+
+from branca.element import MacroElement
+from jinja2 import Template
+
+from border_atlas.colours import LAND_FILL
+
+CSS = """
+.leaflet-container { background: %(land)s; font-family: system-ui, -apple-system, "Segoe UI", Roboto,
+  "Noto Sans", "Noto Sans CJK KR", sans-serif; }
+.ba-pin { position: absolute; left: 0; top: 0; width: 0; height: 0; }
+.ba-sym { position: absolute; box-sizing: border-box; transform: translate(-50%%, -50%%);
+  border: 2.5px solid #1b2a3a; background: #fff; box-shadow: 0 0 0 2px rgba(255,255,255,.85); cursor: pointer; }
+.ba-sym.circle { border-radius: 50%%; }
+.ba-sym.diamond { transform: translate(-50%%, -50%%) rotate(45deg); }
+.ba-sym.approx { border-style: dashed; background: rgba(255,255,255,.75); }
+.ba-sym.filled { background: #1b2a3a; }
+.ba-sym.kind-town { background: #a0a0a0; }
+.ba-sym.kind-county { border-width: 3.5px; }
+.ba-sym.landmark { border-color: #8a8a8a; border-width: 2px; background: #fff; }
+.ba-label { position: absolute; top: -10px; white-space: nowrap; background: rgba(255,255,255,.93);
+  border: 1px solid #c9ced6; border-radius: 3px; padding: 2px 6px 3px; font-size: 12px; line-height: 15px;
+  color: #1b1f24; box-shadow: 0 1px 2px rgba(0,0,0,.18); cursor: pointer; }
+.ba-label.right { left: 12px; }
+.ba-label.left { right: 12px; text-align: right; }
+.ba-label b { font-weight: 650; }
+.ba-label .ko { color: #555; margin-left: 3px; }
+.ba-label .approx { color: #9a5b00; font-size: 11px; margin-left: 3px; }
+.ba-chip { font-size: 11px; line-height: 15px; color: #222; }
+.ba-chip i { display: inline-block; width: 9px; height: 9px; border-radius: 2px; margin-right: 4px;
+  vertical-align: -1px; }
+.ba-chip .when { color: #666; margin-left: 4px; }
+.ba-leader { position: absolute; left: 0; top: 0; overflow: visible; pointer-events: none; }
+.ba-country { font-size: 13px; letter-spacing: .35em; color: #8b8478; font-weight: 600; white-space: nowrap;
+  transform: translate(-50%%, -50%%); position: absolute; }
+.ba-legend { background: rgba(255,255,255,.95); padding: 8px 10px; border-radius: 4px; font-size: 11.5px;
+  line-height: 16px; box-shadow: 0 1px 4px rgba(0,0,0,.3); color: #1b1f24; max-width: 250px; }
+.ba-legend h4 { margin: 4px 0 2px; font-size: 11px; text-transform: uppercase; letter-spacing: .06em; color: #555; }
+.ba-legend h4:first-child { margin-top: 0; }
+.ba-legend .row { display: flex; align-items: center; gap: 6px; }
+.ba-legend .sw { width: 14px; height: 14px; display: inline-flex; align-items: center; justify-content: center;
+  flex: none; position: relative; }
+.ba-legend .sw .ba-sym { position: static; transform: none; box-shadow: none; }
+.ba-legend .sw .ba-sym.diamond { transform: rotate(45deg); }
+.ba-north { background: rgba(255,255,255,.95); border-radius: 4px; padding: 3px 5px 1px;
+  box-shadow: 0 1px 4px rgba(0,0,0,.3); text-align: center; font: 600 11px system-ui, sans-serif; color: #1b1f24; }
+.leaflet-control-layers { font-size: 12px; line-height: 18px; }
+.leaflet-control-layers label { margin: 0; }
+.leaflet-popup-content { font-size: 12.5px; line-height: 1.35; margin: 10px 12px; }
+.ba-popup h3 { margin: 0 0 2px; font-size: 15px; }
+.ba-popup .meta { color: #555; font-size: 11.5px; margin-bottom: 6px; }
+.ba-popup .rec { border-left: 4px solid var(--c); padding: 3px 0 3px 7px; margin: 6px 0; }
+.ba-popup .rec .who { font-weight: 600; }
+.ba-popup .rec .cite { color: #555; font-size: 11px; }
+.ba-popup .grade { display: inline-block; border: 1px solid #888; border-radius: 3px; padding: 0 3px;
+  font-size: 10.5px; margin-left: 4px; }
+""" % {"land": LAND_FILL}
+
+
+class MapStyle(MacroElement):
+    """Adds the stylesheet above to the page's head."""
+
+    _template = Template("""
+        {% macro header(this, kwargs) %}<style>{{ this.css }}</style>{% endmacro %}
+    """)
+
+    def __init__(self):
+        super().__init__()
+        self._name = "MapStyle"
+        self.css = CSS

@@ -1,0 +1,76 @@
+"""Where every script and stylesheet of the map comes from, and how the browser gets it.
+
+Leaflet and jQuery come from installed PyPI packages (xstatic-leaflet, xstatic-jquery); no
+third-party file is kept in this repository and no CDN is named. Two ways to deliver them:
+
+- ``served``: relative URLs into a Streamlit component whose folder is the packages'
+  folder, for the map inside the app (the map's iframe lives under ``component/``);
+- ``inline``: the files' text inside the page, for self-contained exports.
+"""
+
+from __future__ import annotations
+
+import base64
+import re
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+import xstatic.pkg.jquery
+import xstatic.pkg.leaflet
+
+# The Streamlit component that serves ASSET_ROOT; border_atlas.ui.offline declares it.
+COMPONENT_NAME = "border_atlas.ui.offline.assets"
+ASSET_ROOT = Path(xstatic.pkg.leaflet.BASE_DIR).parent.parent  # the xstatic/pkg folder
+
+
+@dataclass(frozen=True)
+class Asset:
+    name: str
+    kind: str  # "js" or "css"
+    path: str  # relative to ASSET_ROOT
+
+    @property
+    def file(self) -> Path:
+        return ASSET_ROOT / self.path
+
+
+LEAFLET_JS = Asset("leaflet", "js", f"{Path(xstatic.pkg.leaflet.BASE_DIR).parent.name}/data/leaflet.js")
+LEAFLET_CSS = Asset("leaflet_css", "css", f"{Path(xstatic.pkg.leaflet.BASE_DIR).parent.name}/data/leaflet.css")
+JQUERY_JS = Asset("jquery", "js", f"{Path(xstatic.pkg.jquery.BASE_DIR).parent.name}/data/jquery.min.js")
+# folium's popups call jQuery's $, so it is needed even for a plain map.
+SCRIPTS = (LEAFLET_JS, JQUERY_JS)
+STYLESHEETS = (LEAFLET_CSS,)
+
+
+def served_url(asset: Asset) -> str:
+    """The asset's URL relative to streamlit-folium's iframe page."""
+    return f"../{COMPONENT_NAME}/{asset.path}"
+
+
+@cache
+def asset_text(asset: Asset) -> str:
+    return asset.file.read_text(encoding="utf-8")
+
+
+def _inline_images(css: str, folder: Path) -> str:
+    """Replace ``url(images/x.png)`` with data: URIs (the layers icon of the layer control)."""
+
+    def data_uri(match: re.Match) -> str:
+        path = folder / match.group(1)
+        if not path.is_file():
+            return match.group(0)
+        return f"url(data:image/png;base64,{base64.b64encode(path.read_bytes()).decode()})"
+
+    return re.sub(r"url\((images/[\w.-]+\.png)\)", data_uri, css)
+
+
+def inline_head() -> str:
+    """<style> and <script> elements holding every asset, for a page that must stand alone.
+
+    Images the stylesheets point at become data: URIs, and ``</`` inside the scripts is
+    broken up so that no script ends early.
+    """
+    parts = [f"<style>{_inline_images(asset_text(a), a.file.parent)}</style>" for a in STYLESHEETS]
+    parts += ["<script>" + asset_text(a).replace("</", "<\\/") + "</script>" for a in SCRIPTS]
+    return "\n".join(parts)
