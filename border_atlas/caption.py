@@ -28,10 +28,7 @@ def describe(state: FilterState, dataset: Dataset) -> str:
     era = "all"
     if state.era and state.era in set(dataset.eras["id"]):
         era = era_label(dataset, state.era)
-    if state.date_from or state.date_to:
-        dates = f"{state.date_from or '…'} to {state.date_to or '…'}"
-    else:
-        dates = "any"
+    dates = f"{state.date_from or '…'} to {state.date_to or '…'}" if state.date_from or state.date_to else "any"
     parts = [f"Organisations: {orgs}", f"Places: {places}", f"Era: {era}", f"Dates: {dates}"]
     if state.roles:
         parts.append(f"Roles: {', '.join(state.roles)}")

@@ -4,8 +4,10 @@ Off unless the user turns it on: a query to an outside service tells that servic
 the analyst is looking at. Nominatim's policy asks for one request a second at most and a
 user agent that names the application.
 
->>> lookup = make_online_geocoder(user_agent="border-atlas/1.0 (analyst@example.org)")  # doctest: +SKIP
->>> lookup("Hyesan")  # doctest: +SKIP
+Example (it sends the query to Nominatim, so it is not run as a test)::
+
+    lookup = make_online_geocoder(user_agent="border-atlas/1.0 (analyst@example.org)")
+    lookup("Hyesan")
 """
 
 from __future__ import annotations

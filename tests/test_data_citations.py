@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 
 import pytest
-from conftest import ROOT, SHARED_SOURCES
+from helpers import ROOT, SHARED_SOURCES
 
 from border_atlas.text import split_list
 

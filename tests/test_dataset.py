@@ -6,7 +6,7 @@ import hashlib
 from pathlib import Path
 
 import pytest
-from conftest import read_rows, write_rows
+from helpers import read_rows, write_rows
 
 from border_atlas.dataset import DATA_DIR, load_dataset
 from border_atlas.schema import LOAD_ORDER

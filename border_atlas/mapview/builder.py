@@ -139,7 +139,7 @@ def build_data_layers(selection: Selection) -> list[folium.FeatureGroup]:
                                 icon_size=(0, 0), icon_anchor=(0, 0), class_name=f"ba-marker ba-{esc(place.id)}"),
             tooltip=folium.Tooltip(tooltip_text(place, parent_name=parent_name, n_records=len(rows)), sticky=True),
             popup=folium.Popup(popup_html(place, rows, colours, parent_name=parent_name, source_numbers=numbers),
-                               max_width=400),
+                               max_width=400, max_height=420),
         ).add_to(markers)
 
     landmarks = folium.FeatureGroup(name="Landmarks (no records)", control=True)

@@ -24,6 +24,10 @@ class Legend(MacroElement):
             div.innerHTML = {{ this.html|tojson }};
             L.DomEvent.disableClickPropagation(div);
             L.DomEvent.disableScrollPropagation(div);
+            // Controls sit above popups in Leaflet: step aside while a popup is open.
+            map.on("popupopen", function () { div.style.visibility = "hidden"; });
+            map.on("popupclose", function () { div.style.visibility = ""; });
+            div.addEventListener("click", function () { div.classList.toggle("folded"); });
             return div;
         };
         {{ this.get_name() }}.addTo({{ this._parent.get_name() }});

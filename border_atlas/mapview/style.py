@@ -7,7 +7,7 @@ from jinja2 import Template
 
 from border_atlas.colours import LAND_FILL
 
-CSS = """
+_CSS_TEMPLATE = """
 .leaflet-container { background: %(land)s; font-family: system-ui, -apple-system, "Segoe UI", Roboto,
   "Noto Sans", "Noto Sans CJK KR", sans-serif; }
 .ba-pin { position: absolute; left: 0; top: 0; width: 0; height: 0; }
@@ -39,6 +39,9 @@ CSS = """
   line-height: 16px; box-shadow: 0 1px 4px rgba(0,0,0,.3); color: #1b1f24; max-width: 250px; }
 .ba-legend h4 { margin: 4px 0 2px; font-size: 11px; text-transform: uppercase; letter-spacing: .06em; color: #555; }
 .ba-legend h4:first-child { margin-top: 0; }
+.ba-legend { cursor: pointer; }
+.ba-legend.folded > :not(h4:first-child) { display: none; }
+.ba-legend.folded h4:first-child::after { content: " ▸"; }
 .ba-legend .row { display: flex; align-items: center; gap: 6px; }
 .ba-legend .sw { width: 14px; height: 14px; display: inline-flex; align-items: center; justify-content: center;
   flex: none; position: relative; }
@@ -56,7 +59,8 @@ CSS = """
 .ba-popup .rec .cite { color: #555; font-size: 11px; }
 .ba-popup .grade { display: inline-block; border: 1px solid #888; border-radius: 3px; padding: 0 3px;
   font-size: 10.5px; margin-left: 4px; }
-""" % {"land": LAND_FILL}
+"""
+CSS = _CSS_TEMPLATE.replace("%%", "%").replace("%(land)s", LAND_FILL)
 
 
 class MapStyle(MacroElement):

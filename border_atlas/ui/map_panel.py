@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import folium
-import streamlit as st
 from streamlit_folium import st_folium
 
 from border_atlas.mapview import MapOptions, build_base_map, build_data_layers, map_view

@@ -1,0 +1,68 @@
+"""The map in a real browser: drawn offline, filterable, and talking to no other host."""
+
+from __future__ import annotations
+
+from urllib.parse import urlparse
+
+import pytest
+from browser_helpers import MAP_FRAME, artifact
+from playwright.sync_api import expect
+
+pytestmark = pytest.mark.browser
+
+
+def open_map(page, url):
+    page.goto(url)
+    frame = page.frame_locator(MAP_FRAME)
+    expect(frame.locator(".ba-marker .ba-sym").first).to_be_visible(timeout=45_000)
+    return frame
+
+
+def marker_ids(frame) -> set[str]:
+    classes = frame.locator(".leaflet-marker-pane .ba-marker").evaluate_all("els => els.map(e => e.className)")
+    return {c.split("ba-marker ba-")[1].split()[0] for c in classes}
+
+
+def test_map_draws_markers_inside_the_map(page, app_url, requests_seen):
+    frame = open_map(page, app_url)
+    box = frame.locator(".leaflet-container").bounding_box()
+    assert box["width"] > 600 and box["height"] > 500
+    inside = 0
+    for sym in frame.locator(".ba-marker .ba-sym").all():
+        b = sym.bounding_box()
+        if b and box["x"] <= b["x"] <= box["x"] + box["width"] and box["y"] <= b["y"] <= box["y"] + box["height"]:
+            inside += 1
+    assert inside >= 6
+    assert {"hyesan", "hyetan", "kangan", "samsu"} <= marker_ids(frame)
+    # The basemap is drawn: the border line is an SVG path in the overlay pane.
+    assert frame.locator(".leaflet-overlay-pane path").count() >= 3
+    page.wait_for_timeout(800)
+    page.screenshot(path=artifact("dashboard.png"), full_page=True)
+    hosts = {urlparse(u).netloc for u in requests_seen if urlparse(u).scheme in ("http", "https", "ws", "wss")}
+    assert hosts == {urlparse(app_url).netloc}, hosts
+
+
+def test_organisation_filter_changes_the_map(page, app_url, requests_seen):
+    frame = open_map(page, app_url)
+    before = marker_ids(frame)
+    box = page.locator('[data-testid="stSidebar"] [data-testid="stMultiSelect"]').first
+    box.locator("input").click()
+    page.keyboard.type("Mirim")
+    page.get_by_role("option", name="Mirim Shipping Company").first.click()
+    page.keyboard.press("Escape")
+    expect(frame.locator(".leaflet-marker-pane .ba-marker")).to_have_count(1, timeout=20_000)
+    after = marker_ids(frame)
+    assert before != after and "samsu" in after and "hyetan" not in after
+    expect(frame.get_by_text("Mirim Shipping Company ⇄ border units")).to_be_visible()
+    page.screenshot(path=artifact("dashboard-mirim.png"), full_page=True)
+    hosts = {urlparse(u).netloc for u in requests_seen if urlparse(u).scheme in ("http", "https", "ws", "wss")}
+    assert hosts == {urlparse(app_url).netloc}, hosts
+
+
+def test_clicking_a_place_opens_its_records(page, app_url):
+    frame = open_map(page, app_url + "/?place=samsu")
+    frame.locator(".ba-samsu .ba-sym").click()
+    popup = frame.locator(".leaflet-popup-content")
+    expect(popup).to_contain_text("Mirim Shipping Company")
+    expect(popup).to_contain_text("Daily NK (English), 2018-02-28")
+    page.screenshot(path=artifact("dashboard-popup.png"), full_page=True)

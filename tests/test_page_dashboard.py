@@ -1,0 +1,96 @@
+"""The map page under AppTest: it runs, every filter changes the count as the data says, URLs restore."""
+
+from __future__ import annotations
+
+import re
+from datetime import date
+
+import pytest
+from apptest_helpers import map_args, record_count, run_page
+from helpers import read_rows, write_rows
+
+TOTAL = 21
+
+
+@pytest.fixture
+def at():
+    return run_page()
+
+
+def marker_ids(at) -> set[str]:
+    return set(re.findall(r"ba-marker ba-([a-z0-9-]+)", map_args(at)["feature_group"]))
+
+
+def test_page_runs_on_the_bundled_dataset(at):
+    assert not at.exception
+    assert record_count(at) == TOTAL
+    assert at.title[0].value.startswith("Border Atlas")
+    assert marker_ids(at) >= {"hyesan", "kangan", "yonbong", "hyetan", "samsu", "ryanggang"}
+    args = map_args(at)
+    assert args["returned_objects"] == []  # panning and zooming never rerun the script
+    assert all(link.startswith("../border_atlas.ui.offline.assets/") for link in args["js_links"] + args["css_links"])
+
+
+@pytest.mark.parametrize(("key", "value", "expected"), [
+    ("f_orgs", ["office-39"], 4),
+    ("f_orgs", ["mss"], 12),
+    ("f_places", ["hyesan"], 9),
+    ("f_places", ["samsu"], 3),
+    ("f_era", "pre-covid", 14),
+    ("f_era", "post-covid", 7),
+    ("f_roles", ["crackdown"], 8),
+])
+def test_each_filter_changes_the_count(at, key, value, expected):
+    widget = at.sidebar.multiselect(key=key) if isinstance(value, list) else at.sidebar.radio(key=key)
+    widget.set_value(value).run()
+    assert not at.exception
+    assert record_count(at) == expected
+    assert f"**{expected} records**" in at.markdown[0].value
+
+
+def test_exact_organisation_and_grade_and_dates(at):
+    at.sidebar.multiselect(key="f_orgs").set_value(["office-39"]).run()
+    at.sidebar.checkbox(key="f_exact").check().run()
+    assert record_count(at) == 1
+    at.sidebar.multiselect(key="f_orgs").set_value([]).run()
+    at.sidebar.selectbox(key="f_credibility").set_value(2).run()
+    assert record_count(at) == 1
+    at.sidebar.selectbox(key="f_credibility").set_value(6).run()
+    at.sidebar.date_input(key="f_from").set_value(date(2022, 1, 1)).run()
+    at.sidebar.date_input(key="f_to").set_value(date(2022, 12, 31)).run()
+    assert record_count(at) == 2
+
+
+def test_filter_change_updates_markers_and_url(at):
+    at.sidebar.multiselect(key="f_orgs").set_value(["mirim"]).run()
+    assert marker_ids(at) == {"samsu"}
+    assert at.query_params["org"] in ("mirim", ["mirim"])
+
+
+def test_url_opens_with_its_filters():
+    at = run_page(query={"org": "office-39", "era": "pre-covid"})
+    assert not at.exception
+    assert at.sidebar.multiselect(key="f_orgs").value == ["office-39"]
+    assert at.sidebar.radio(key="f_era").value == "pre-covid"
+    assert record_count(at) == 4
+    assert marker_ids(at) == {"hyetan", "kangan", "samsu", "ryanggang"}
+
+
+def test_bad_url_values_are_explained_not_fatal():
+    at = run_page(query={"org": "no-such-unit", "from": "soon"})
+    assert not at.exception
+    assert record_count(at) == TOTAL
+    assert any("no-such-unit" in info.value for info in at.sidebar.info)
+
+
+def test_broken_data_shows_what_is_wrong_and_the_rest(tmp_path, monkeypatch, data_copy):
+    header, rows = read_rows(data_copy / "assignments.csv")
+    rows[0]["reliability"] = "Z"
+    write_rows(data_copy / "assignments.csv", header, rows)
+    monkeypatch.setenv("BORDER_ATLAS_DATA", str(data_copy))
+    at = run_page()
+    assert not at.exception
+    assert record_count(at) == TOTAL - 1
+    assert any("problem" in w.value for w in at.warning)
+    problems = at.dataframe[0].value
+    assert list(problems[["file", "row", "field"]].iloc[0]) == ["assignments.csv", 2, "reliability"]
