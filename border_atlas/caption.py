@@ -6,6 +6,11 @@ from border_atlas.dataset import Dataset
 from border_atlas.state import FilterState
 
 
+def count_label(n: int) -> str:
+    """"1 record", "21 records"."""
+    return f"{n} record" if n == 1 else f"{n} records"
+
+
 def _names(ids, table) -> str:
     names = dict(zip(table["id"], table["name"]))
     return ", ".join(names.get(i, i) for i in ids)
@@ -19,7 +24,7 @@ def era_label(dataset: Dataset, era_id: str) -> str:
     return f"{row['name']} ({span})"
 
 
-def describe(state: FilterState, dataset: Dataset) -> str:
+def describe(state: FilterState, dataset: Dataset, *, with_time: bool = True) -> str:
     """E.g. "Organisations: Office 39 and its members · Places: all · Era: Pre-COVID (until 2020-01-21) · …"."""
     orgs = "all"
     if state.orgs:
@@ -29,7 +34,9 @@ def describe(state: FilterState, dataset: Dataset) -> str:
     if state.era and state.era in set(dataset.eras["id"]):
         era = era_label(dataset, state.era)
     dates = f"{state.date_from or '…'} to {state.date_to or '…'}" if state.date_from or state.date_to else "any"
-    parts = [f"Organisations: {orgs}", f"Places: {places}", f"Era: {era}", f"Dates: {dates}"]
+    parts = [f"Organisations: {orgs}", f"Places: {places}"]
+    if with_time:
+        parts += [f"Era: {era}", f"Dates: {dates}"]
     if state.roles:
         parts.append(f"Roles: {', '.join(state.roles)}")
     if state.min_grade:

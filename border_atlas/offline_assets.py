@@ -43,9 +43,15 @@ SCRIPTS = (LEAFLET_JS, JQUERY_JS)
 STYLESHEETS = (LEAFLET_CSS,)
 
 
-def served_url(asset: Asset) -> str:
-    """The asset's URL relative to streamlit-folium's iframe page."""
-    return f"../{COMPONENT_NAME}/{asset.path}"
+# Relative URL prefixes: from streamlit-folium's iframe (…/component/streamlit_folium.st_folium/index.html),
+# and from a page-level document such as an st.components.v1.html iframe (its base is the app's page).
+FROM_COMPONENT = "../"
+FROM_PAGE = "component/"
+
+
+def served_url(asset: Asset, *, prefix: str = FROM_COMPONENT) -> str:
+    """The asset's URL on the app's own server, relative to the document that loads it."""
+    return f"{prefix}{COMPONENT_NAME}/{asset.path}"
 
 
 @cache

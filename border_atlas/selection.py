@@ -17,7 +17,7 @@ class Selection:
 
     records: pd.DataFrame  # one row per assignment, joined with names, places and sources
     places: pd.DataFrame  # places with at least one selected record, with "n_records"
-    landmarks: pd.DataFrame  # places no record names, shown for orientation
+    landmarks: pd.DataFrame  # places shown for orientation only, with "context" True for a shown place's parent
     sources: pd.DataFrame  # sources the records cite, numbered in "note_number"
     state: FilterState
     dataset: Dataset
@@ -70,9 +70,12 @@ def select(dataset: Dataset, state: FilterState) -> Selection:
     counts = records.groupby("place_id").size()
     places = dataset.places[dataset.places["id"].isin(counts.index)].copy()
     places["n_records"] = places["id"].map(counts).astype(int)
+    # A place drawn at its parent's point needs the parent on the map to make sense.
+    parents = set(places.loc[places["precision"] == "parent", "parent_id"].dropna()) - set(places["id"])
     named = set(dataset.assignments["place_id"].dropna())
-    landmarks = dataset.places[~dataset.places["id"].isin(named)] if state.landmarks and not state.places else \
-        dataset.places.iloc[0:0]
+    unnamed = ~dataset.places["id"].isin(named) if state.landmarks and not state.places else False
+    landmarks = dataset.places[dataset.places["id"].isin(parents) | unnamed].copy()
+    landmarks["context"] = landmarks["id"].isin(parents)
     cited = list(dict.fromkeys(records["source_id"].tolist() + records["date_source_id"].dropna().tolist()))
     sources = dataset.sources.set_index("id").loc[cited].reset_index()
     sources["note_number"] = range(1, len(sources) + 1)

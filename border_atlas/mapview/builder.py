@@ -10,6 +10,7 @@ import math
 from dataclasses import dataclass
 
 import folium
+import pandas as pd
 from branca.element import Element
 
 from border_atlas import offline_assets
@@ -37,28 +38,35 @@ ONLINE_LAYERS = (
 )
 
 
+ASSET_MODES = {"served": offline_assets.FROM_COMPONENT, "served-page": offline_assets.FROM_PAGE, "inline": None}
+
+
 @dataclass(frozen=True)
 class MapOptions:
     """How the map is drawn.
 
     :param online_basemap: add online tile layers (OpenStreetMap, satellite imagery).
-    :param assets: "served" (URLs into the app's own server) or "inline" (a standalone page).
+    :param assets: "served" (URLs into the app's own server, from streamlit-folium's iframe),
+        "served-page" (the same, from a page-level document) or "inline" (a standalone page).
     """
 
     online_basemap: bool = False
     assets: str = "served"
     legend: bool = True
+    layer_control: bool = True
 
     def __post_init__(self):
-        if self.assets not in ("served", "inline"):
-            raise ValueError(f"assets must be 'served' or 'inline', not {self.assets!r}")
+        if self.assets not in ASSET_MODES:
+            raise ValueError(f"assets must be one of {', '.join(ASSET_MODES)}, not {self.assets!r}")
 
 
-def _use_offline_assets(m: folium.Map, assets: str) -> None:
+def use_offline_assets(m, assets: str) -> None:
+    """Point a map (or DualMap) at the app's own copies of Leaflet and jQuery, or inline them."""
     # Instance attributes win over folium's CDN lists, for both folium and streamlit-folium.
-    if assets == "served":
-        m.default_js = [(a.name, offline_assets.served_url(a)) for a in offline_assets.SCRIPTS]
-        m.default_css = [(a.name, offline_assets.served_url(a)) for a in offline_assets.STYLESHEETS]
+    prefix = ASSET_MODES[assets]
+    if prefix is not None:
+        m.default_js = [(a.name, offline_assets.served_url(a, prefix=prefix)) for a in offline_assets.SCRIPTS]
+        m.default_css = [(a.name, offline_assets.served_url(a, prefix=prefix)) for a in offline_assets.STYLESHEETS]
     else:
         m.default_js, m.default_css = [], []
         m.get_root().header.add_child(Element(offline_assets.inline_head()), name="ba_offline_assets", index=0)
@@ -87,12 +95,20 @@ def _basemap_layers(m: folium.Map) -> None:
     lines.add_to(m)
 
 
+MAP_KWARGS = {"tiles": None, "control_scale": True, "attribution_control": False, "min_zoom": 5, "max_zoom": 17}
+
+
 def build_base_map(dataset: Dataset, *, options: MapOptions | None = None) -> folium.Map:
     """The parts of the map that do not depend on the filters."""
     options = options or MapOptions()
-    m = folium.Map(location=HYESAN, zoom_start=9, tiles=None, control_scale=True, attribution_control=False,
-                   min_zoom=5, max_zoom=17, zoom_control=True)
-    _use_offline_assets(m, options.assets)
+    m = folium.Map(location=HYESAN, zoom_start=9, **MAP_KWARGS)
+    use_offline_assets(m, options.assets)
+    decorate(m, dataset, options=options)
+    return m
+
+
+def decorate(m: folium.Map, dataset: Dataset, *, options: MapOptions) -> None:
+    """Add the stylesheet, basemap, attribution, north arrow and legend to a map."""
     MapStyle().add_to(m)
     if options.online_basemap:
         for tiles, name in ONLINE_LAYERS:
@@ -102,7 +118,6 @@ def build_base_map(dataset: Dataset, *, options: MapOptions | None = None) -> fo
     NorthArrow(position="topleft").add_to(m)
     if options.legend:
         Legend(legend_html(dataset)).add_to(m)
-    return m
 
 
 def build_data_layers(selection: Selection) -> list[folium.FeatureGroup]:
@@ -123,12 +138,15 @@ def build_data_layers(selection: Selection) -> list[folium.FeatureGroup]:
             continue
         drawn.add(key)
         wide = place.uncertainty_m > WIDE_UNCERTAINTY_M
+        # folium turns the fill on whenever a fill colour is given, so a wide circle gets none.
+        fill = {} if wide else {"fill": True, "fill_color": "#c98b2b", "fill_opacity": 0.07}
         folium.Circle((place.lat, place.lon), radius=float(place.uncertainty_m), color="#9a5b00",
                       weight=1 if wide else 1.5, opacity=0.45 if wide else 0.9, dash_array="2 6" if wide else "6 6",
-                      fill=not wide, fill_color="#c98b2b", fill_opacity=0.07, interactive=False).add_to(circles)
+                      interactive=False, **fill).add_to(circles)
 
     markers = folium.FeatureGroup(name="Places with records", control=True)
-    offsets = displacements(selection.places, {pid: len(c) for pid, c in chips.items()})
+    offsets = displacements(pd.concat([selection.places, selection.landmarks]),
+                            {pid: len(c) for pid, c in chips.items()})
     for place in selection.places.itertuples():
         parent_name = names.get(parents.get(place.id))
         dx, dy, side = offsets.get(place.id, (0, 0, "right"))
@@ -144,10 +162,12 @@ def build_data_layers(selection: Selection) -> list[folium.FeatureGroup]:
 
     landmarks = folium.FeatureGroup(name="Landmarks (no records)", control=True)
     for place in selection.landmarks.itertuples():
+        dx, dy, side = offsets.get(place.id, (0, 0, "right"))
         folium.Marker(
             (place.lat, place.lon),
-            icon=folium.DivIcon(html=marker_html(place, [], landmark=True), icon_size=(0, 0), icon_anchor=(0, 0),
-                                class_name="ba-landmark"),
+            icon=folium.DivIcon(html=marker_html(place, [], landmark=True, labelled=place.context, dx=dx, dy=dy,
+                                                 label_side=side),
+                                icon_size=(0, 0), icon_anchor=(0, 0), class_name=f"ba-landmark ba-{esc(place.id)}"),
             tooltip=folium.Tooltip(tooltip_text(place, parent_name=names.get(parents.get(place.id))), sticky=True),
             popup=folium.Popup(popup_html(place, selection.records.iloc[0:0], colours,
                                           parent_name=names.get(parents.get(place.id))), max_width=400),
@@ -203,7 +223,8 @@ def build_map(selection: Selection, *, options: MapOptions | None = None) -> fol
     m = build_base_map(selection.dataset, options=options)
     for layer in build_data_layers(selection):
         layer.add_to(m)
-    folium.LayerControl(collapsed=True, position="topright").add_to(m)
+    if (options or MapOptions()).layer_control:
+        folium.LayerControl(collapsed=True, position="topright").add_to(m)
     m.fit_bounds(focus_bounds(selection), padding_top_left=PADDING_TOP_LEFT,
                  padding_bottom_right=PADDING_BOTTOM_RIGHT, max_zoom=MAX_FIT_ZOOM)
     return m

@@ -87,11 +87,17 @@ def symbol_html(kind: str, precision: str, *, landmark: bool = False, size: int 
 
 
 def marker_html(place, chips: list[Chip], *, dx: int = 0, dy: int = 0, label_side: str = "right",
-                landmark: bool = False) -> str:
-    """The DivIcon body: symbol, name label with chips, and a leader line when displaced."""
+                landmark: bool = False, labelled: bool | None = None) -> str:
+    """The DivIcon body: symbol, name label with chips, and a leader line when displaced.
+
+    Landmarks have no label unless ``labelled`` (a parent shown for context).
+    """
     approx = is_approximate(place.precision)
     label = ""
-    if not landmark:
+    if landmark and labelled:
+        label = (f'<div class="ba-label {label_side} context"><b>{esc(place.name)}</b>'
+                 f'<span class="ko">{esc(place.name_ko)}</span></div>')
+    elif not landmark:
         shown = chips[:MAX_CHIPS]
         rows = "".join(
             f'<div class="ba-chip"><i style="background:{esc(c.colour)}"></i>{esc(c.text)}'

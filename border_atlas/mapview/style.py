@@ -26,6 +26,7 @@ _CSS_TEMPLATE = """
 .ba-label.right { left: 12px; }
 .ba-label.left { right: 12px; text-align: right; }
 .ba-label b { font-weight: 650; }
+.ba-label.context { background: rgba(255,255,255,.8); color: #555; border-color: #ddd; }
 .ba-label .ko { color: #555; margin-left: 3px; }
 .ba-label .approx { color: #9a5b00; font-size: 11px; margin-left: 3px; }
 .ba-chip { font-size: 11px; line-height: 15px; color: #222; }

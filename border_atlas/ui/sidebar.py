@@ -94,6 +94,10 @@ def filter_sidebar(dataset: Dataset, *, show_view_options: bool = True) -> Filte
     _seed("f_credibility", credibility)
     _seed("f_online", state.online_basemap)
     _seed("f_landmarks", state.landmarks)
+    _seed("f_briefing", state.briefing)
+    _seed("f_title", state.title)
+    _seed("f_subtitle", state.subtitle)
+    _seed("f_banner", state.banner)
 
     sb = st.sidebar
     sb.header("Filters")
@@ -149,6 +153,15 @@ def filter_sidebar(dataset: Dataset, *, show_view_options: bool = True) -> Filte
                   help="Off by default: tiles are fetched from outside servers, which then see the area you view.")
         new = new.with_(online_basemap=bool(st.session_state["f_online"]),
                         landmarks=bool(st.session_state["f_landmarks"]))
+        sb.subheader("Briefing")
+        sb.toggle("Briefing view", key="f_briefing",
+                  help="A clean page for slides and print: the map, the filters in words and the source notes.")
+        sb.text_input("Title", key="f_title", max_chars=200, placeholder="Who controls smuggling on the …")
+        sb.text_input("Subtitle", key="f_subtitle", max_chars=200)
+        sb.text_input("Handling banner", key="f_banner", max_chars=200,
+                      help="Printed at the top and bottom of the briefing, e.g. a classification. Empty: none.")
+        new = new.with_(briefing=bool(st.session_state["f_briefing"]), title=st.session_state["f_title"],
+                        subtitle=st.session_state["f_subtitle"], banner=st.session_state["f_banner"])
     matching = len(filter_assignments(dataset, new))
     sb.metric("Matching records", f"{matching} of {len(dataset.assignments)}")
     store_state(new)

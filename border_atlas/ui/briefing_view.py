@@ -1,0 +1,30 @@
+"""The briefing view: Streamlit's chrome hidden, the briefing page shown as it will be exported."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from border_atlas.briefing import BriefingText, briefing_document
+from border_atlas.selection import Selection
+from border_atlas.ui.offline import serve_offline_assets
+
+BRIEFING_HEIGHT = 1000
+# Our own constant CSS (no user text): hide the sidebar, header, toolbar and page padding.
+HIDE_CHROME = """<style>
+[data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"], [data-testid="stHeader"],
+[data-testid="stToolbar"], [data-testid="stDecoration"] { display: none !important; }
+[data-testid="stMainBlockContainer"], .block-container {
+  padding: 0.4rem 0.6rem !important; max-width: none !important; }
+</style>"""
+
+
+def leave_briefing() -> None:
+    st.session_state["f_briefing"] = False
+
+
+def show_briefing(selection: Selection) -> None:
+    serve_offline_assets()
+    st.html(HIDE_CHROME)
+    text = BriefingText.from_state(selection.state)
+    # Every text in the document is escaped by the package, so it is safe to embed as HTML.
+    st.iframe(briefing_document(selection, text, assets="served-page"), height=BRIEFING_HEIGHT)

@@ -1,0 +1,106 @@
+"""Exports: CSV safe from formulas, valid RFC 7946 GeoJSON, KML that fastkml reads back."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+
+import geojson
+import pytest
+from fastkml import kml
+
+from border_atlas import FilterState, select
+from border_atlas.dataset import Dataset
+from border_atlas.exports import places_kml, records_csv, records_geojson
+from border_atlas.exports.csv_export import neutralise
+
+HOSTILE = {
+    "pairing-2018-samsu": "=HYPERLINK(\"http://evil.example\",\"click\")",
+    "pairing-2018-kangan": "+cmd|' /C calc'!A0",
+    "pairing-2018-hyetan": "-2+3",
+    "mss-order-2018": "@SUM(1,1)",
+}
+
+
+def read_csv(data: bytes) -> list[dict]:
+    assert data.startswith(b"\xef\xbb\xbf")  # BOM: spreadsheets then read hangul as UTF-8
+    return list(csv.DictReader(io.StringIO(data.decode("utf-8-sig"))))
+
+
+def test_csv_has_every_record_with_its_citation_and_grade(dataset):
+    rows = read_csv(records_csv(select(dataset, FilterState(orgs=("office-39",)))))
+    assert {r["id"] for r in rows} == {"pairing-2018-hyetan", "pairing-2018-kangan", "pairing-2018-samsu",
+                                      "mss-order-2018"}
+    samsu = next(r for r in rows if r["id"] == "pairing-2018-samsu")
+    assert samsu["citation"].startswith("Daily NK (English), 'North Korean intel agency")
+    assert samsu["paragraphs"] == "2, 8, 9" and samsu["grade"] == "C3"
+    assert samsu["place_name_ko"] == "삼수군" and samsu["location_precision"] == "centroid"
+
+
+def test_csv_neutralises_formulas(dataset):
+    assignments = dataset.assignments.copy()
+    for record, text in HOSTILE.items():
+        assignments.loc[assignments["id"] == record, "summary"] = text
+    hostile = Dataset(dataset.sources, dataset.places, dataset.organisations, dataset.eras, dataset.events,
+                      dataset.figures, assignments)
+    rows = {r["id"]: r for r in read_csv(records_csv(select(hostile, FilterState(orgs=("office-39",)))))}
+    for record, text in HOSTILE.items():
+        assert rows[record]["summary"] == "'" + text
+    for row in rows.values():
+        for value in row.values():
+            assert not value.startswith(("=", "+", "-", "@")), value
+
+
+def test_numbers_stay_numbers():
+    assert neutralise(41.4) == 41.4 and neutralise("Hyesan") == "Hyesan" and neutralise("\t=1") == "'\t=1"
+
+
+def test_geojson_is_valid_rfc7946_and_round_trips(dataset):
+    text = records_geojson(select(dataset, FilterState()))
+    parsed = geojson.loads(text)
+    assert parsed.is_valid, parsed.errors()
+    data = json.loads(text)
+    assert "crs" not in data
+    assert len(data["features"]) == len(dataset.assignments)
+    samsu = next(f for f in data["features"] if f["id"] == "pairing-2018-samsu")
+    assert samsu["geometry"]["coordinates"] == [127.9858, 41.2284]  # longitude first
+    assert samsu["properties"]["citation"].startswith("Daily NK")
+    assert samsu["properties"]["grade"] == "C3"
+    again = geojson.loads(geojson.dumps(parsed))
+    assert again == parsed
+
+
+def test_geojson_gives_no_invented_point_for_a_record_without_position(dataset):
+    places = dataset.places[dataset.places["id"] != "samsu"]
+    broken = Dataset(dataset.sources, places, dataset.organisations, dataset.eras, dataset.events,
+                     dataset.figures, dataset.assignments)
+    data = json.loads(records_geojson(select(broken, FilterState(orgs=("mirim",)))))
+    assert data["features"][0]["geometry"] is None
+    assert geojson.loads(json.dumps(data)).is_valid
+
+
+@pytest.mark.parametrize("state", [FilterState(), FilterState(era="post-covid"), FilterState(orgs=("mirim",))])
+def test_kml_has_one_placemark_per_place_shown(dataset, state):
+    selection = select(dataset, state)
+    document = kml.KML.from_string(places_kml(selection))
+    [doc] = document.features
+    placemarks = list(doc.features)
+    assert sorted(p.id for p in placemarks) == sorted(selection.places["id"])
+    for placemark in placemarks:
+        row = selection.places.set_index("id").loc[placemark.id]
+        assert (placemark.geometry.x, placemark.geometry.y) == (row["lon"], row["lat"])
+        assert "grade C" in placemark.description
+
+
+def test_kml_escapes_text(dataset):
+    places = dataset.places.copy()
+    places.loc[places["id"] == "samsu", "kind"] = "county"
+    orgs = dataset.organisations.copy()
+    orgs.loc[orgs["id"] == "units-samsu", "name"] = "<script>alert(1)</script>"
+    hostile = Dataset(dataset.sources, places, orgs, dataset.eras, dataset.events, dataset.figures,
+                      dataset.assignments)
+    text = places_kml(select(hostile, FilterState(orgs=("mirim",))))
+    [doc] = kml.KML.from_string(text).features
+    description = next(iter(doc.features)).description
+    assert "<script>" not in description and "&lt;script&gt;" in description
