@@ -16,7 +16,7 @@ from border_atlas.ui.sidebar import filter_sidebar
 st.set_page_config(page_title="Border Atlas — Ryanggang", page_icon="🗺️", layout="wide")
 
 dataset = get_dataset()
-state = filter_sidebar(dataset)
+state = filter_sidebar(dataset, page="map")
 selection = select(dataset, state)
 
 if state.briefing:

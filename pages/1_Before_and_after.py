@@ -11,7 +11,7 @@ from border_atlas.ui.sidebar import filter_sidebar
 
 st.set_page_config(page_title="Before and after — Border Atlas", page_icon="🗺️", layout="wide")
 dataset = get_dataset()
-state = filter_sidebar(dataset, show_view_options=False)
+state = filter_sidebar(dataset, page="before-after", show_view_options=False)
 st.title("Before and after COVID-19")
 st.caption(
     "Who controlled the border before the January 2020 closure, and who after. Both maps use your organisation, "

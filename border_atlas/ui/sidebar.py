@@ -46,10 +46,10 @@ def store_state(state: FilterState) -> None:
     st.query_params.from_dict(state.to_query_params())
 
 
-def _seed(key: str, value) -> None:
+def _seed(key: str, value, *, force: bool) -> None:
     # Widgets take their value from session state only; seeding it here (not passing
     # value=) avoids Streamlit's "set via session state and default" warning.
-    if key not in st.session_state:
+    if force or key not in st.session_state:
         st.session_state[key] = value
 
 
@@ -78,26 +78,25 @@ def _place_options(dataset: Dataset) -> tuple[list[str], dict[str, str]]:
     return order, labels
 
 
-def filter_sidebar(dataset: Dataset, *, show_view_options: bool = True) -> FilterState:
-    """Draw the filters in the sidebar and return the state they describe."""
+def filter_sidebar(dataset: Dataset, *, page: str, show_view_options: bool = True) -> FilterState:
+    """Draw the filters in the sidebar and return the state they describe.
+
+    ``page`` names the calling page: on arriving from another page the widgets are set
+    again from the stored state, since Streamlit treats them as new widgets there.
+    """
     state = current_state(dataset)
+    arrived = st.session_state.get("border_atlas_page") != page
+    st.session_state["border_atlas_page"] = page
     orgs = dataset.organisations.set_index("id")
-    _seed("f_orgs", list(state.orgs))
-    _seed("f_exact", state.exact_orgs)
-    _seed("f_places", list(state.places))
-    _seed("f_era", state.era or ALL_ERAS)
-    _seed("f_from", state.date_from)
-    _seed("f_to", state.date_to)
-    _seed("f_roles", list(state.roles))
     reliability, credibility = parse_grade(state.min_grade) if state.min_grade else ("F", 6)
-    _seed("f_reliability", reliability)
-    _seed("f_credibility", credibility)
-    _seed("f_online", state.online_basemap)
-    _seed("f_landmarks", state.landmarks)
-    _seed("f_briefing", state.briefing)
-    _seed("f_title", state.title)
-    _seed("f_subtitle", state.subtitle)
-    _seed("f_banner", state.banner)
+    for key, value in {
+        "f_orgs": list(state.orgs), "f_exact": state.exact_orgs, "f_places": list(state.places),
+        "f_era": state.era or ALL_ERAS, "f_from": state.date_from, "f_to": state.date_to,
+        "f_roles": list(state.roles), "f_reliability": reliability, "f_credibility": credibility,
+        "f_online": state.online_basemap, "f_landmarks": state.landmarks, "f_briefing": state.briefing,
+        "f_title": state.title, "f_subtitle": state.subtitle, "f_banner": state.banner,
+    }.items():
+        _seed(key, value, force=arrived)
 
     sb = st.sidebar
     sb.header("Filters")

@@ -1,0 +1,81 @@
+"""The organisation graph (DOT) and the data-quality panel."""
+
+from __future__ import annotations
+
+import re
+
+from border_atlas import FilterState, select
+from border_atlas.dataset import Dataset
+from border_atlas.org_graph import assignments_by_era, organisation_dot, quote
+from border_atlas.quality import approximate_locations, date_precision, unverified_claims
+
+
+def edges(dot: str) -> set[tuple[str, str, str]]:
+    found = set()
+    for source, target, attrs in re.findall(r'^\s*"([^"]+)" -> "([^"]+)" \[(.*)\];$', dot, flags=re.M):
+        label = re.search(r'label="((?:[^"\\]|\\.)*)"', attrs).group(1)
+        found.add((source, target, label))
+    return found
+
+
+def test_umbrella_edges(dataset):
+    dot = organisation_dot(select(dataset, FilterState(orgs=("office-39",))))
+    found = edges(dot)
+    for company in ("kumgang-office", "flo-727", "mirim"):
+        assert ("office-39", company, "under") in found
+
+
+def test_orders_and_pairings_with_places(dataset):
+    found = edges(organisation_dot(select(dataset, FilterState())))
+    assert ("mss", "units-hyetan", "ordered") in found
+    assert ("units-hyetan", "kumgang-office", "Hyetan 2018") in found
+    assert ("units-kangan", "flo-727", "Kangan 2018") in found
+    assert ("units-samsu", "mirim", "Samsu County 2018") in found
+    assert ("mss", "office-39", "Ryanggang Province 2018") in found
+
+
+def test_graph_follows_the_era_filter(dataset):
+    post = organisation_dot(select(dataset, FilterState(era="post-covid")))
+    assert '"units-hyetan"' not in post and '"mss-local-offices"' in post
+    pre = organisation_dot(select(dataset, FilterState(era="pre-covid")))
+    assert '"units-hyetan"' in pre and '"private-companies"' not in pre
+
+
+def test_dot_quoting_survives_hostile_names(dataset):
+    orgs = dataset.organisations.copy()
+    orgs.loc[orgs["id"] == "mirim", "name"] = 'Evil" ] ; x -> y [label="'
+    hostile = Dataset(dataset.sources, dataset.places, orgs, dataset.eras, dataset.events, dataset.figures,
+                      dataset.assignments)
+    dot = organisation_dot(select(hostile, FilterState(orgs=("mirim",))))
+    assert 'label="Evil\\" ] ; x -> y [label=\\"' in dot
+    assert quote("a\\b\nc") == '"a\\\\b\\nc"'
+
+
+def test_highlight_marks_the_profiled_organisation(dataset):
+    dot = organisation_dot(select(dataset, FilterState()), highlight="mirim")
+    assert re.search(r'"mirim" \[.*penwidth=3\.5', dot)
+
+
+def test_assignments_by_era(dataset):
+    table = assignments_by_era(dataset, "mss").set_index("era")["records"]
+    assert table.to_dict() == {"Pre-COVID": 5, "Post-COVID (MSS control)": 4}
+
+
+def test_quality_panel(dataset):
+    sel = select(dataset, FilterState())
+    approx = approximate_locations(sel)
+    assert "crackdown-25bde-hyesan" not in set(approx["record"])  # Hyesan's position is a point
+    assert {"pairing-2018-hyetan", "mss-border-control-covid"} <= set(approx["record"])
+    precision = date_precision(sel).set_index("dated to")["records"].to_dict()
+    assert precision == {"day": 2, "month": 13, "year": 0, "report date only": 6}
+    claims = unverified_claims(dataset, sel)
+    assert claims["claim"].iloc[0] == "Mirim Shipping Company: sanctions designation"
+    assert claims["status"].iloc[0] == "reported, not confirmed"
+
+
+def test_empty_selection_gives_empty_panels(dataset):
+    empty = select(dataset, FilterState(orgs=("mirim",), era="post-covid"))
+    assert approximate_locations(empty).empty
+    assert date_precision(empty)["records"].sum() == 0
+    assert "0 of 0 records" in unverified_claims(dataset, empty)["claim"].iloc[-1]
+    assert organisation_dot(empty).startswith("digraph") and "->" not in organisation_dot(empty)

@@ -1,0 +1,90 @@
+"""The timeline and figures charts, asserted on their Vega-Lite specs."""
+
+from __future__ import annotations
+
+import pandas as pd
+import pytest
+
+from border_atlas import FilterState, select
+from border_atlas.dataset import Dataset
+from border_atlas.timeline import boundaries, figures_chart, timeline_chart, timeline_rows
+
+
+def datasets_of(spec: dict) -> list[pd.DataFrame]:
+    return [pd.DataFrame(rows) for rows in spec["datasets"].values()]
+
+
+def test_point_versus_bar_rule(dataset):
+    rows = timeline_rows(select(dataset, FilterState())).set_index("id")
+    # Known only by the report date: a point.
+    assert rows.loc["holiday-approval-jagang", "is_point"]
+    assert rows.loc["customs-blocked-2018", "is_point"]
+    # A start or an end: a bar over the known period, with that date's precision.
+    assert not rows.loc["mss-border-control-covid", "is_point"]
+    assert rows.loc["mss-border-control-covid", "precision"] == "day"
+    assert not rows.loc["crackdown-25bde-samsu", "is_point"]
+    assert rows.loc["crackdown-25bde-samsu", "precision"] == "month"
+    assert rows.loc["holiday-approval-jagang", "precision"] == "report date"
+
+
+def test_spec_draws_bars_and_points_from_the_right_rows(dataset):
+    spec = timeline_chart(select(dataset, FilterState())).to_dict()
+    records = spec["vconcat"][1]["layer"]
+    marks = {json_mark(layer["mark"]): layer.get("transform") for layer in records}
+    assert marks["bar"] == [{"filter": "!datum.is_point"}]
+    assert marks["point"] == [{"filter": "datum.is_point"}]
+    bar = next(layer for layer in records if json_mark(layer["mark"]) == "bar")
+    assert bar["encoding"]["x"]["field"] == "known_from" and bar["encoding"]["x2"]["field"] == "known_to"
+    tooltips = {t["title"] for t in bar["encoding"]["tooltip"]}
+    assert {"Source", "Grade", "Date precision"} <= tooltips
+
+
+def json_mark(mark) -> str:
+    return mark if isinstance(mark, str) else mark["type"]
+
+
+def test_era_boundaries_are_at_the_dates_in_the_eras_data(dataset):
+    marks = boundaries(dataset)
+    era = marks[marks["kind"] == "era"]
+    assert list(era["date"]) == [pd.Timestamp("2020-01-22")]
+    assert "Post-COVID (MSS control) begins" in era["label"].iloc[0]
+    assert "Border closed (COVID-19)" in era["label"].iloc[0]
+    reopening = marks[marks["label"].str.contains("Official reopening")]
+    assert list(reopening["date"]) == [pd.Timestamp("2023-08-27")]
+    spec = timeline_chart(select(dataset, FilterState())).to_dict()
+    drawn = pd.concat(datasets_of(spec))
+    assert {"2020-01-22T00:00:00", "2023-08-27T00:00:00"} <= set(drawn["date"].dropna().astype(str))
+
+
+def test_moving_an_era_moves_its_boundary(dataset):
+    eras = dataset.eras.copy()
+    eras.loc[eras["id"] == "post-covid", "start"] = "2020-03-01"
+    eras.loc[eras["id"] == "pre-covid", "end"] = "2020-02-29"
+    moved = Dataset(dataset.sources, dataset.places, dataset.organisations, eras, dataset.events,
+                    dataset.figures, dataset.assignments)
+    era = boundaries(moved).query("kind == 'era'")
+    assert list(era["date"]) == [pd.Timestamp("2020-03-01")]
+
+
+def test_rows_per_place(dataset):
+    spec = timeline_chart(select(dataset, FilterState(orgs=("office-39",))), group_by="place").to_dict()
+    bar = next(layer for layer in spec["vconcat"][1]["layer"] if json_mark(layer["mark"]) == "bar")
+    assert bar["encoding"]["y"]["field"] == "place_name"
+    assert bar["encoding"]["y"]["sort"] == ["Hyetan", "Kangan", "Ryanggang Province", "Samsu County"]
+    with pytest.raises(ValueError):
+        timeline_chart(select(dataset, FilterState()), group_by="colour")
+
+
+def test_figures_chart_shows_the_ranges(dataset):
+    spec = figures_chart(dataset).to_dict()
+    rows = pd.concat(datasets_of(spec))
+    cars = rows[rows["subject"].str.contains("ten Chinese-made cars")].set_index("era_id")
+    assert (cars.loc["pre-covid", "amount_min"], cars.loc["pre-covid", "amount_max"]) == (8000, 15000)
+    assert (cars.loc["post-covid", "amount_min"], cars.loc["post-covid", "amount_max"]) == (25000, 30000)
+    assert set(rows["label"]) >= {"8,000–15,000 CNY", "25,000–30,000 CNY", "20,000–30,000 USD"}
+    assert len(spec["vconcat"]) == 2  # yuan and dollars are never drawn on one axis
+
+
+def test_empty_selection_still_gives_a_chart(dataset):
+    spec = timeline_chart(select(dataset, FilterState(orgs=("mirim",), era="post-covid"))).to_dict()
+    assert len(spec["vconcat"]) == 2
