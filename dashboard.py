@@ -10,6 +10,7 @@ from border_atlas.ui.briefing_view import leave_briefing, show_briefing
 from border_atlas.ui.data import get_dataset, show_problems
 from border_atlas.ui.exports_panel import show_exports
 from border_atlas.ui.map_panel import show_map
+from border_atlas.ui.place_finder import place_finder
 from border_atlas.ui.records_table import show_records
 from border_atlas.ui.sidebar import filter_sidebar
 
@@ -17,6 +18,7 @@ st.set_page_config(page_title="Border Atlas — Ryanggang", page_icon="🗺️",
 
 dataset = get_dataset()
 state = filter_sidebar(dataset, page="map")
+place_finder(dataset)
 selection = select(dataset, state)
 
 if state.briefing:

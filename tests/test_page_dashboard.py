@@ -94,3 +94,19 @@ def test_broken_data_shows_what_is_wrong_and_the_rest(tmp_path, monkeypatch, dat
     assert any("problem" in w.value for w in at.warning)
     problems = at.dataframe[0].value
     assert list(problems[["file", "row", "field"]].iloc[0]) == ["assignments.csv", 2, "reliability"]
+
+
+def test_place_finder_resolves_offline_and_filters(at):
+    at.sidebar.text_input(key="finder_query").input("Ryonbong").run()
+    assert any("Yonbong — neighbourhood" in s.value for s in at.sidebar.success)
+    at.sidebar.button(key="finder_apply").click().run()
+    assert at.sidebar.multiselect(key="f_places").value == ["yonbong"]
+    assert record_count(at) == 2
+
+
+def test_place_finder_says_no_match_without_asking_anyone(at, monkeypatch):
+    import border_atlas.ui.place_finder as finder
+
+    monkeypatch.setattr(finder, "make_online_geocoder", lambda **_: pytest.fail("went online"))
+    at.sidebar.text_input(key="finder_query").input("Sinuiju").run()
+    assert any("No place in the dataset matches 'Sinuiju'" in w.value for w in at.sidebar.warning)

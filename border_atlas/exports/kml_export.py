@@ -29,9 +29,12 @@ def _description(place, records: list[dict]) -> str:
 
 def places_kml(selection: Selection) -> str:
     records = flat_records(selection)
+    by_place: dict[str, list[dict]] = {}
+    for record in records:
+        by_place.setdefault(record["place_id"], []).append(record)
     placemarks = []
     for place in selection.places.itertuples():
-        here = [r for r in records if r["place_id"] == place.id]
+        here = by_place.get(place.id, [])
         data = [
             Data(name="place_id", value=place.id),
             Data(name="name_ko", value=place.name_ko if isinstance(place.name_ko, str) else ""),
