@@ -4,26 +4,19 @@ from __future__ import annotations
 
 import streamlit as st
 
-from border_atlas import select
-from border_atlas.caption import count_label, describe
 from border_atlas.timeline import figures_chart, timeline_chart
-from border_atlas.ui.data import get_dataset, show_problems
-from border_atlas.ui.sidebar import filter_sidebar
+from border_atlas.ui.page import start_page
 
-st.set_page_config(page_title="Timeline — Border Atlas", page_icon="🗺️", layout="wide")
-dataset = get_dataset()
-state = filter_sidebar(dataset, page="timeline", show_view_options=False)
-selection = select(dataset, state)
-
-st.title("Timeline")
-st.caption(
-    "When each assignment is known to have held. A bar runs over the period a record gives (paler when it is "
-    "dated only to the month or year); a diamond is a record known only by its report date. Dashed lines mark "
-    "the eras (from eras.csv) and dated events such as the January 2020 border closure and the August 2023 "
-    "reopening. Hover for the source and grade. The filters in the sidebar apply here too."
+dataset, state, selection = start_page(
+    page="timeline",
+    title="Timeline",
+    help_text=(
+        "When each assignment is known to have held. A bar runs over the period a record gives (paler when it is "
+        "dated only to the month or year); a diamond is a record known only by its report date. Dashed lines mark "
+        "the eras (from eras.csv) and dated events such as the January 2020 border closure and the August 2023 "
+        "reopening. Hover for the source and grade. The filters in the sidebar apply here too."
+    ),
 )
-show_problems(dataset)
-st.markdown(f"**{count_label(selection.count)}** · {describe(state, dataset)}")
 group_by = st.radio("One row per", ["organisation", "place"], horizontal=True, key="timeline_group")
 if selection.records.empty:
     st.info("No record matches these filters.")

@@ -5,29 +5,24 @@ from __future__ import annotations
 import streamlit as st
 
 from border_atlas import select
-from border_atlas.caption import count_label, describe
+from border_atlas.caption import count_label
 from border_atlas.hierarchy import ancestors
 from border_atlas.org_graph import assignments_by_era, organisation_dot
 from border_atlas.text import split_list
-from border_atlas.ui.data import get_dataset, show_problems
 from border_atlas.ui.map_panel import show_map
+from border_atlas.ui.page import start_page
 from border_atlas.ui.records_table import show_records
-from border_atlas.ui.sidebar import filter_sidebar
 
-st.set_page_config(page_title="Organisations — Border Atlas", page_icon="🗺️", layout="wide")
-dataset = get_dataset()
-state = filter_sidebar(dataset, page="organisations", show_view_options=False)
-selection = select(dataset, state)
-orgs = dataset.organisations.set_index("id")
-
-st.title("Organisations")
-st.caption(
-    "The organisations in the records that match your filters. Grey arrows: an umbrella over its members "
-    "(Office 39 over its companies). Dashed red: who gave the order. Coloured: a unit and the company it was "
-    "told to work with, labelled with the place and year. Pick one below for its profile."
+dataset, state, selection = start_page(
+    page="organisations",
+    title="Organisations",
+    help_text=(
+        "The organisations in the records that match your filters. Grey arrows: an umbrella over its members "
+        "(Office 39 over its companies). Dashed red: who gave the order. Coloured: a unit and the company it was "
+        "told to work with, labelled with the place and year. Pick one below for its profile."
+    ),
 )
-show_problems(dataset)
-st.markdown(f"**{count_label(selection.count)}** · {describe(state, dataset)}")
+orgs = dataset.organisations.set_index("id")
 
 ids = list(orgs.index)
 default = state.orgs[0] if state.orgs else "mss"

@@ -4,26 +4,20 @@ from __future__ import annotations
 
 import streamlit as st
 
-from border_atlas import select
-from border_atlas.caption import count_label, describe
+from border_atlas.caption import count_label
 from border_atlas.quality import approximate_locations, date_precision, unverified_claims
-from border_atlas.ui.data import get_dataset, show_problems
+from border_atlas.ui.page import start_page
 from border_atlas.ui.records_table import records_frame
-from border_atlas.ui.sidebar import filter_sidebar
 
-st.set_page_config(page_title="Sources — Border Atlas", page_icon="🗺️", layout="wide")
-dataset = get_dataset()
-state = filter_sidebar(dataset, page="sources", show_view_options=False)
-selection = select(dataset, state)
-
-st.title("Sources")
-st.caption(
-    "Says who: each source with the records that cite it (paragraphs are the non-empty lines after the title, "
-    "counted from 1), each record's Admiralty grade (reliability A–F, credibility 1–6), and a data-quality panel "
-    "for the records that match your filters."
+dataset, state, selection = start_page(
+    page="sources",
+    title="Sources",
+    help_text=(
+        "Says who: each source with the records that cite it (paragraphs are the non-empty lines after the title, "
+        "counted from 1), each record's Admiralty grade (reliability A–F, credibility 1–6), and a data-quality panel "
+        "for the records that match your filters."
+    ),
 )
-show_problems(dataset)
-st.markdown(f"**{count_label(selection.count)}** · {describe(state, dataset)}")
 
 st.header("Data quality")
 a, b = st.columns(2)

@@ -173,3 +173,17 @@ def test_the_asset_check_catches_a_stock_folium_map():
     import folium
 
     assert ASSET_REF.search(folium.Map().get_root().render())
+
+
+@pytest.mark.parametrize(("start", "end", "long", "short"), [
+    (None, "2018-02", "until 2018-02", "–2018"),
+    ("2018-02", None, "from 2018-02", "2018–"),
+    ("2017-01", "2017-01", "2017-01", "2017"),
+    ("2020-01-22", "2023-08-26", "2020-01-22 – 2023-08-26", "2020–2023"),
+    (None, None, "reported 2025-10-27", "2025"),
+])
+def test_period_wording(start, end, long, short):
+    from border_atlas.mapview.markers import period_text
+
+    assert period_text(start, end, "2025-10-27") == long
+    assert period_text(start, end, "2025-10-27", short=True) == short

@@ -1,5 +1,8 @@
 """A legend as a Leaflet control, built from escaped HTML.
 
+It folds when clicked and steps aside while a popup is open (Leaflet draws controls above
+popups).
+
 >>> import folium
 >>> m = folium.Map(tiles=None)
 >>> _ = Legend("<b>Legend</b>").add_to(m)
@@ -9,33 +12,16 @@ True
 
 from __future__ import annotations
 
-from branca.element import MacroElement
-from jinja2 import Template
+from border_atlas.mapview.html_control import HtmlControl
 
 
-class Legend(MacroElement):
-    """A control holding ``html``; the caller escapes every text in it."""
-
-    _template = Template("""
-        {% macro script(this, kwargs) %}
-        var {{ this.get_name() }} = L.control({position: {{ this.position|tojson }}});
-        {{ this.get_name() }}.onAdd = function (map) {
-            var div = L.DomUtil.create("div", "ba-legend");
-            div.innerHTML = {{ this.html|tojson }};
+class Legend(HtmlControl):
+    on_add_js = """
             L.DomEvent.disableClickPropagation(div);
             L.DomEvent.disableScrollPropagation(div);
-            // Controls sit above popups in Leaflet: step aside while a popup is open.
             map.on("popupopen", function () { div.style.visibility = "hidden"; });
             map.on("popupclose", function () { div.style.visibility = ""; });
-            div.addEventListener("click", function () { div.classList.toggle("folded"); });
-            return div;
-        };
-        {{ this.get_name() }}.addTo({{ this._parent.get_name() }});
-        {% endmacro %}
-    """)
+            div.addEventListener("click", function () { div.classList.toggle("folded"); });"""
 
     def __init__(self, html: str, *, position: str = "bottomleft"):
-        super().__init__()
-        self._name = "Legend"
-        self.html = html
-        self.position = position
+        super().__init__(html, css_class="ba-legend", position=position)

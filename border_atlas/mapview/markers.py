@@ -21,29 +21,28 @@ class Chip:
     when: str
 
 
-def period_text(start, end, reported) -> str:
-    """"2018-02 – 2019", "from 2018-02", "until 2018-02", or "reported 2025-10-27"."""
+# Wordings of a period: (both, from, until, reported only).
+_LONG = ("{start} – {end}", "from {start}", "until {end}", "reported {reported}")
+_SHORT = ("{start}–{end}", "{start}–", "–{end}", "{reported}")
+
+
+def period_text(start, end, reported, *, short: bool = False) -> str:
+    """"2018-02 – 2019", "from 2018-02", "until 2018-02", "reported 2025-10-27".
+
+    ``short`` gives years only, for map labels: "2018–", "–2018", "2025".
+    """
     start = start if isinstance(start, str) else None
     end = end if isinstance(end, str) else None
+    if short:
+        start, end, reported = (d[:4] if d else d for d in (start, end, reported))
+    both, since, until, only = _SHORT if short else _LONG
     if start and end:
-        return start if start == end else f"{start} – {end}"
+        return start if start == end else both.format(start=start, end=end)
     if start:
-        return f"from {start}"
+        return since.format(start=start)
     if end:
-        return f"until {end}"
-    return f"reported {reported}"
-
-
-def _short_when(start, end, reported) -> str:
-    start = start[:4] if isinstance(start, str) else None
-    end = end[:4] if isinstance(end, str) else None
-    if start and end:
-        return start if start == end else f"{start}–{end}"
-    if start:
-        return f"{start}–"
-    if end:
-        return f"–{end}"
-    return reported[:4]
+        return until.format(end=end)
+    return only.format(reported=reported)
 
 
 def _local(name: str, place_name) -> str:
@@ -69,7 +68,7 @@ def chips_for(records: pd.DataFrame, colours: dict[str, str]) -> list[Chip]:
             text, colour = f"{org} ⇄ {row.partner_short}", colours.get(row.org_id)
         else:
             text, colour = org, colours.get(row.org_id)
-        chips[key] = Chip(text, colour or "#546e7a", _short_when(row.start, row.end, row.reported))
+        chips[key] = Chip(text, colour or "#546e7a", period_text(row.start, row.end, row.reported, short=True))
     return list(chips.values())
 
 
