@@ -70,7 +70,8 @@ body { display: grid; grid-template-columns: 1fr 360px; font-family: system-ui, 
 .ba-foot { grid-area: foot; display: flex; justify-content: space-between; padding: 6px 24px; font-size: 12px;
   color: #555; border-top: 1px solid #ddd; }
 @page { size: A4 landscape; margin: 0; }
-@media print { body { width: 297mm; height: 210mm; } .ba-notes { font-size: 11px; } }
+@media print { body { width: 297mm; height: 210mm; } .ba-notes { font-size: 11px; }
+  .leaflet-control-zoom { display: none; } }
 """
 
 

@@ -50,6 +50,9 @@ def _only_error(loaded):
         ("eras", 2, "end", "2020-01-xx", "not a date"),
         ("events", 3, "source_id", "nobody", "not an id in sources.csv"),
         ("figures", 2, "amount_max", "ten", "not a number"),
+        ("figures", 3, "era_id", "medieval", "not an id in eras.csv"),
+        ("places", 9, "coord_source_id", "hearsay", "not an id in sources.csv"),
+        ("places", 10, "lat", "", "value is required"),
     ],
 )
 def test_broken_value_is_reported_with_file_row_and_field(data_copy, table, row, field, value, words):

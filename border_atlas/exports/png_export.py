@@ -28,6 +28,8 @@ def render_png(html: str, *, width: int, height: int, scale: int = 2, timeout_ms
             page.route("**/*", lambda route: route.abort())
             page.set_content(html, wait_until="load", timeout=timeout_ms)
             page.wait_for_selector(".leaflet-overlay-pane path", state="attached", timeout=timeout_ms)
+            # A picture cannot be zoomed: leave the zoom buttons out of it.
+            page.add_style_tag(content=".leaflet-control-zoom { display: none !important; }")
             page.wait_for_timeout(300)  # let Leaflet finish placing labels after fitBounds
             return page.screenshot(type="png", full_page=False)
         finally:

@@ -7,7 +7,6 @@ skip with a hint, except under CI=true, where a missing browser fails the run.
 from __future__ import annotations
 
 import os
-import shutil
 import socket
 import subprocess
 import sys
@@ -17,17 +16,9 @@ from pathlib import Path
 
 import pytest
 
+from border_atlas.chromium import CHROMIUM_ARGS, INSTALL_HINT, chromium_path
+
 ROOT = Path(__file__).resolve().parents[2]
-CHROMIUM_ARGS = [
-    "--headless", "--no-sandbox", "--disable-gpu", "--disable-quic", "--no-first-run",
-    "--disable-background-networking", "--disable-component-update", "--disable-sync",
-]
-INSTALL_HINT = "install Chromium: sudo apt-get install chromium (or set BORDER_ATLAS_CHROMIUM)"
-
-
-def chromium_path() -> str | None:
-    candidate = os.environ.get("BORDER_ATLAS_CHROMIUM") or "/usr/bin/chromium"
-    return candidate if Path(candidate).exists() else shutil.which("chromium")
 
 
 @pytest.fixture(scope="session")
@@ -35,14 +26,14 @@ def chromium() -> str:
     path = chromium_path()
     if path is None:
         if os.environ.get("CI", "").lower() == "true":
-            pytest.fail(f"Chromium is missing on CI: {INSTALL_HINT}")
-        pytest.skip(f"no Chromium: {INSTALL_HINT}")
+            pytest.fail(f"Chromium is missing on CI. {INSTALL_HINT}")
+        pytest.skip(f"No Chromium. {INSTALL_HINT}")
     return path
 
 
 @pytest.fixture(scope="session")
 def browser_type_launch_args(chromium, browser_type_launch_args):
-    return {**browser_type_launch_args, "executable_path": chromium, "args": CHROMIUM_ARGS}
+    return {**browser_type_launch_args, "executable_path": chromium, "args": list(CHROMIUM_ARGS)}
 
 
 @pytest.fixture(scope="session")

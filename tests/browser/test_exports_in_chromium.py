@@ -68,6 +68,20 @@ def test_html_export_opens_offline_with_markers(chromium, office39, browser):
     assert outside == []
 
 
+def test_briefing_prints_on_one_landscape_a4_page(chromium, office39, browser):
+    page = browser.new_page()
+    page.route("**/*", lambda route: route.abort())
+    page.set_content(briefing_html_file(office39, TEXT).decode("utf-8"))
+    expect(page.locator(".ba-marker .ba-sym").first).to_be_attached(timeout=20_000)
+    pdf = page.pdf(prefer_css_page_size=True, print_background=True)
+    artifact("briefing-a4.pdf").write_bytes(pdf)
+    pages = pdf.count(b"/Type /Page") - pdf.count(b"/Type /Pages")
+    assert pages == 1
+    # A4 landscape is 842 x 595 points.
+    assert b"/MediaBox [0 0 841.91998 594.95996]" in pdf or b"/MediaBox [0 0 842 595]" in pdf
+    page.close()
+
+
 def test_briefing_view_and_comparison_in_the_app(page, app_url, requests_seen):
     page.set_viewport_size({"width": 1920, "height": 1080})
     page.goto(app_url + "/?briefing=1&org=office-39&title=Office%2039%20companies%20on%20the%20border"

@@ -45,6 +45,9 @@ def test_map_draws_markers_inside_the_map(page, app_url, requests_seen):
 def test_organisation_filter_changes_the_map(page, app_url, requests_seen):
     frame = open_map(page, app_url)
     before = marker_ids(frame)
+    # A probe in the map's page: it survives only if the filter change does not reload the map.
+    frame.locator("body").evaluate("() => { window.__probe = 42; }")
+    leaflet_id = frame.locator(".leaflet-container").evaluate("e => e._leaflet_id")
     box = page.locator('[data-testid="stSidebar"] [data-testid="stMultiSelect"]').first
     box.locator("input").click()
     page.keyboard.type("Mirim")
@@ -53,6 +56,8 @@ def test_organisation_filter_changes_the_map(page, app_url, requests_seen):
     expect(frame.locator(".leaflet-marker-pane .ba-marker")).to_have_count(1, timeout=20_000)
     after = marker_ids(frame)
     assert before != after and "samsu" in after and "hyetan" not in after
+    assert frame.locator("body").evaluate("() => window.__probe") == 42
+    assert frame.locator(".leaflet-container").evaluate("e => e._leaflet_id") == leaflet_id
     expect(frame.get_by_text("Mirim Shipping Company ⇄ border units")).to_be_visible()
     page.screenshot(path=artifact("dashboard-mirim.png"), full_page=True)
     hosts = {urlparse(u).netloc for u in requests_seen if urlparse(u).scheme in ("http", "https", "ws", "wss")}
