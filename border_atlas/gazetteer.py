@@ -16,11 +16,11 @@ import re
 from dataclasses import dataclass
 
 import pandas as pd
-from geopy.distance import geodesic
 from geopy.geocoders.base import Geocoder
 from geopy.location import Location
 from rapidfuzz import fuzz, process
 
+from border_atlas.geodesy import distance_km
 from border_atlas.text import normalise, split_list
 
 # Generic words that do not tell one place from another ("Samsu County" == "Samsu").
@@ -122,7 +122,7 @@ class Gazetteer(Geocoder):
         """The nearest places to a (lat, lon) point, by geodesic distance."""
         point = (float(query[0]), float(query[1]))
         ranked = sorted(
-            ((geodesic(point, (row.lat, row.lon)).km, row.id) for row in self._places.reset_index().itertuples()),
+            ((distance_km(point, (row.lat, row.lon)), row.id) for row in self._places.reset_index().itertuples()),
         )
         found = [
             self._location(place_id, score=100.0, match="nearest", matched=f"{km:.1f} km")

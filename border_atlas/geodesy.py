@@ -1,4 +1,4 @@
-"""Distances on the WGS84 ellipsoid (geopy's geodesic), for popups and captions."""
+"""Distances on the WGS84 ellipsoid (geopy's geodesic): the map's first view, reverse look-ups."""
 
 from __future__ import annotations
 
@@ -14,11 +14,3 @@ def distance_km(a: Point, b: Point) -> float:
     25.1
     """
     return geodesic(a, b).km
-
-
-def nearest(point: Point, candidates: dict[str, Point]) -> tuple[str, float] | None:
-    """The id of the candidate nearest to ``point`` and its distance in km."""
-    if not candidates:
-        return None
-    ident = min(candidates, key=lambda key: geodesic(point, candidates[key]).km)
-    return ident, distance_km(point, candidates[ident])

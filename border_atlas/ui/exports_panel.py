@@ -13,13 +13,13 @@ from border_atlas.exports import briefing_html_file, briefing_png, places_kml, r
 from border_atlas.selection import Selection
 
 
-def file_stem(selection: Selection) -> str:
+def file_stem() -> str:
     return f"border-atlas-{date.today().isoformat()}"
 
 
 def show_exports(selection: Selection) -> None:
     text = BriefingText.from_state(selection.state)
-    stem = file_stem(selection)
+    stem = file_stem()
     st.subheader("Export")
     st.caption("Every file carries each record's source, paragraphs and grade. Files are made when you click.")
     cols = st.columns(6)
