@@ -179,10 +179,11 @@ def _check_rules(tables: dict[str, pd.DataFrame], name: str, problems: list[Prob
         bad |= mask
 
     if {"start", "end"} <= set(frame.columns) and not frame.empty:
-        both = frame["start"].notna() & frame["end"].notna()
-        reversed_ = both & frame.apply(
-            lambda r: bool(both[r.name]) and first_day(r["start"]) > last_day(r["end"]), axis=1
-        ).astype(bool)
+        reversed_ = pd.Series(
+            [isinstance(s, str) and isinstance(e, str) and first_day(s) > last_day(e)
+             for s, e in zip(frame["start"], frame["end"])],
+            index=frame.index,
+        )
         flag(reversed_, "end", lambda r: f"ends ({r['end']}) before it starts ({r['start']})")
     if name == "figures" and not frame.empty:
         flag(frame["amount_min"] > frame["amount_max"], "amount_max",

@@ -12,15 +12,27 @@ from border_atlas.ui.data import get_dataset, show_problems
 from border_atlas.ui.sidebar import filter_sidebar
 
 
-def start_page(*, page: str, title: str, help_text: str, tab_title: str | None = None,
-               show_view_options: bool = False, show_count: bool = True) -> tuple[Dataset, FilterState, Selection]:
-    st.set_page_config(page_title=tab_title or f"{title} — Border Atlas", page_icon="🗺️", layout="wide")
+def open_page(*, page: str, tab_title: str,
+              show_view_options: bool = False) -> tuple[Dataset, FilterState, Selection]:
+    """Configure the page, load the dataset, draw the sidebar filters and select the records."""
+    st.set_page_config(page_title=tab_title, page_icon="🗺️", layout="wide")
     dataset = get_dataset()
     state = filter_sidebar(dataset, page=page, show_view_options=show_view_options)
-    selection = select(dataset, state)
+    return dataset, state, select(dataset, state)
+
+
+def page_header(selection: Selection, *, title: str, help_text: str, show_count: bool = True) -> None:
+    """Title, a short help text, any data problems, and the matching records in words."""
     st.title(title)
     st.caption(help_text)
-    show_problems(dataset)
+    show_problems(selection.dataset)
     if show_count:
-        st.markdown(f"**{count_label(selection.count)}** · {describe(state, dataset)}")
+        st.markdown(f"**{count_label(selection.count)}** · {describe(selection.state, selection.dataset)}")
+
+
+def start_page(*, page: str, title: str, help_text: str, show_count: bool = True,
+               ) -> tuple[Dataset, FilterState, Selection]:
+    """:func:`open_page` then :func:`page_header`, for the pages that always show their header."""
+    dataset, state, selection = open_page(page=page, tab_title=f"{title} — Border Atlas")
+    page_header(selection, title=title, help_text=help_text, show_count=show_count)
     return dataset, state, selection
