@@ -1,22 +1,69 @@
-"""Escaping for every text that reaches HTML or a JavaScript template literal.
+"""Encoding text for the context it lands in: HTML that folium puts in JavaScript, JSON in a
+<script>, and Streamlit's Markdown.
 
 folium puts popup and tooltip HTML inside JavaScript template literals (`...`), where a
-backtick ends the string and ``${...}`` runs code; html.escape alone does not stop either.
+backtick ends the string, ``${...}`` runs code and a backslash starts an escape (``\\u003c`` is
+``<``); html.escape alone stops none of these. Braces are encoded too, so that no text can
+ever read as a Jinja expression, whatever renders it.
 """
 
 from __future__ import annotations
 
 import html
+import json
+import re
 
 import pandas as pd
+
+_JS_TEMPLATE_LITERAL = str.maketrans({"`": "&#96;", "$": "&#36;", "\\": "&#92;", "{": "&#123;", "}": "&#125;"})
 
 
 def esc(value) -> str:
     """Text safe inside HTML and inside a JavaScript template literal; "" for missing values.
 
     >>> esc("<b>`${x}`</b>")
-    '&lt;b&gt;&#96;&#36;{x}&#96;&lt;/b&gt;'
+    '&lt;b&gt;&#96;&#36;&#123;x&#125;&#96;&lt;/b&gt;'
+    >>> esc("\\\\u003csvg\\\\u003e")
+    '&#92;u003csvg&#92;u003e'
     """
     if value is None or (not isinstance(value, str) and pd.isna(value)):
         return ""
-    return html.escape(str(value), quote=True).replace("`", "&#96;").replace("$", "&#36;")
+    return html.escape(str(value), quote=True).translate(_JS_TEMPLATE_LITERAL)
+
+
+_SCRIPT_UNSAFE = str.maketrans({"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", "\u2028": "\\u2028",
+                                "\u2029": "\\u2029"})
+
+
+def script_json(value) -> str:
+    """JSON that can sit inside a <script> element: no ``</script>``, no ``<!--``, no line separators.
+
+    >>> script_json({"name": "</script><b>"})
+    '{"name": "\\\\u003c/script\\\\u003e\\\\u003cb\\\\u003e"}'
+    """
+    return json.dumps(value, ensure_ascii=False, allow_nan=False).translate(_SCRIPT_UNSAFE)
+
+
+# Every ASCII punctuation character may be backslash-escaped in CommonMark; escaping them all
+# leaves no Markdown, HTML, link, image, LaTeX ($), emoji or colour (:) syntax in the text.
+_MARKDOWN_PUNCTUATION = re.compile(r"([!\"#$%&'()*+,\-./:;<=>?@\[\\\]^_`{|}~])")
+
+
+def escape_markdown(value) -> str:
+    """Text that Streamlit's Markdown shows exactly as written, on one line.
+
+    >>> escape_markdown("![x](http://evil.example/x.png)")
+    '\\\\!\\\\[x\\\\]\\\\(http\\\\:\\\\/\\\\/evil\\\\.example\\\\/x\\\\.png\\\\)'
+    """
+    if value is None or (not isinstance(value, str) and pd.isna(value)):
+        return ""
+    return _MARKDOWN_PUNCTUATION.sub(r"\\\1", " ".join(str(value).split()))
+
+
+def markdown(template: str, /, **values) -> str:
+    """Fill a Markdown template of the app's own with values shown as plain text.
+
+    >>> markdown("**{count}** · {caption}", count="2 records", caption="Org: *Mirim*")
+    '**2 records** · Org\\\\: \\\\*Mirim\\\\*'
+    """
+    return template.format(**{key: escape_markdown(value) for key, value in values.items()})

@@ -36,7 +36,9 @@ def test_banner_at_top_and_bottom_and_everything_escaped(dataset):
     body = html.split("</style>")[-1]
     assert body.count('class="ba-banner') == 2 and "SECRET &lt;i&gt;" in body
     assert "<script>alert(1)" not in html and "&lt;script&gt;alert(1)&lt;/script&gt;" in html
-    assert "`${x}`" not in html
+    # Page text is HTML, not a script: the subtitle shows as written, and never reaches a script.
+    assert '<div class="sub">`${x}`</div>' in body
+    assert "${x}" not in html.rsplit("<script>", 1)[-1]
 
 
 def test_briefing_export_needs_nothing_from_outside(dataset):
