@@ -12,7 +12,8 @@ from datetime import date
 
 from border_atlas.filters import parse_grade
 
-# Query parameter name for each field; lists repeat the parameter (?org=a&org=b).
+# Query parameter name for each field; lists repeat the parameter (?org=a&org=b). The online
+# basemap has none: a link may choose filters and the view, never turn on an outside service.
 _PARAMS = {
     "orgs": "org",
     "exact_orgs": "exact",
@@ -22,7 +23,6 @@ _PARAMS = {
     "date_to": "to",
     "roles": "role",
     "min_grade": "grade",
-    "online_basemap": "online",
     "landmarks": "landmarks",
     "briefing": "briefing",
     "title": "title",
@@ -60,7 +60,7 @@ class FilterState:
         params: dict[str, str | list[str]] = {}
         for f in fields(self):
             value = getattr(self, f.name)
-            if value == getattr(default, f.name):
+            if f.name not in _PARAMS or value == getattr(default, f.name):
                 continue
             key = _PARAMS[f.name]
             if isinstance(value, tuple):
@@ -86,7 +86,7 @@ class FilterState:
         else in the URL is dropped with a message instead of breaking the page.
         """
         known = known or {}
-        notes: list[str] = []
+        notes: list[str] = [_unused_parameter_note(key) for key in params if key not in _PARAMS.values()]
         values: dict[str, object] = {}
 
         def all_of(key: str) -> list[str]:
@@ -124,7 +124,7 @@ class FilterState:
                 values["min_grade"] = grade.strip().upper()
             except ValueError as exc:
                 notes.append(f"{exc}; ignored")
-        for name in ("exact_orgs", "online_basemap", "landmarks", "briefing"):
+        for name in ("exact_orgs", "landmarks", "briefing"):
             text = last(_PARAMS[name])
             if text is not None:
                 values[name] = text.strip().lower() in ("1", "true", "yes", "on")
@@ -137,3 +137,9 @@ class FilterState:
             notes.append("the link's date range ends before it starts; the dates were ignored")
             state = state.with_(date_from=None, date_to=None)
         return state, notes
+
+
+def _unused_parameter_note(key: str) -> str:
+    if key == "online":
+        return "the link asked for the online basemap; it stays off until you switch it on yourself"
+    return f"unknown link parameter {key[:40]!r} was ignored"

@@ -5,6 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from border_atlas.caption import count_label
+from border_atlas.escaping import markdown
 from border_atlas.quality import approximate_locations, date_precision, unverified_claims
 from border_atlas.ui.page import start_page
 from border_atlas.ui.records_table import records_frame
@@ -34,9 +35,10 @@ st.header("Reports")
 records = selection.records
 for source in dataset.sources[dataset.sources["kind"] == "report"].itertuples():
     mine = records[records["source_id"] == source.id]
-    with st.expander(f"{source.outlet} — {source.title} ({source.published}) · {count_label(len(mine))}",
+    with st.expander(markdown("{outlet} — {title} ({published}) · {count}", outlet=source.outlet, title=source.title,
+                               published=source.published, count=count_label(len(mine))),
                      expanded=True):
-        st.caption(f"{source.locator}. {source.note if isinstance(source.note, str) else ''}")
+        st.caption(markdown("{locator}. {note}", locator=source.locator, note=source.note))
         if mine.empty:
             st.write("No record from this report matches the filters.")
         else:

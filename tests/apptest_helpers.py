@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import json
+import re
 from pathlib import Path
 
 from streamlit.testing.v1 import AppTest
@@ -40,3 +41,8 @@ def map_args(at: AppTest) -> dict:
 
 def record_count(at: AppTest) -> int:
     return int(at.sidebar.metric[0].value.split(" of ")[0])
+
+
+def plain(markdown: str) -> str:
+    """What a reader sees of Markdown whose text was escaped: the backslashes removed."""
+    return re.sub(r"\\([!-/:-@\[-`{-~])", r"\1", markdown)

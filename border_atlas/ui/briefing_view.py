@@ -7,6 +7,7 @@ import streamlit as st
 from border_atlas.briefing import BriefingText, briefing_document
 from border_atlas.selection import Selection
 from border_atlas.ui.offline import serve_offline_assets
+from border_atlas.ui.page import show_notices
 
 BRIEFING_HEIGHT = 1000
 # Our own constant CSS (no user text): hide the sidebar, header, toolbar and page padding.
@@ -25,6 +26,7 @@ def leave_briefing() -> None:
 def show_briefing(selection: Selection) -> None:
     serve_offline_assets()
     st.html(HIDE_CHROME)
+    show_notices(selection.dataset)
     text = BriefingText.from_state(selection.state)
     # Every text in the document is escaped by the package, so it is safe to embed as HTML.
     st.iframe(briefing_document(selection, text, assets="served-page"), height=BRIEFING_HEIGHT)

@@ -6,10 +6,11 @@ import streamlit as st
 
 from border_atlas.caption import count_label, describe
 from border_atlas.dataset import Dataset
+from border_atlas.escaping import markdown
 from border_atlas.selection import Selection, select
 from border_atlas.state import FilterState
 from border_atlas.ui.data import get_dataset, show_problems
-from border_atlas.ui.sidebar import filter_sidebar
+from border_atlas.ui.sidebar import URL_NOTES_KEY, filter_sidebar
 
 
 def open_page(*, page: str, tab_title: str,
@@ -21,13 +22,21 @@ def open_page(*, page: str, tab_title: str,
     return dataset, state, select(dataset, state)
 
 
+def show_notices(dataset: Dataset) -> None:
+    """What the user must know before reading the page: ignored link parameters, data problems."""
+    for note in st.session_state.get(URL_NOTES_KEY, []):
+        st.info(markdown("Link: {note}", note=note), icon=":material/link_off:")
+    show_problems(dataset)
+
+
 def page_header(selection: Selection, *, title: str, help_text: str, show_count: bool = True) -> None:
-    """Title, a short help text, any data problems, and the matching records in words."""
+    """Title, a short help text, notices, and the matching records in words."""
     st.title(title)
     st.caption(help_text)
-    show_problems(selection.dataset)
+    show_notices(selection.dataset)
     if show_count:
-        st.markdown(f"**{count_label(selection.count)}** · {describe(selection.state, selection.dataset)}")
+        st.markdown(markdown("**{count}** · {caption}", count=count_label(selection.count),
+                             caption=describe(selection.state, selection.dataset)))
 
 
 def start_page(*, page: str, title: str, help_text: str, show_count: bool = True,

@@ -5,6 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from border_atlas.dataset import Dataset
+from border_atlas.escaping import markdown
 from border_atlas.gazetteer import Gazetteer
 from border_atlas.online_geocoder import make_online_geocoder
 
@@ -40,20 +41,21 @@ def place_finder(dataset: Dataset) -> None:
         raw = found.raw
         how = "exact name" if raw["match"] == "exact" else f"{raw['match']} match, score {raw['score']:.0f}"
         approx = "" if raw["precision"] == "point" else " (approximate position)"
-        sb.success(f"{raw['name']} — {raw['kind']}, {how}{approx}")
+        sb.success(markdown("{name} — {kind}, {how}{approx}", name=raw["name"], kind=raw["kind"], how=how,
+                            approx=approx))
         sb.button("Show only this place", on_click=_filter_to, args=(raw["id"],), key="finder_apply")
         return
     if not online:
-        sb.warning(f"No place in the dataset matches {query.strip()!r}.")
+        sb.warning(markdown("No place in the dataset matches “{query}”.", query=query.strip()))
         return
     try:
         location = _online()(query)
     except Exception as exc:  # noqa: BLE001 - any failure of the outside service is reported, never raised
-        sb.error(f"The online geocoder did not answer: {exc}")
+        sb.error(markdown("The online geocoder did not answer: {exc}", exc=exc))
         return
     if location is None:
-        sb.warning(f"Neither the dataset nor OpenStreetMap knows {query.strip()!r}.")
+        sb.warning(markdown("Neither the dataset nor OpenStreetMap knows “{query}”.", query=query.strip()))
     else:
-        sb.info(f"Not in the dataset. OpenStreetMap: {location.address} "
-                f"({location.latitude:.4f}, {location.longitude:.4f}). Add it to places.csv with its source "
-                "to use it.")
+        sb.info(markdown("Not in the dataset. OpenStreetMap: {address} ({lat}, {lon}). Add it to places.csv with "
+                         "its source to use it.", address=location.address, lat=f"{location.latitude:.4f}",
+                         lon=f"{location.longitude:.4f}"))

@@ -11,12 +11,14 @@ import streamlit as st
 
 from border_atlas.caption import era_label
 from border_atlas.dataset import Dataset
+from border_atlas.escaping import escape_markdown
 from border_atlas.filters import parse_grade
 from border_atlas.schema import ORG_TYPES, ROLES
 from border_atlas.selection import filter_assignments
 from border_atlas.state import FilterState
 
 STATE_KEY = "border_atlas_state"
+URL_NOTES_KEY = "border_atlas_url_notes"
 ALL_ERAS = "all"
 _RELIABILITY = list("ABCDEF")
 _CREDIBILITY = [1, 2, 3, 4, 5, 6]
@@ -37,7 +39,7 @@ def current_state(dataset: Dataset) -> FilterState:
         params = {key: st.query_params.get_all(key) for key in st.query_params}
         state, notes = FilterState.from_query_params(params, known=known_values(dataset))
         st.session_state[STATE_KEY] = state
-        st.session_state["border_atlas_url_notes"] = notes
+        st.session_state[URL_NOTES_KEY] = notes
     return st.session_state[STATE_KEY]
 
 
@@ -100,8 +102,6 @@ def filter_sidebar(dataset: Dataset, *, page: str, show_view_options: bool = Tru
 
     sb = st.sidebar
     sb.header("Filters")
-    for note in st.session_state.get("border_atlas_url_notes", []):
-        sb.info(f"Link: {note}")
     sb.multiselect(
         "Organisation",
         _org_options(dataset),
@@ -118,7 +118,7 @@ def filter_sidebar(dataset: Dataset, *, page: str, show_view_options: bool = Tru
                    placeholder="All places")
     era_ids = [ALL_ERAS, *dataset.eras["id"]]
     sb.radio("Era", era_ids, key="f_era",
-             format_func=lambda e: "All" if e == ALL_ERAS else era_label(dataset, e),
+             format_func=lambda e: "All" if e == ALL_ERAS else escape_markdown(era_label(dataset, e)),
              help="Eras are read from data/eras.csv.")
     left, right = sb.columns(2)
     left.date_input("From", key="f_from", format="YYYY-MM-DD")
