@@ -1,9 +1,17 @@
-"""The briefing as a PNG, rendered server-side in headless Chromium at twice the pixel density."""
+"""The briefing as a PNG, rendered server-side in headless Chromium at twice the pixel density.
+
+The page is self-contained, so the browser is given no network: its own Content-Security-Policy
+forbids connections, every request and WebSocket the page might open is refused, and the
+browser runs with :data:`~border_atlas.chromium.ISOLATION_ARGS` so that neither a script in the
+data nor Chromium's own services reach another host or make a DNS query.
+"""
 
 from __future__ import annotations
 
+from collections.abc import Sequence
+
 from border_atlas.briefing import BriefingText, briefing_document
-from border_atlas.chromium import CHROMIUM_ARGS, INSTALL_HINT, chromium_path
+from border_atlas.chromium import CHROMIUM_ARGS, INSTALL_HINT, ISOLATION_ARGS, chromium_path
 from border_atlas.selection import Selection
 
 SLIDE = (1920, 1080)
@@ -13,19 +21,26 @@ class ChromiumMissing(RuntimeError):
     """No Chromium to render with; the message says what to install."""
 
 
-def render_png(html: str, *, width: int, height: int, scale: int = 2, timeout_ms: int = 30_000) -> bytes:
-    """Screenshot a self-contained page once its map markers are drawn."""
+def render_png(html: str, *, width: int, height: int, scale: int = 2, timeout_ms: int = 30_000,
+               extra_args: Sequence[str] = ()) -> bytes:
+    """Screenshot a self-contained page once its map markers are drawn.
+
+    ``extra_args`` are added to Chromium's command line (tests pass ``--log-net-log``).
+    """
     executable = chromium_path()
     if executable is None:
         raise ChromiumMissing(INSTALL_HINT)
     from playwright.sync_api import sync_playwright  # imported here: the app runs without it
 
     with sync_playwright() as playwright:
-        browser = playwright.chromium.launch(executable_path=executable, args=list(CHROMIUM_ARGS))
+        browser = playwright.chromium.launch(executable_path=executable,
+                                             args=[*CHROMIUM_ARGS, *ISOLATION_ARGS, *extra_args])
         try:
-            page = browser.new_page(viewport={"width": width, "height": height}, device_scale_factor=scale)
-            # Nothing may leave the machine: the page is self-contained, so refuse any request.
+            context = browser.new_context(viewport={"width": width, "height": height}, device_scale_factor=scale,
+                                          service_workers="block", accept_downloads=False)
+            page = context.new_page()
             page.route("**/*", lambda route: route.abort())
+            page.route_web_socket("**/*", lambda socket: socket.close())
             page.set_content(html, wait_until="load", timeout=timeout_ms)
             page.wait_for_selector(".leaflet-overlay-pane path", state="attached", timeout=timeout_ms)
             # A picture cannot be zoomed: leave the zoom buttons out of it.
