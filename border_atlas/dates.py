@@ -10,7 +10,7 @@ import calendar
 import re
 from datetime import date
 
-PARTIAL_DATE = re.compile(r"^\d{4}(-\d{2}(-\d{2})?)?$")
+PARTIAL_DATE = re.compile(r"^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$")
 PRECISIONS = {4: "year", 7: "month", 10: "day"}
 
 

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from border_atlas.colours import org_colours
+from border_atlas.colours import DEFAULT_COLOUR, org_colours
 from border_atlas.dataset import Dataset
 from border_atlas.hierarchy import ancestors
 from border_atlas.selection import Selection
@@ -55,14 +55,15 @@ def organisation_dot(selection: Selection, *, highlight: str | None = None) -> s
         '  node [fontname="Helvetica", fontsize=11, style="filled,rounded", fillcolor="#ffffff", penwidth=1.6];',
         '  edge [fontname="Helvetica", fontsize=9];',
     ]
-    for ident in sorted(shown):
-        row = orgs.loc[ident]
-        label = row["name"] + (f"\n{row['name_ko']}" if isinstance(row["name_ko"], str) else "")
+    # An organisation whose row was left out for a bad value is still drawn, under its id.
+    rows = orgs.reindex(sorted(shown))
+    for ident, row in rows.iterrows():
+        name = row["name"] if isinstance(row["name"], str) else ident
+        label = name + (f"\n{row['name_ko']}" if isinstance(row["name_ko"], str) else "")
         extra = ', penwidth=3.5, fillcolor="#fff7d6"' if ident == highlight else ""
         lines.append(f"  {quote(ident)} [label={quote(label)}, shape={TYPE_SHAPES.get(row['type'], 'box')}, "
-                     f"color={quote(colours[ident])}{extra}];")
-    for ident in sorted(shown):
-        parent = orgs.loc[ident, "parent_id"]
+                     f"color={quote(colours.get(ident, DEFAULT_COLOUR))}{extra}];")
+    for ident, parent in zip(rows.index, rows["parent_id"]):
         if isinstance(parent, str) and parent in shown:
             lines.append(f'  {quote(parent)} -> {quote(ident)} [label="under", color="#9e9e9e", fontcolor="#757575"];')
     pairs: dict[tuple, list[str]] = {}
@@ -79,7 +80,7 @@ def organisation_dot(selection: Selection, *, highlight: str | None = None) -> s
     for (source, target), where in sorted(pairs.items()):
         label = ", ".join(dict.fromkeys(where))
         lines.append(f"  {quote(source)} -> {quote(target)} [label={quote(label)}, penwidth=2.4, "
-                     f"color={quote(colours[target])}, dir=both, arrowtail=none];")
+                     f"color={quote(colours.get(target, DEFAULT_COLOUR))}, dir=both, arrowtail=none];")
     lines.append("}")
     return "\n".join(lines)
 

@@ -40,7 +40,8 @@ def unverified_claims(dataset: Dataset, selection: Selection | None = None) -> p
     sources = dataset.sources.set_index("id")
     for row in orgs[orgs["sanctions_status"].eq("reported")].itertuples():
         rows.append({"claim": f"{row.name}: sanctions designation", "status": "reported, not confirmed",
-                     "source": f"{sources.loc[row.source_id, 'outlet']}, ¶ {str(row.paragraphs).replace(';', ', ')}",
+                     "source": f"{sources['outlet'].get(row.source_id, row.source_id)}, ¶ "
+                               f"{str(row.paragraphs).replace(';', ', ')}",
                      "note": row.note if isinstance(row.note, str) else ""})
     records = selection.records if selection is not None else dataset.assignments
     weak = records[records["credibility"] >= 3]

@@ -1,17 +1,27 @@
 """The dataset's tables: their columns, types and per-value rules.
 
-Each table is declared once as a list of :class:`Field`; :func:`type_schema` and
-:func:`value_schema` turn it into the two pandera schemas that validation runs (types
-first, so that range checks only ever see values of the right type).
+Each table is declared once as a list of :class:`Field`: how its text is read
+(:mod:`border_atlas.checks` parsers), whether a value is required or unique, and its rules.
+:mod:`border_atlas.validation` applies them to whole columns at once.
 """
 
 from __future__ import annotations
 
 from dataclasses import dataclass, field
 
-import pandera.pandas as pa
-
-from border_atlas.dates import is_partial_date
+from border_atlas.checks import (
+    DATE,
+    NUMBER,
+    TEXT,
+    WHOLE,
+    Check,
+    Parser,
+    at_least,
+    between,
+    matches,
+    not_after_today,
+    one_of,
+)
 
 PLACE_KINDS = ("province", "city", "county", "town", "neighbourhood", "crossing", "facility")
 PRECISIONS = ("point", "centroid", "representative", "parent")
@@ -39,43 +49,30 @@ SOURCE_KINDS = ("report", "reference")
 RELIABILITY = tuple("ABCDEF")
 CREDIBILITY = tuple(range(1, 7))
 ID_PATTERN = r"^[a-z0-9]+(-[a-z0-9]+)*$"
-PARAGRAPHS_PATTERN = r"^\d+(;\d+)*$"
-
-
-def _partial_date() -> pa.Check:
-    return pa.Check(
-        lambda value: is_partial_date(value),
-        element_wise=True,
-        ignore_na=True,
-        error="is not a date written YYYY, YYYY-MM or YYYY-MM-DD",
-    )
-
-
-def _one_of(values) -> pa.Check:
-    return pa.Check.isin(values, error=f"must be one of: {', '.join(map(str, values))}")
-
-
-def _pattern(regex: str, what: str) -> pa.Check:
-    return pa.Check.str_matches(regex, error=what)
+PARAGRAPHS_PATTERN = r"^[1-9][0-9]*(;[1-9][0-9]*)*$"
 
 
 @dataclass(frozen=True)
 class Field:
-    """One column: its type, whether a value is required, and its value rules."""
+    """One column: how it is read, whether a value is required, and its value rules.
+
+    A ``soft`` field's bad value is dropped with a warning and its row kept (a colour that is
+    not a colour should not hide an organisation).
+    """
 
     name: str
-    dtype: type = str
+    parser: Parser = TEXT
     required: bool = False
-    checks: tuple = field(default_factory=tuple)
+    checks: tuple[Check, ...] = field(default_factory=tuple)
     unique: bool = False
     # A column that may be left out of the file entirely (it is then read as empty).
     optional_column: bool = False
+    soft: bool = False
 
 
 def _id(**kwargs) -> Field:
     return Field("id", required=True, unique=True,
-                 checks=(_pattern(ID_PATTERN, "must be lower-case words joined by hyphens"),),
-                 **kwargs)
+                 checks=(matches(ID_PATTERN, "must be lower-case words joined by hyphens"),), **kwargs)
 
 
 def _ref(name: str, required: bool = False) -> Field:
@@ -88,17 +85,21 @@ def _text(name: str, required: bool = False) -> Field:
 
 def _paragraphs(required: bool = False) -> Field:
     return Field("paragraphs", required=required,
-                 checks=(_pattern(PARAGRAPHS_PATTERN, "must be paragraph numbers separated by ';'"),))
+                 checks=(matches(PARAGRAPHS_PATTERN, "must be paragraph numbers (from 1) separated by ';'"),))
+
+
+def _date(name: str, *, required: bool = False, past: bool = False) -> Field:
+    return Field(name, parser=DATE, required=required, checks=(not_after_today(),) if past else ())
 
 
 TABLES: dict[str, list[Field]] = {
     "sources": [
         _id(),
-        Field("kind", required=True, checks=(_one_of(SOURCE_KINDS),)),
+        Field("kind", required=True, checks=(one_of(SOURCE_KINDS),)),
         _text("outlet", required=True),
         _text("title", required=True),
-        Field("published", checks=(_partial_date(),)),
-        Field("paragraphs", dtype=int, checks=(pa.Check.ge(1, error="must be at least 1"),)),
+        _date("published", past=True),
+        Field("paragraphs", parser=WHOLE, checks=(at_least(1, "must be at least 1"),)),
         _text("locator"),
         _text("note"),
     ],
@@ -108,16 +109,16 @@ TABLES: dict[str, list[Field]] = {
         _text("name_ko"),
         _text("name_zh"),
         _text("alt_names"),
-        Field("kind", required=True, checks=(_one_of(PLACE_KINDS),)),
+        Field("kind", required=True, checks=(one_of(PLACE_KINDS),)),
         _ref("parent_id"),
-        Field("country", required=True, checks=(_pattern(r"^[A-Z]{2}$", "must be a two-letter country code"),)),
-        Field("lat", dtype=float, required=True,
-              checks=(pa.Check.in_range(-90, 90, error="latitude must be between -90 and 90"),)),
-        Field("lon", dtype=float, required=True,
-              checks=(pa.Check.in_range(-180, 180, error="longitude must be between -180 and 180"),)),
-        Field("precision", required=True, checks=(_one_of(PRECISIONS),)),
-        Field("uncertainty_m", dtype=float, optional_column=True,
-              checks=(pa.Check.in_range(0, 500_000, error="must be between 0 and 500000 metres"),)),
+        Field("country", required=True, checks=(matches(r"^[A-Z]{2}$", "must be a two-letter country code"),)),
+        Field("lat", parser=NUMBER, required=True,
+              checks=(between(-90, 90, "latitude must be between -90 and 90"),)),
+        Field("lon", parser=NUMBER, required=True,
+              checks=(between(-180, 180, "longitude must be between -180 and 180"),)),
+        Field("precision", required=True, checks=(one_of(PRECISIONS),)),
+        Field("uncertainty_m", parser=NUMBER, optional_column=True, soft=True,
+              checks=(between(0, 500_000, "must be between 0 and 500000 metres"),)),
         _ref("coord_source_id", required=True),
         _text("coord_note"),
     ],
@@ -127,11 +128,11 @@ TABLES: dict[str, list[Field]] = {
         _text("short_name"),
         _text("name_ko"),
         _text("aliases"),
-        Field("type", required=True, checks=(_one_of(ORG_TYPES),)),
+        Field("type", required=True, checks=(one_of(ORG_TYPES),)),
         _ref("parent_id"),
-        Field("colour", optional_column=True,
-              checks=(_pattern(r"^#[0-9a-fA-F]{6}$", "must be a colour written #rrggbb"),)),
-        Field("sanctions_status", optional_column=True, checks=(_one_of(SANCTIONS),)),
+        Field("colour", optional_column=True, soft=True,
+              checks=(matches(r"^#[0-9a-fA-F]{6}$", "must be a colour written #rrggbb"),)),
+        Field("sanctions_status", optional_column=True, checks=(one_of(SANCTIONS),)),
         _ref("source_id", required=True),
         _paragraphs(),
         _text("note"),
@@ -139,32 +140,32 @@ TABLES: dict[str, list[Field]] = {
     "assignments": [
         _id(),
         _ref("org_id", required=True),
-        Field("role", required=True, checks=(_one_of(ROLES),)),
+        Field("role", required=True, checks=(one_of(ROLES),)),
         _ref("place_id"),
         _ref("partner_org_id"),
         _ref("ordered_by_org_id"),
         _text("summary", required=True),
-        Field("start", checks=(_partial_date(),)),
-        Field("end", checks=(_partial_date(),)),
-        Field("reported", required=True, checks=(_partial_date(),)),
+        _date("start"),
+        _date("end"),
+        _date("reported", required=True, past=True),
         _ref("date_source_id"),
         _ref("source_id", required=True),
         _paragraphs(required=True),
-        Field("reliability", required=True, checks=(_one_of(RELIABILITY),)),
-        Field("credibility", dtype=int, required=True, checks=(_one_of(CREDIBILITY),)),
+        Field("reliability", required=True, checks=(one_of(RELIABILITY),)),
+        Field("credibility", parser=WHOLE, required=True, checks=(one_of(CREDIBILITY),)),
         _text("note"),
     ],
     "eras": [
         _id(),
         _text("name", required=True),
-        Field("start", checks=(_partial_date(),)),
-        Field("end", checks=(_partial_date(),)),
+        _date("start"),
+        _date("end"),
         _text("description"),
         _ref("source_id"),
     ],
     "events": [
         _id(),
-        Field("date", required=True, checks=(_partial_date(),)),
+        _date("date", required=True, past=True),
         _text("label", required=True),
         _ref("source_id", required=True),
         _text("note"),
@@ -173,9 +174,9 @@ TABLES: dict[str, list[Field]] = {
         _id(),
         _text("subject", required=True),
         _ref("era_id", required=True),
-        Field("amount_min", dtype=float, required=True, checks=(pa.Check.ge(0, error="must not be negative"),)),
-        Field("amount_max", dtype=float, required=True, checks=(pa.Check.ge(0, error="must not be negative"),)),
-        Field("currency", required=True, checks=(_pattern(r"^[A-Z]{3}$", "must be a three-letter currency code"),)),
+        Field("amount_min", parser=NUMBER, required=True, checks=(at_least(0, "must not be negative"),)),
+        Field("amount_max", parser=NUMBER, required=True, checks=(at_least(0, "must not be negative"),)),
+        Field("currency", required=True, checks=(matches(r"^[A-Z]{3}$", "must be a three-letter currency code"),)),
         _text("unit", required=True),
         _ref("source_id", required=True),
         _paragraphs(required=True),
@@ -203,30 +204,3 @@ REFERENCES: dict[tuple[str, str], str] = {
 
 # Tables are checked in this order, so that a row dropped from one is known to the next.
 LOAD_ORDER = ("sources", "places", "organisations", "eras", "events", "figures", "assignments")
-
-PANDAS_DTYPES = {str: "str", float: "float64", int: "Int64"}
-
-
-def type_schema(fields: list[Field]) -> pa.DataFrameSchema:
-    """Types only: every value must convert to its column's type."""
-    return pa.DataFrameSchema(
-        {f.name: pa.Column(PANDAS_DTYPES[f.dtype], nullable=True, coerce=True) for f in fields},
-        strict=False,
-    )
-
-
-def value_schema(fields: list[Field]) -> pa.DataFrameSchema:
-    """Required values, uniqueness and per-value rules, run on correctly typed columns."""
-    return pa.DataFrameSchema(
-        {
-            f.name: pa.Column(
-                PANDAS_DTYPES[f.dtype],
-                checks=list(f.checks),
-                nullable=not f.required,
-                unique=f.unique,
-                report_duplicates="exclude_first",
-            )
-            for f in fields
-        },
-        strict=False,
-    )

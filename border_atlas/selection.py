@@ -45,6 +45,11 @@ def filter_assignments(dataset: Dataset, state: FilterState) -> pd.DataFrame:
     return rows
 
 
+def _lookup(ids: pd.Series, values: pd.Series) -> pd.Series:
+    """``values`` for each id; an id whose row was left out for a bad value shows as itself."""
+    return ids.map(values).where(ids.isna() | ids.map(values).notna(), ids)
+
+
 def _join(dataset: Dataset, rows: pd.DataFrame) -> pd.DataFrame:
     orgs = dataset.organisations.set_index("id")
     places = dataset.places.set_index("id")
@@ -52,14 +57,16 @@ def _join(dataset: Dataset, rows: pd.DataFrame) -> pd.DataFrame:
     joined = rows.copy()
     short = orgs["short_name"].fillna(orgs["name"])
     for column, prefix in (("org_id", "org"), ("partner_org_id", "partner"), ("ordered_by_org_id", "ordered_by")):
-        joined[f"{prefix}_name"] = joined[column].map(orgs["name"])
-        joined[f"{prefix}_short"] = joined[column].map(short)
+        joined[f"{prefix}_name"] = _lookup(joined[column], orgs["name"])
+        joined[f"{prefix}_short"] = _lookup(joined[column], short)
     joined["org_type"] = joined["org_id"].map(orgs["type"])
     joined["partner_type"] = joined["partner_org_id"].map(orgs["type"])
-    for column in ("name", "name_ko", "lat", "lon", "precision", "uncertainty_m", "kind"):
+    for column in ("lat", "lon", "precision", "uncertainty_m", "kind", "name_ko"):
         joined[f"place_{column}"] = joined["place_id"].map(places[column])
+    joined["place_name"] = _lookup(joined["place_id"], places["name"])
     for column in ("outlet", "title", "published"):
         joined[f"source_{column}"] = joined["source_id"].map(sources[column])
+    joined["source_outlet"] = _lookup(joined["source_id"], sources["outlet"])
     joined["grade"] = joined["reliability"] + joined["credibility"].astype("string")
     return joined.sort_values(["known_from", "id"]).reset_index(drop=True)
 
@@ -77,7 +84,10 @@ def select(dataset: Dataset, state: FilterState) -> Selection:
     landmarks = dataset.places[dataset.places["id"].isin(parents) | unnamed].copy()
     landmarks["context"] = landmarks["id"].isin(parents)
     cited = list(dict.fromkeys(records["source_id"].tolist() + records["date_source_id"].dropna().tolist()))
-    sources = dataset.sources.set_index("id").loc[cited].reset_index()
+    # A cited source whose row was left out is still listed, under its id.
+    sources = dataset.sources.set_index("id").reindex(cited).rename_axis("id").reset_index()
+    sources["outlet"] = sources["outlet"].fillna(sources["id"])
+    sources["title"] = sources["title"].fillna("(its row in sources.csv was left out: see the data problems)")
     sources["note_number"] = range(1, len(sources) + 1)
     return Selection(records, places.reset_index(drop=True), landmarks.reset_index(drop=True),
                      sources, state, dataset)

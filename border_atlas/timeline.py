@@ -10,7 +10,7 @@ from __future__ import annotations
 import altair as alt
 import pandas as pd
 
-from border_atlas.colours import org_colours
+from border_atlas.colours import DEFAULT_COLOUR, org_colours
 from border_atlas.dataset import Dataset
 from border_atlas.dates import first_day, precision
 from border_atlas.mapview.markers import period_text
@@ -74,7 +74,8 @@ def timeline_chart(selection: Selection, *, group_by: str = "organisation", widt
     present = list(dict.fromkeys(rows["org_id"]))
     names = dict(zip(selection.dataset.organisations["id"], selection.dataset.organisations["name"]))
     colour = alt.Color("org_name:N", title="Organisation",
-                       scale=alt.Scale(domain=[names[i] for i in present], range=[colours[i] for i in present]))
+                       scale=alt.Scale(domain=[names.get(i, i) for i in present],
+                                       range=[colours.get(i, DEFAULT_COLOUR) for i in present]))
     order = sorted(set(rows[field]))
     y = alt.Y(f"{field}:N", title=None, sort=order, axis=alt.Axis(labelLimit=260))
     tooltip = [alt.Tooltip("org_name:N", title="Organisation"), alt.Tooltip("role:N", title="Role"),

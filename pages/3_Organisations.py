@@ -6,6 +6,7 @@ import streamlit as st
 
 from border_atlas import select
 from border_atlas.caption import count_label
+from border_atlas.escaping import escape_markdown
 from border_atlas.hierarchy import ancestors
 from border_atlas.org_graph import assignments_by_era, organisation_dot
 from border_atlas.text import split_list
@@ -25,6 +26,9 @@ dataset, state, selection = start_page(
 orgs = dataset.organisations.set_index("id")
 
 ids = list(orgs.index)
+if not ids:
+    st.warning("No organisation could be read from organisations.csv; see the data problems above.")
+    st.stop()
 default = state.orgs[0] if state.orgs else "mss"
 if st.session_state.get("profile_org") not in ids:
     st.session_state["profile_org"] = default if default in ids else ids[0]
@@ -36,7 +40,7 @@ else:
     st.graphviz_chart(organisation_dot(selection, highlight=chosen), width="stretch")
 
 row = orgs.loc[chosen]
-st.header(row["name"])
+st.header(escape_markdown(row["name"]))
 umbrella = " › ".join(orgs.loc[a, "name"] for a in reversed(ancestors(chosen, dataset.organisations)))
 facts = {
     "Korean name": row["name_ko"] if isinstance(row["name_ko"], str) else "—",
@@ -45,14 +49,14 @@ facts = {
     "Under": umbrella or "—",
     "Sanctions status": {"reported": "designation reported, not confirmed", "confirmed": "confirmed"}.get(
         row["sanctions_status"], "none reported"),
-    "Source": f"{dataset.sources.set_index('id').loc[row['source_id'], 'outlet']}, ¶ "
+    "Source": f"{dataset.sources.set_index('id')['outlet'].get(row['source_id'], row['source_id'])}, ¶ "
     f"{str(row['paragraphs']).replace(';', ', ') if isinstance(row['paragraphs'], str) else '—'}",
 }
 left, right = st.columns([2, 3])
 with left:
-    st.table({"": list(facts.keys()), " ": list(facts.values())})
+    st.dataframe({"": list(facts.keys()), " ": list(facts.values())}, hide_index=True)
     if isinstance(row["note"], str):
-        st.caption(row["note"])
+        st.caption(escape_markdown(row["note"]))
     st.markdown("**Records by era** (in any role: acting, partner or ordering)")
     st.dataframe(assignments_by_era(dataset, chosen), hide_index=True)
 with right:

@@ -153,4 +153,4 @@ def test_loading_never_changes_the_files(data_copy):
 
 
 def test_bundled_folder_is_the_default():
-    assert load_dataset().folder == DATA_DIR
+    assert load_dataset().origin == str(DATA_DIR)

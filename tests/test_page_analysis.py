@@ -54,7 +54,7 @@ def test_organisations_graph_follows_the_filters():
 def test_organisation_profile_shows_sanctions_and_places():
     at = run_page("pages/3_Organisations.py", query={"org": "mirim"})
     assert at.selectbox(key="profile_org").value == "mirim"
-    table = at.table[0].value
+    table = at.dataframe[0].value
     facts = dict(zip(table.iloc[:, 0], table.iloc[:, 1]))
     assert facts["Sanctions status"] == "designation reported, not confirmed"
     assert facts["Under"] == "Office 39"

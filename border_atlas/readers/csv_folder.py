@@ -1,0 +1,229 @@
+"""Tables from a folder of CSV files, read row by row so that one bad row never costs the rest.
+
+A row that cannot be read (a stray quote, bytes that are not UTF-8, more values than the
+header has columns, a control character) is reported with its row and, where it can be told,
+its field, and left out; every other row is kept. Rows are numbered as a text editor or a
+spreadsheet shows them: the header is row 1. Well-formed files take a fast path through
+pandas' C parser; anything unusual goes through Python's ``csv`` module line by line.
+"""
+
+from __future__ import annotations
+
+import csv
+import hashlib
+import io
+import re
+import warnings
+from pathlib import Path
+
+import pandas as pd
+
+from border_atlas.problems import Problem
+from border_atlas.readers.base import RawTable
+
+MAX_BYTES = 512 * 1024 * 1024
+# C0 controls except tab and line breaks, DEL, bidirectional overrides and isolates (they can
+# make text display as something else), the byte-order mark, and bytes that were not UTF-8.
+_FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u202a-\u202e\u2066-\u2069\ufeff\udc80-\udcff]")
+_LINE = re.compile(r".*?(?:\r\n|\r|\n)|.+", re.DOTALL)
+
+
+class CsvFolder:
+    """Reads ``<folder>/<table>.csv``.
+
+    >>> from border_atlas.dataset import DATA_DIR
+    >>> raw = CsvFolder(DATA_DIR).read("eras")
+    >>> list(raw.frame["id"]), raw.rows
+    (['pre-covid', 'post-covid'], (2, 3))
+    """
+
+    def __init__(self, folder: Path | str):
+        self.folder = Path(folder)
+        self.label = str(self.folder)
+
+    def path(self, table: str) -> Path:
+        return self.folder / f"{table}.csv"
+
+    def read(self, table: str) -> RawTable:
+        path = self.path(table)
+        data = _read_bytes(path)
+        if isinstance(data, str):
+            return RawTable.unreadable(path.name, data)
+        return parse_csv(data, file=path.name)
+
+    def fingerprint(self) -> str | None:
+        digest = hashlib.sha256()
+        for path in sorted(self.folder.glob("*.csv")):
+            if path.is_file():
+                digest.update(path.name.encode() + b"\0" + hashlib.sha256(path.read_bytes()).digest())
+        return digest.hexdigest()
+
+
+def _read_bytes(path: Path) -> bytes | str:
+    """The file's bytes, or a message saying why there are none."""
+    try:
+        if path.is_dir():
+            return "is a folder, not a file"
+        if not path.exists():
+            return "file is missing"
+        if path.stat().st_size > MAX_BYTES:
+            return f"is larger than {MAX_BYTES // 2**20} MiB; split it or check that it is the right file"
+        return path.read_bytes()
+    except OSError as exc:
+        return f"cannot be opened: {exc.strerror or exc}"
+
+
+def _decode(data: bytes) -> str | None:
+    """UTF-8 (with or without BOM) or UTF-16 with a BOM; undecodable bytes become surrogates."""
+    if data.startswith((b"\xff\xfe", b"\xfe\xff")):
+        try:
+            return data.decode("utf-16")
+        except UnicodeDecodeError:
+            return None
+    if data.count(b"\x00") > len(data) // 10:
+        return None  # UTF-16 without a byte-order mark, or not text at all
+    return data.removeprefix(b"\xef\xbb\xbf").decode("utf-8", errors="surrogateescape")
+
+
+def parse_csv(data: bytes, *, file: str) -> RawTable:
+    """Parse a CSV file's bytes into a :class:`RawTable`, reporting every row it leaves out."""
+    text = _decode(data)
+    if text is None:
+        return RawTable.unreadable(file, "is not text in UTF-8 (or UTF-16 with a byte-order mark); save it as "
+                                         "CSV UTF-8")
+    if not text.strip():
+        return RawTable.unreadable(file, "is empty: it needs a header row naming the columns")
+    return _fast(text, file) or _careful(text, file)
+
+
+def _fast(text: str, file: str) -> RawTable | None:
+    """pandas' C parser, for a file with nothing unusual in it; None if anything is unusual."""
+    if _FORBIDDEN.search(text):
+        return None
+    try:
+        with warnings.catch_warnings():
+            warnings.simplefilter("error", pd.errors.ParserWarning)  # pandas drops extra values with a warning
+            frame = pd.read_csv(io.StringIO(text), dtype=str, keep_default_na=False, index_col=False,
+                                skip_blank_lines=False, on_bad_lines="error", engine="c")
+    except (pd.errors.ParserError, pd.errors.ParserWarning, ValueError, csv.Error):
+        return None
+    lines = text.count("\n") if "\r" not in text.replace("\r\n", "") else text.count("\r")
+    lines += 0 if text.endswith(("\n", "\r")) else 1
+    header = [cell.strip() for cell in next(csv.reader([_LINE.match(text).group(0)]))]
+    columns = [str(c).strip() for c in frame.columns]
+    # A quoted line break makes one row span lines; a missing or repeated column name needs a
+    # message (pandas would rename it): leave those files to the careful path.
+    if len(frame) != lines - 1 or columns != header or not all(header) or len(set(header)) != len(header):
+        return None
+    frame.columns = columns
+    frame = frame.apply(lambda column: column.str.strip()).replace("", pd.NA)
+    filled = frame.notna().any(axis=1).to_numpy()
+    rows = tuple(int(i) + 2 for i in frame.index[filled])
+    return RawTable(file, frame[filled].reset_index(drop=True), rows)
+
+
+def _careful(text: str, file: str) -> RawTable:
+    lines = [match.group(0) for match in _LINE.finditer(text) if match.group(0)]
+    records, problems = _records(lines, file)
+    if not records:
+        return RawTable.unreadable(file, problems[0].message if problems else "has no header row")
+    (_, header_cells), body = records[0], records[1:]
+    header, keep, header_problems = _header(header_cells, file)
+    problems = [*header_problems, *problems]
+    kept_rows, kept_values = [], []
+    for row, cells in body:
+        values, row_problems = _row(cells, header_cells, keep, row, file)
+        problems.extend(row_problems)
+        if values is not None:
+            kept_rows.append(row)
+            kept_values.append(values)
+    frame = pd.DataFrame(kept_values, columns=header, dtype=object)
+    frame = frame.astype("str") if not frame.empty else frame
+    frame = frame.replace("", pd.NA)
+    return RawTable(file, frame, tuple(kept_rows), tuple(sorted(problems, key=_problem_order)))
+
+
+def _problem_order(problem: Problem) -> tuple:
+    return (problem.row or 0, problem.field or "")
+
+
+def _records(lines: list[str], file: str) -> tuple[list[tuple[int, list[str]]], list[Problem]]:
+    """(first line number, cells) for each record.
+
+    A record that breaks the CSV rules, or a quoted value that swallows the lines after it, is
+    reported on the line where it began, and reading starts again on the next line.
+    """
+    records: list[tuple[int, list[str]]] = []
+    problems: list[Problem] = []
+    start: int | None = 0
+    while start is not None and start < len(lines):
+        reader = csv.reader(lines[start:], strict=True)
+        consumed, restart = 0, None
+        try:
+            for cells in reader:
+                first, spanned, consumed = start + consumed + 1, reader.line_num - consumed, reader.line_num
+                if not any(cell.strip() for cell in cells):
+                    continue
+                if records and spanned > 1 and len(cells) != len(records[0][1]):
+                    problems.append(_unreadable_row(lines[first - 1], first, records, file,
+                                                    "a quote opened on this row closes rows later"))
+                    restart = first
+                    break
+                records.append((first, cells))
+        except csv.Error as exc:
+            restart = start + consumed + 1
+            problems.append(_unreadable_row(lines[restart - 1], restart, records, file, str(exc)))
+        start = restart
+    return records, problems
+
+
+def _unreadable_row(line: str, row: int, records: list, file: str, reason: str) -> Problem:
+    header = records[0][1] if records else []
+    quote = line.find('"')
+    column = line[:quote].count(",") if quote >= 0 else None
+    field = header[column].strip() if column is not None and column < len(header) else None
+    return Problem(file, row, field, f"cannot be read as CSV ({reason}): a quote that is never closed, or a quote "
+                                     "inside an unquoted value? The row is left out")
+
+
+def _header(cells: list[str], file: str) -> tuple[list[str], list[bool], list[Problem]]:
+    names, keep, problems, seen = [], [], [], set()
+    for index, cell in enumerate(cells):
+        name = _FORBIDDEN.sub("", cell).strip()
+        usable = bool(name) and name not in seen
+        if not name:
+            problems.append(Problem(file, 1, f"column {index + 1}", "has no name in the header; its values are "
+                                                                      "ignored", "warning"))
+        elif name in seen:
+            problems.append(Problem(file, 1, name, "is named twice in the header; the second column is ignored",
+                                    "warning"))
+        seen.add(name)
+        keep.append(usable)
+        if usable:
+            names.append(name)
+    return names, keep, problems
+
+
+def _row(cells: list[str], header_cells: list[str], keep: list[bool], row: int,
+         file: str) -> tuple[list[str] | None, list[Problem]]:
+    if len(cells) > len(header_cells) and any(c.strip() for c in cells[len(header_cells):]):
+        last = header_cells[-1].strip()
+        return None, [Problem(file, row, last, f"the row has {len(cells)} values but the header names "
+                                               f"{len(header_cells)} columns (an unquoted comma in a value?); "
+                                               "the row is left out")]
+    cells = (cells + [""] * len(header_cells))[: len(header_cells)]
+    problems = []
+    for cell, name, usable in zip(cells, header_cells, keep):
+        bad = _FORBIDDEN.search(cell) if usable else None
+        if bad:
+            problems.append(Problem(file, row, name.strip(), _character_message(bad.group(0))))
+    if problems:
+        return None, problems
+    return [cell.strip() for cell, usable in zip(cells, keep) if usable], []
+
+
+def _character_message(char: str) -> str:
+    if "\udc80" <= char <= "\udcff":
+        return (f"holds a byte that is not UTF-8 text (0x{ord(char) - 0xDC00:02X}); save the file as CSV UTF-8. "
+                "The row is left out")
+    return f"holds a control character (U+{ord(char):04X}) that can hide or disguise text; the row is left out"
