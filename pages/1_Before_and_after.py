@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from border_atlas.comparison import comparison_document
+from border_atlas.comparison import ComparisonUnavailable, comparison_document
 from border_atlas.ui.offline import serve_offline_assets
 from border_atlas.ui.page import start_page
 
@@ -19,4 +19,7 @@ dataset, state, _ = start_page(
     show_count=False,
 )
 serve_offline_assets()
-st.iframe(comparison_document(dataset, state, assets="served-page"), height=820)
+try:
+    st.iframe(comparison_document(dataset, state, assets="served-page"), height=820)
+except ComparisonUnavailable as reason:
+    st.warning(str(reason))

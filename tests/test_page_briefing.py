@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from apptest_helpers import run_page
+from apptest_helpers import plain, run_page
 
 
 def iframe_html(at) -> str:
@@ -37,16 +37,26 @@ def test_briefing_switch_and_back():
 
 def test_export_buttons_are_offered():
     at = run_page()
-    labels = [b.proto.label for b in at.get("download_button")]
-    assert labels == ["CSV", "GeoJSON", "KML", "Briefing HTML", "Before/after HTML", "Briefing PNG"]
+    assert [b.proto.label for b in at.get("download_button")] == ["CSV", "GeoJSON", "KML"]
+    made_on_click = [b.label for b in at.button if b.label.startswith("Make ")]
+    assert made_on_click == ["Make Briefing HTML", "Make Before/after HTML", "Make Briefing PNG"]
+
+
+def test_an_export_made_on_click_is_then_offered_as_a_file():
+    at = run_page(query={"org": "mirim", "title": "Mirim at Samsu"})
+    next(b for b in at.button if b.label == "Make Briefing HTML").click().run()
+    assert not at.exception
+    html = next(b for b in at.get("download_button") if b.proto.label == "Briefing HTML")
+    assert html.proto.url  # the file's bytes were handed over with the page, not left to a callable
+    assert not html.proto.deferred_file_id
 
 
 def test_png_button_explains_what_to_install_without_chromium(monkeypatch):
     monkeypatch.setenv("BORDER_ATLAS_CHROMIUM", "/nonexistent/chromium")
     at = run_page()
-    png = [b for b in at.get("download_button") if b.proto.label == "Briefing PNG"][0]
-    assert png.proto.disabled
-    assert any("apt-get install chromium" in info.value for info in at.info)
+    png = next(b for b in at.button if b.label == "Briefing PNG")
+    assert png.disabled
+    assert any("apt-get install chromium" in plain(info.value) for info in at.info)
 
 
 def test_comparison_page_runs_and_follows_the_filters():

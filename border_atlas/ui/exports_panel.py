@@ -1,44 +1,68 @@
-"""Download buttons for every export; files are made only when a button is pressed."""
+"""Download buttons for every export in the registry.
+
+A download's bytes are handed to Streamlit as data on the run that shows the button, never
+as a callable: Streamlit serves a callable's result from a file that no session holds, which
+another session's rerun can delete before the browser fetches it (downloads failed with HTTP
+404 under load). Cheap exports of small selections are made on every run; the others are
+made when the user asks, kept for this session, and then offered as data.
+"""
 
 from __future__ import annotations
 
-from datetime import date
+import hashlib
 
 import streamlit as st
 
 from border_atlas.briefing import BriefingText
-from border_atlas.chromium import INSTALL_HINT, chromium_path
-from border_atlas.comparison import comparison_document
-from border_atlas.exports import briefing_html_file, briefing_png, places_kml, records_csv, records_geojson
+from border_atlas.escaping import markdown
+from border_atlas.exports import EXPORTS, Export
 from border_atlas.selection import Selection
 
+PREPARED_KEY = "border_atlas_prepared_exports"
 
-def file_stem() -> str:
-    return f"border-atlas-{date.today().isoformat()}"
+
+def _fingerprint(selection: Selection, text: BriefingText) -> str:
+    """Changes whenever the file would: the filters, the briefing text, the data."""
+    key = repr((selection.state, text, selection.dataset.origin, id(selection.dataset)))
+    return hashlib.sha256(key.encode("utf-8")).hexdigest()
+
+
+def _download(slot, export: Export, data: bytes, text: BriefingText) -> None:
+    slot.download_button(export.label, data, export.file_name(text), export.mime, on_click="ignore",
+                         key=f"download_{export.key}", help=export.help, icon=":material/download:")
+
+
+def _prepared(export: Export, fingerprint: str) -> bytes | None:
+    kept = st.session_state.get(PREPARED_KEY, {}).get(export.key)
+    return kept[1] if kept and kept[0] == fingerprint else None
+
+
+def _offer(slot, export: Export, selection: Selection, text: BriefingText, fingerprint: str) -> None:
+    reason = export.unavailable(selection)
+    if reason:
+        slot.button(export.label, disabled=True, help=reason, key=f"make_{export.key}")
+        return
+    if selection.count <= export.eager_limit:
+        _download(slot, export, export.build(selection, text), text)
+        return
+    data = _prepared(export, fingerprint)
+    if data is None and slot.button(f"Make {export.label}", key=f"make_{export.key}",
+                                    help=f"{export.help} Made when you click; then download it."):
+        with st.spinner(f"Making the {export.label}…", show_time=True):
+            data = export.build(selection, text)
+        st.session_state.setdefault(PREPARED_KEY, {})[export.key] = (fingerprint, data)
+    if data is not None:
+        _download(slot, export, data, text)
 
 
 def show_exports(selection: Selection) -> None:
     text = BriefingText.from_state(selection.state)
-    stem = file_stem()
+    fingerprint = _fingerprint(selection, text)
     st.subheader("Export")
-    st.caption("Every file carries each record's source, paragraphs and grade. Files are made when you click.")
-    cols = st.columns(6)
-    cols[0].download_button("CSV", lambda: records_csv(selection), f"{stem}.csv", "text/csv", on_click="ignore",
-                            help="The records; safe to open in a spreadsheet (formulas neutralised).")
-    cols[1].download_button("GeoJSON", lambda: records_geojson(selection), f"{stem}.geojson",
-                            "application/geo+json", on_click="ignore", help="RFC 7946, one feature per record.")
-    cols[2].download_button("KML", lambda: places_kml(selection), f"{stem}.kml",
-                            "application/vnd.google-earth.kml+xml", on_click="ignore",
-                            help="For Google Earth: one placemark per place shown.")
-    cols[3].download_button("Briefing HTML", lambda: briefing_html_file(selection, text), f"{stem}.html",
-                            "text/html", on_click="ignore", help="One self-contained file; opens offline.")
-    cols[4].download_button("Before/after HTML",
-                            lambda: comparison_document(selection.dataset, selection.state).encode("utf-8"),
-                            f"{stem}-before-after.html", "text/html", on_click="ignore",
-                            help="The era comparison as one self-contained file.")
-    if chromium_path() is None:
-        cols[5].download_button("Briefing PNG", b"", disabled=True, help=INSTALL_HINT)
-        st.info(INSTALL_HINT)
-    else:
-        cols[5].download_button("Briefing PNG", lambda: briefing_png(selection, text), f"{stem}.png", "image/png",
-                                on_click="ignore", help="1920×1080 at 2× pixel density (3840×2160), for a slide.")
+    st.caption("Every file carries each record's source, paragraphs and grade. Larger files are made when you ask.")
+    for export, column in zip(EXPORTS, st.columns(len(EXPORTS)), strict=True):
+        _offer(column.empty(), export, selection, text, fingerprint)
+    for export in EXPORTS:
+        reason = export.unavailable(selection)
+        if reason:
+            st.info(markdown("{label}: {reason}", label=export.label, reason=reason))

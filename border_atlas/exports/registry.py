@@ -1,0 +1,94 @@
+"""Every export, declared once: its label, file suffix, MIME type and how it is built.
+
+The app's export panel loops over :data:`EXPORTS`; adding an export is one entry here (and
+its module). Each ``build`` takes the selection and the briefing text and returns bytes.
+
+>>> [export.label for export in EXPORTS]
+['CSV', 'GeoJSON', 'KML', 'Briefing HTML', 'Before/after HTML', 'Briefing PNG']
+"""
+
+from __future__ import annotations
+
+import re
+import unicodedata
+from collections.abc import Callable
+from dataclasses import dataclass
+
+from border_atlas.briefing import BriefingText
+from border_atlas.chromium import INSTALL_HINT, chromium_path
+from border_atlas.comparison import ComparisonUnavailable, comparison_document, era_pair
+from border_atlas.exports.csv_export import records_csv
+from border_atlas.exports.geojson_export import records_geojson
+from border_atlas.exports.html_export import briefing_html_file
+from border_atlas.exports.kml_export import places_kml
+from border_atlas.exports.png_export import briefing_png
+from border_atlas.selection import Selection
+
+
+def _comparison(selection: Selection, text: BriefingText) -> bytes:
+    return comparison_document(selection.dataset, selection.state, made_on=text.made_on).encode("utf-8")
+
+
+def _comparison_unavailable(selection: Selection) -> str | None:
+    try:
+        era_pair(selection.dataset)
+    except ComparisonUnavailable as reason:
+        return str(reason)
+    return None
+
+
+def _png_unavailable(_selection: Selection) -> str | None:
+    return INSTALL_HINT if chromium_path() is None else None
+
+
+@dataclass(frozen=True)
+class Export:
+    """One kind of file the user can take away.
+
+    :param eager_limit: up to this many records the file is cheap enough to make on every
+        run, so that one click downloads it; above it (and always when 0) the user asks for it
+        first and it is made then.
+    """
+
+    key: str
+    label: str
+    suffix: str
+    mime: str
+    build: Callable[[Selection, BriefingText], bytes]
+    help: str
+    eager_limit: int = 0
+    unavailable: Callable[[Selection], str | None] = lambda _selection: None
+
+    def file_name(self, text: BriefingText) -> str:
+        return file_stem(text) + self.suffix
+
+
+EXPORTS: tuple[Export, ...] = (
+    Export("csv", "CSV", ".csv", "text/csv", lambda s, _t: records_csv(s),
+           "The records with citation and grade; safe to open in a spreadsheet (formulas neutralised).",
+           eager_limit=20_000),
+    Export("geojson", "GeoJSON", ".geojson", "application/geo+json", lambda s, _t: records_geojson(s).encode("utf-8"),
+           "RFC 7946, one feature per record.", eager_limit=20_000),
+    Export("kml", "KML", ".kml", "application/vnd.google-earth.kml+xml", lambda s, _t: places_kml(s).encode("utf-8"),
+           "For Google Earth.", eager_limit=300),
+    Export("html", "Briefing HTML", ".html", "text/html", briefing_html_file,
+           "The briefing as one self-contained file; opens offline."),
+    Export("comparison", "Before/after HTML", "-before-after.html", "text/html", _comparison,
+           "The era comparison as one self-contained file.", unavailable=_comparison_unavailable),
+    Export("png", "Briefing PNG", ".png", "image/png", briefing_png,
+           "1920×1080 at 2× pixel density (3840×2160), for a slide.", unavailable=_png_unavailable),
+)
+
+
+def file_stem(text: BriefingText) -> str:
+    """A file name from the briefing's title and date: "office-39-at-the-border-2026-11-23".
+
+    >>> from datetime import date
+    >>> file_stem(BriefingText("Office 39 & the MSS: Hyesan", made_on=date(2026, 11, 23)))
+    'office-39-the-mss-hyesan-2026-11-23'
+    >>> file_stem(BriefingText(made_on=date(2026, 11, 23)))
+    'border-atlas-2026-11-23'
+    """
+    ascii_title = unicodedata.normalize("NFKD", text.title).encode("ascii", "ignore").decode()
+    slug = re.sub(r"[^a-z0-9]+", "-", ascii_title.lower()).strip("-")[:60].rstrip("-")
+    return f"{slug or 'border-atlas'}-{text.made_on.isoformat()}"
