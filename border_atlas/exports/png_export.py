@@ -9,6 +9,7 @@ data nor Chromium's own services reach another host or make a DNS query.
 from __future__ import annotations
 
 from collections.abc import Sequence
+from concurrent.futures import ThreadPoolExecutor
 
 from border_atlas.briefing import BriefingText, briefing_document
 from border_atlas.chromium import CHROMIUM_ARGS, INSTALL_HINT, ISOLATION_ARGS, chromium_path
@@ -25,11 +26,20 @@ def render_png(html: str, *, width: int, height: int, scale: int = 2, timeout_ms
                extra_args: Sequence[str] = ()) -> bytes:
     """Screenshot a self-contained page once its map markers are drawn.
 
-    ``extra_args`` are added to Chromium's command line (tests pass ``--log-net-log``).
+    ``extra_args`` are added to Chromium's command line (tests pass ``--log-net-log``). The
+    browser is driven from a thread of its own: Playwright's sync API refuses to run in a
+    thread that has an event loop going.
     """
     executable = chromium_path()
     if executable is None:
         raise ChromiumMissing(INSTALL_HINT)
+    with ThreadPoolExecutor(max_workers=1) as worker:
+        return worker.submit(_screenshot, html, executable, width=width, height=height, scale=scale,
+                             timeout_ms=timeout_ms, extra_args=extra_args).result()
+
+
+def _screenshot(html: str, executable: str, *, width: int, height: int, scale: int, timeout_ms: int,
+                extra_args: Sequence[str]) -> bytes:
     from playwright.sync_api import sync_playwright  # imported here: the app runs without it
 
     with sync_playwright() as playwright:

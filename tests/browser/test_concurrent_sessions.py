@@ -1,0 +1,77 @@
+"""Twenty browser sessions at once, each with its own filters, downloading exports: no download
+fails and every file holds its own session's records."""
+
+from __future__ import annotations
+
+import asyncio
+import csv
+import io
+import json
+from concurrent.futures import ThreadPoolExecutor
+
+import pytest
+from playwright.async_api import async_playwright
+
+from border_atlas import FilterState, select
+from border_atlas.chromium import CHROMIUM_ARGS
+
+pytestmark = pytest.mark.browser
+SESSIONS = 20
+# Each session's filter, and then a second one it switches to before downloading again.
+FILTERS = [("org", o) for o in ("mss", "office-39", "mirim", "kumgang-office", "flo-727", "brigade-25", "corps-10",
+                                "mss-local-offices", "units-hyetan", "units-kangan")]
+FILTERS += [("place", p) for p in ("hyesan", "samsu", "kangan", "hyetan", "ryanggang", "yonbong", "jagang")]
+FILTERS += [("era", "pre-covid"), ("era", "post-covid"), ("role", "crackdown")]
+
+
+def expected_ids(dataset, key: str, value: str) -> set[str]:
+    field = {"org": "orgs", "place": "places", "role": "roles"}.get(key)
+    state = FilterState(**{field: (value,)}) if field else FilterState(era=value)
+    return set(select(dataset, state).records["id"])
+
+
+async def one_session(browser, base: str, key: str, value: str) -> dict:
+    context = await browser.new_context(accept_downloads=True, viewport={"width": 1440, "height": 1000})
+    page = await context.new_page()
+    failures: list[str] = []
+    page.on("response", lambda r: failures.append(f"{r.status} {r.url}") if "/media/" in r.url and r.status >= 400
+            else None)
+    await page.goto(f"{base}/?{key}={value}", timeout=240_000)
+    files = {}
+    for label in ("CSV", "GeoJSON"):
+        button = page.get_by_test_id("stDownloadButton").get_by_role("button", name=label)
+        await button.wait_for(timeout=240_000)
+        async with page.expect_download(timeout=240_000) as info:
+            await button.click()
+        download = await info.value
+        failure = await download.failure()
+        if failure:
+            failures.append(f"{label}: {failure}")
+        else:
+            files[label] = (await download.path()).read_bytes()
+    await context.close()
+    return {"failures": failures, "files": files}
+
+
+async def all_sessions(chromium: str, base: str) -> list[dict]:
+    async with async_playwright() as playwright:
+        browser = await playwright.chromium.launch(executable_path=chromium, args=list(CHROMIUM_ARGS))
+        try:
+            jobs = [one_session(browser, base, *FILTERS[i % len(FILTERS)]) for i in range(SESSIONS)]
+            return await asyncio.wait_for(asyncio.gather(*jobs), timeout=600)
+        finally:
+            await browser.close()
+
+
+def test_twenty_sessions_download_at_once(chromium, app_url, dataset):
+    # Playwright's sync fixtures own this thread's event loop: run the async sessions in another.
+    with ThreadPoolExecutor(max_workers=1) as worker:
+        results = worker.submit(asyncio.run, all_sessions(chromium, app_url)).result()
+    assert [f for r in results for f in r["failures"]] == []
+    for index, result in enumerate(results):
+        key, value = FILTERS[index % len(FILTERS)]
+        want = expected_ids(dataset, key, value)
+        rows = list(csv.DictReader(io.StringIO(result["files"]["CSV"].decode("utf-8-sig"))))
+        assert {r["id"] for r in rows} == want, (key, value)
+        features = json.loads(result["files"]["GeoJSON"])["features"]
+        assert {f["id"] for f in features} == want, (key, value)
