@@ -40,7 +40,7 @@ from border_atlas.briefing import DEFAULT_TITLE
 SLIDE_WIDTH = 40 / 3  # inches: 16:9 widescreen, 12 192 000 EMU exactly
 SLIDE_HEIGHT = 7.5
 MARGIN = 0.4
-FONT = "Arial"  # on every system that opens a deck, and its metrics match the estimates below
+FONT = "Arial"  # ships with Office; LibreOffice swaps in Liberation Sans, which has the same widths
 INK = "#1b1f24"
 MUTED = "#555555"
 RULE_COLOUR = "#1f4e79"
@@ -51,6 +51,11 @@ GUTTER = 0.25
 INSET = 0.05  # inner margin of every text box, left and right
 LINE_SPACING = 1.2  # line height as a multiple of the font size
 NOTE_SIZES = (12, 11, 10)  # source notes shrink down to 10 pt, then the list is cut short
+HEADING = 0.26  # height of "LEGEND" and "SOURCES"
+ROW = 0.24  # one legend entry
+SWATCH = 0.15
+HANG = 0.27  # hanging indent of the numbered notes
+NOTE_GAP = 3  # points after each note
 NOTE_CHARS = 400  # one note never takes more than this; the speaker notes keep the whole citation
 
 _EMU_PER_INCH = 914_400
@@ -293,13 +298,6 @@ def _picture(slide, map_png: bytes, rect: Rect, description: str) -> None:
                                        _emu(rect.width), _emu(rect.height))
     picture.name = "Map"
     picture._element.nvPicPr.cNvPr.set("descr", description)  # alternative text for screen readers
-
-
-HEADING = 0.26  # height of "LEGEND" and "SOURCES"
-ROW = 0.24  # one legend entry
-SWATCH = 0.15
-HANG = 0.27  # hanging indent of the numbered notes
-NOTE_GAP = 3  # points after each note
 
 
 def _heading(shapes, rect: Rect, text: str, *, name: str) -> None:
