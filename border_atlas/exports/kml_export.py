@@ -44,7 +44,8 @@ true point, and spans in time the known periods of its place's records.
 Text. Every value is treated as hostile. Characters that XML 1.0 forbids (NUL and the other C0
 controls except tab, newline and carriage return, lone surrogates, U+FFFE, U+FFFF) are replaced
 by U+FFFD, so the file always parses. Descriptions are HTML that Google Earth renders: each
-value in them is escaped (border_atlas.escaping.esc), and one containing bidirectional controls
+value in them is escaped (border_atlas.escaping.esc, which also writes ``$`` as ``&#36;``, so no
+value can form one of Earth's ``$[field]`` substitutions), and one containing bidirectional controls
 is wrapped in a first-strong isolate (U+2068 … U+2069, its own isolate controls removed) so that
 a right-to-left override cannot reorder the text around it. lxml then escapes the HTML as XML
 text: the output has no CDATA section. Ids are made from the data's ids, reduced to the
@@ -62,6 +63,7 @@ import math
 import re
 from datetime import date
 
+import pandas as pd
 from fastkml import Document, Folder, Placemark, kml
 from fastkml.data import Data, ExtendedData
 from fastkml.enums import DateTimeResolution
@@ -84,6 +86,7 @@ APPROXIMATE_ALPHA = "80"  # half-transparent icon for positions that are not exa
 LEADER_COLOUR = "ff5a5a5a"
 DISPLAY_COLOUR = "ffffffff"
 SHARED_POINT_DECIMALS = 5
+NUMERIC_FIELDS = {"lat", "lon", "uncertainty_m", "credibility"}
 
 XML_FORBIDDEN = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 BIDI_CONTROLS = re.compile("[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
@@ -114,7 +117,7 @@ def xml_text(value) -> str:
     >>> xml_text("Hye\\x00san\\x1b"), xml_text(None), xml_text(float("nan"))
     ('Hye\\ufffdsan\\ufffd', '', '')
     """
-    if value is None or (isinstance(value, float) and math.isnan(value)):
+    if value is None or (not isinstance(value, str) and pd.isna(value)):
         return ""
     return XML_FORBIDDEN.sub("\ufffd", str(value))
 
@@ -223,7 +226,8 @@ def display_positions(points: dict[str, tuple[str, str, tuple[float, float]]], *
 
 
 def _clean(record: dict) -> dict:
-    return {key: xml_text(value) if isinstance(value, str) else value for key, value in record.items()}
+    """The record with every text XML-safe and every missing text None."""
+    return {key: value if key in NUMERIC_FIELDS else (xml_text(value) or None) for key, value in record.items()}
 
 
 def _styles(org_ids: list[str], colours: dict[str, str], icon_href: str | None, used: set[str]) -> dict:
