@@ -1,0 +1,262 @@
+"""KML for Google Earth: styles by organisation, known periods, folders, display offsets, hostile text."""
+
+from __future__ import annotations
+
+import dataclasses
+from pathlib import Path
+
+import fastkml
+import lxml.html
+import pytest
+from geopy.distance import geodesic
+from lxml import etree
+
+from border_atlas import FilterState, select
+from border_atlas.colours import org_colours
+from border_atlas.dates import known_period
+from border_atlas.exports import places_kml
+from border_atlas.exports.kml_export import DISPLAY_FOLDER, DISPLAY_OFFSET_M, WHITE_CIRCLE_ICON
+from border_atlas.exports.records import flat_records
+
+NS = {"k": "http://www.opengis.net/kml/2.2"}
+SCHEMA_FILE = Path(fastkml.__file__).parent / "schema" / "ogckml22.xsd"
+HOSTILE = "<script>alert('x')</script> & ]]> \"q\" \x00\x01\x08\x0b\x1b \u202eevil\u202c \u2069tail"
+CLEANED = "<script>alert('x')</script> & ]]> \"q\" \ufffd\ufffd\ufffd\ufffd\ufffd \u202eevil\u202c \u2069tail"
+
+
+def parse(text: str) -> etree._Element:
+    return etree.fromstring(text.encode("utf-8"))
+
+
+def folders(root) -> dict[str, etree._Element]:
+    return {f.findtext("k:name", namespaces=NS): f for f in root.iterfind("k:Document/k:Folder", NS)}
+
+
+def data(element) -> dict[str, str | None]:
+    return {d.get("name"): d.findtext("k:value", namespaces=NS) for d in element.iterfind("k:ExtendedData/k:Data", NS)}
+
+
+def record_placemarks(root) -> dict[str, etree._Element]:
+    """Record id -> placemark, from every folder but the display one."""
+    return {data(p)["record_id"]: p for name, folder in folders(root).items() if name != DISPLAY_FOLDER
+            for p in folder.iterfind("k:Placemark", NS)}
+
+
+def display_placemarks(root) -> dict[str, etree._Element]:
+    folder = folders(root).get(DISPLAY_FOLDER)
+    return {} if folder is None else {data(p)["place_id"]: p for p in folder.iterfind("k:Placemark", NS)}
+
+
+def point(element, path: str = "k:Point/k:coordinates") -> tuple[float, float]:
+    """(lat, lon) of a KML coordinate tuple, which is written lon,lat."""
+    lon, lat = (float(v) for v in element.findtext(path, namespaces=NS).split(","))
+    return lat, lon
+
+
+def style(root, url: str) -> etree._Element:
+    [found] = root.iterfind(f"k:Document/k:Style[@id='{url.lstrip('#')}']", NS)
+    return found
+
+
+def expected_moved(selection) -> set[str]:
+    """Places sharing a point with another, less the one that stays: the first whose position is its own."""
+    places = selection.places.dropna(subset=["lat", "lon"])
+    moved = set()
+    for _, group in places.groupby([places["lat"].round(5), places["lon"].round(5)]):
+        if len(group) > 1:
+            rows = sorted(group.itertuples(), key=lambda p: (p.precision == "parent", p.name, p.id))
+            moved |= {p.id for p in rows[1:]}
+    return moved
+
+
+@pytest.fixture(scope="module")
+def schema() -> etree.XMLSchema:
+    return etree.XMLSchema(etree.parse(str(SCHEMA_FILE)))
+
+
+@pytest.fixture
+def everything(dataset):
+    return select(dataset, FilterState())
+
+
+def test_one_style_per_organisation_in_its_colour(dataset, everything):
+    root = parse(places_kml(everything))
+    colours = org_colours(dataset.organisations)
+    names = dataset.organisations.set_index("id")["name"]
+    placemarks = record_placemarks(root)
+    assert placemarks
+    for record in everything.records.itertuples():
+        placemark = placemarks[record.id]
+        hex_colour = colours[record.org_id]
+        bbggrr = (hex_colour[5:7] + hex_colour[3:5] + hex_colour[1:3]).lower()
+        chosen = style(root, placemark.findtext("k:styleUrl", namespaces=NS))
+        icon = chosen.findtext("k:IconStyle/k:color", namespaces=NS)
+        label = chosen.findtext("k:LabelStyle/k:color", namespaces=NS)
+        assert label == "ff" + bbggrr, record.id
+        exact = record.place_precision == "point"
+        assert icon == ("ff" if exact else "80") + bbggrr, record.id  # approximate: half transparent
+        assert placemark.findtext("k:name", namespaces=NS) == (record.place_name if exact else f"≈ {record.place_name}")
+        assert placemark.getparent().findtext("k:name", namespaces=NS) == names[record.org_id]
+
+
+def test_default_names_no_icon_file_and_an_icon_can_be_chosen(everything):
+    plain = parse(places_kml(everything))
+    assert plain.findall(".//k:IconStyle", NS) and not plain.findall(".//k:Icon", NS)
+    chosen = parse(places_kml(everything, icon_href=WHITE_CIRCLE_ICON))
+    hrefs = {e.text for e in chosen.iterfind(".//k:IconStyle/k:Icon/k:href", NS)}
+    assert hrefs == {WHITE_CIRCLE_ICON}
+
+
+def test_time_spans_follow_the_known_period(everything):
+    placemarks = record_placemarks(parse(places_kml(everything)))
+    for record in everything.records.itertuples():
+        start, end = (None if v is None or v != v else v for v in (record.start, record.end))
+        first, last = known_period(start, end, record.reported)
+        placemark = placemarks[record.id]
+        if first == last:
+            assert placemark.findtext("k:TimeStamp/k:when", namespaces=NS) == first.isoformat()
+            continue
+        begin = placemark.findtext("k:TimeSpan/k:begin", namespaces=NS)
+        written = start or end or record.reported
+        assert begin == written[: len(begin)] and len(begin) == len(written)  # the precision as written
+        assert first.isoformat().startswith(begin)
+        assert placemark.findtext("k:TimeSpan/k:end", namespaces=NS) == last.isoformat()
+
+
+@pytest.mark.parametrize(("record", "begin", "end"), [
+    ("pairing-2018-hyetan", "2018-02", "2018-02-28"),  # end not reported: the report date
+    ("crackdown-25bde-hyesan", "2018-02", "2018-02-28"),  # start not reported; the end month's last day
+    ("mss-minister-dismissed", "2017-01", "2017-01-31"),
+    ("mss-border-control-covid", "2020-01-22", "2025-10-27"),
+    ("customs-blocked-2018", "2018-02-28", None),  # neither bound: known on the report date only
+])
+def test_time_of_named_records(everything, record, begin, end):
+    placemark = record_placemarks(parse(places_kml(everything)))[record]
+    if end is None:
+        assert placemark.findtext("k:TimeStamp/k:when", namespaces=NS) == begin
+        assert placemark.find("k:TimeSpan", NS) is None
+    else:
+        assert placemark.findtext("k:TimeSpan/k:begin", namespaces=NS) == begin
+        assert placemark.findtext("k:TimeSpan/k:end", namespaces=NS) == end
+    assert data(placemark)["known_to"] == (end or begin)
+
+
+@pytest.mark.parametrize("state", [FilterState(), FilterState(era="post-covid"), FilterState(orgs=("office-39",))])
+def test_one_folder_per_organisation_and_one_placemark_per_record(dataset, state):
+    selection = select(dataset, state)
+    root = parse(places_kml(selection))
+    found = folders(root)
+    names = set(selection.records["org_name"])
+    assert set(found) - {DISPLAY_FOLDER} == names
+    placemarks = record_placemarks(root)
+    assert sorted(placemarks) == sorted(selection.records["id"])
+    for record in selection.records.itertuples():
+        assert placemarks[record.id].getparent() is found[record.org_name]
+
+
+def test_true_coordinates_stay_in_the_record_placemarks(dataset, everything):
+    places = dataset.places.set_index("id")
+    for record_id, placemark in record_placemarks(parse(places_kml(everything))).items():
+        place = places.loc[data(placemark)["place_id"]]
+        assert point(placemark) == (place["lat"], place["lon"]), record_id
+        values = data(placemark)
+        assert (float(values["lat"]), float(values["lon"])) == (place["lat"], place["lon"])
+        assert values["precision"] == place["precision"]
+        if place["uncertainty_m"] == place["uncertainty_m"]:
+            assert float(values["uncertainty_m"]) == place["uncertainty_m"]
+        else:
+            assert "uncertainty_m" not in values  # not recorded: left out, not written as a number
+
+
+@pytest.mark.parametrize("state", [FilterState(), FilterState(orgs=("brigade-25",)), FilterState(orgs=("mirim",))])
+def test_display_copies_only_for_places_that_share_a_point(dataset, state):
+    selection = select(dataset, state)
+    root = parse(places_kml(selection))
+    copies = display_placemarks(root)
+    assert set(copies) == expected_moved(selection)
+    places = dataset.places.set_index("id")
+    for place_id, copy in copies.items():
+        true = (places.loc[place_id, "lat"], places.loc[place_id, "lon"])
+        shown = point(copy, "k:MultiGeometry/k:Point/k:coordinates")
+        assert geodesic(true, shown).meters == pytest.approx(DISPLAY_OFFSET_M, abs=0.5)
+        leader = copy.findtext("k:MultiGeometry/k:LineString/k:coordinates", namespaces=NS).split()
+        assert [tuple(float(v) for v in c.split(","))[::-1] for c in leader] == [shown, true]
+        assert (float(data(copy)["lat"]), float(data(copy)["lon"])) == true
+        text = lxml.html.fromstring(copy.findtext("k:description", namespaces=NS)).text_content()
+        assert f"Drawn {DISPLAY_OFFSET_M:g} m" in text and "for legibility only" in text
+    shown = [point(c, "k:MultiGeometry/k:Point/k:coordinates") for c in copies.values()]
+    assert all(geodesic(a, b).meters > 100 for i, a in enumerate(shown) for b in shown[i + 1:])
+
+
+def test_display_offset_can_be_chosen(everything):
+    copies = display_placemarks(parse(places_kml(everything, offset_m=750)))
+    assert copies
+    for copy in copies.values():
+        true = (float(data(copy)["lat"]), float(data(copy)["lon"]))
+        shown = point(copy, "k:MultiGeometry/k:Point/k:coordinates")
+        assert geodesic(true, shown).meters == pytest.approx(750, abs=0.5)
+
+
+def test_extended_data_keeps_citation_paragraphs_grade_and_precision(everything):
+    placemarks = record_placemarks(parse(places_kml(everything)))
+    for row in flat_records(everything):
+        values = data(placemarks[row["id"]])
+        assert values["citation"] == row["citation"]
+        assert values["paragraphs"] == row["paragraphs"]
+        assert values["grade"] == row["grade"]
+        assert values["precision"] == row["location_precision"]
+
+
+def _hostile(dataset):
+    places = dataset.places.copy()
+    places.loc[places["id"] == "hyetan", "name"] = HOSTILE
+    orgs = dataset.organisations.copy()
+    orgs.loc[orgs["id"] == "units-hyetan", "name"] = HOSTILE
+    orgs.loc[orgs["id"] == "units-hyetan", "colour"] = "red;background:url(x)"
+    assignments = dataset.assignments.copy()
+    assignments.loc[assignments["id"] == "pairing-2018-hyetan", "summary"] = HOSTILE
+    assignments.loc[assignments["id"] == "pairing-2018-hyetan", "id"] = "1 <no> ID"
+    return dataclasses.replace(dataset, places=places, organisations=orgs, assignments=assignments)
+
+
+@pytest.mark.parametrize("state", [FilterState(), FilterState(era="post-covid"), FilterState(orgs=("mirim",))])
+def test_valid_against_the_ogc_kml_schema(dataset, schema, state):
+    root = parse(places_kml(select(dataset, state)))
+    assert schema.validate(root), schema.error_log
+
+
+def test_hostile_values_come_back_as_text(dataset, schema):
+    text = places_kml(select(_hostile(dataset), FilterState()))
+    assert "\x00" not in text and "<![CDATA[" not in text and "<script>" not in text
+    root = parse(text)  # well-formed despite NUL and other C0 controls
+    assert schema.validate(root), schema.error_log
+    placemark = record_placemarks(root)["1 <no> ID"]
+    assert placemark.findtext("k:name", namespaces=NS) == f"≈ {CLEANED}"
+    assert placemark.getparent().findtext("k:name", namespaces=NS) == CLEANED
+    assert data(placemark)["organisation"] == CLEANED and data(placemark)["place_name"] == CLEANED
+    html = lxml.html.fromstring(placemark.findtext("k:description", namespaces=NS))
+    assert not html.xpath("//script") and "url(x)" not in etree.tostring(html, encoding="unicode")
+    content = html.text_content()
+    isolated = "\u2068" + CLEANED.replace("\u2069", "") + "\u2069"  # an override cannot reach past it
+    assert content.count(isolated) == 3  # organisation, summary, place
+    colour = style(root, placemark.findtext("k:styleUrl", namespaces=NS)).findtext("k:LabelStyle/k:color",
+                                                                                      namespaces=NS)
+    assert colour == "ff7a6e54"  # an unreadable colour falls back to the default grey
+
+
+def test_records_without_a_position_are_listed_not_drawn(dataset, schema):
+    places = dataset.places.copy()
+    places.loc[places["id"] == "kangan", "lat"] = float("inf")
+    broken = dataclasses.replace(dataset, places=places[places["id"] != "samsu"])
+    selection = select(broken, FilterState(orgs=("brigade-25",)))
+    root = parse(places_kml(selection))
+    assert schema.validate(root), schema.error_log
+    drawn = record_placemarks(root)
+    unplaced = {"crackdown-25bde-samsu", "crackdown-25bde-kangan"}
+    assert set(drawn) == set(selection.records["id"]) - unplaced
+    document = root.find("k:Document", NS)
+    assert data(document)["records_without_position"] == "2"
+    assert set(data(document)["record_ids_without_position"].split(", ")) == unplaced
+    listed = lxml.html.fromstring(document.findtext("k:description", namespaces=NS)).text_content()
+    assert "2 records have no known position" in listed and "samsu" in listed and "Kangan" in listed
+    assert set(display_placemarks(root)) == {"yonbong"}  # Kangan, not drawn, no longer shares Hyesan's point
