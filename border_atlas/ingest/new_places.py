@@ -36,12 +36,11 @@ from border_atlas.ingest.words import (
 _WORD = r"(?<![^\W_])[A-ZÀ-ÖØ-Þ][^\W_]{0,40}(?:['’](?!s\b)[^\W_]{1,20}){0,2}(?![^\W_])"
 _NAME = rf"{_WORD}(?: {_WORD}){{0,2}}"
 _LIST = rf"{_NAME}(?:, {_NAME}){{0,9}}(?:,? (?:and|or) {_NAME})?"
-_SUFFIX_KINDS = {"dong": "neighbourhood", "gun": "county", "ri": "village", "si": "city", "up": "town",
-                 "eup": "town", "do": "province", "gu": "district", "guyok": "district", "rodongjagu": "district"}
-_CUE_KINDS = {"province": "province", "county": "county", "city": "city", "district": "district",
-              "region": "region", "area": "area", "town": "town", "village": "village",
-              "neighbourhood": "neighbourhood", "neighborhood": "neighbourhood", "counties": "county",
-              "cities": "city"}
+# Kinds as the places table names them; a cue that implies none of them ("region") gives no kind.
+_SUFFIX_KINDS = {"dong": "neighbourhood", "gun": "county", "ri": None, "si": "city", "up": "town", "eup": "town",
+                 "do": "province", "gu": None, "guyok": None, "rodongjagu": None}
+_CUE_KINDS = {"province": "province", "county": "county", "counties": "county", "city": "city", "cities": "city",
+              "town": "town", "neighbourhood": "neighbourhood", "neighborhood": "neighbourhood"}
 _SINGULAR = "Province|County|City|District|province|county|city|district|region|area|town|village|neighbou?rhood"
 _PLURAL = "provinces|counties|regions|cities|districts|areas|towns|villages|neighbou?rhoods"
 _PATTERNS = (
@@ -63,7 +62,7 @@ class PlaceProposal:
     end: int
     text: str
     name: str
-    kind: str | None  # province, county, city, neighbourhood, ... when the cue says so
+    kind: str | None  # province, county, city, town or neighbourhood when the cue says so
     cue: str
     needs_confirmation: bool = True
     position: None = None  # unknown: a proposal has no coordinates
@@ -88,7 +87,7 @@ def _proposals(text: str, match: re.Match, how: str) -> Iterable[PlaceProposal]:
         yield PlaceProposal(match.start(), match.end(), match[0], match[0], _SUFFIX_KINDS[suffix],
                             f"suffix '-{suffix}'")
         return
-    kind = _CUE_KINDS.get(cue.lower().rstrip("s"), _CUE_KINDS.get(cue.lower()))
+    kind = _CUE_KINDS.get(cue.lower()) or _CUE_KINDS.get(cue.lower().removesuffix("s"))
     described = {"list before": f"in a list before '{cue}'", "name before": f"followed by '{cue}'",
                  "list after": f"in a list after '{cue}'", "name after": f"after 'the {cue} of'",
                  "preposition": f"after '{cue.lower()}'"}[how]

@@ -52,7 +52,7 @@ def test_every_proposal_is_a_place_the_text_names(reports, source_id):
 def test_the_named_provinces_and_neighbourhoods_are_proposed_with_their_kind(reports):
     found = {(p.name, p.kind) for report in reports.values() for _, p in proposals(report)}
     for name, kind in [("Ryanggang Province", "province"), ("North Hamgyong", "province"), ("Jagang", "province"),
-                       ("Yonbong", "region"), ("Hyetan", None)]:
+                       ("Yonbong", None), ("Hyetan", None)]:
         assert (name, kind) in found
 
 
@@ -85,6 +85,14 @@ def test_cue_patterns_propose_the_names_they_mark(text, names):
 )
 def test_months_people_countries_demonyms_outlets_and_bodies_are_not_proposed(text):
     assert propose_places(text) == []
+
+
+@pytest.mark.parametrize(("text", "kind"), [("Samsu County", "county"), ("the Hyesan area", None),
+                                            ("Wiyon-dong", "neighbourhood"), ("Hyesan-si", "city"),
+                                            ("Yanggang-do", "province"), ("Pochon-gun", "county"),
+                                            ("the Kangan and Hyetan neighbourhoods", "neighbourhood")])
+def test_the_kind_is_given_only_where_the_cue_names_one_the_places_table_uses(text, kind):
+    assert {p.kind for p in propose_places(text)} == {kind}
 
 
 def test_known_organisation_names_are_not_proposed_as_places():
