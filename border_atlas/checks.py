@@ -30,6 +30,11 @@ from border_atlas.dates import PARTIAL_DATE
 _DECIMAL = r"[+-]?(?:[0-9]+(?:\.[0-9]*)?|\.[0-9]+)(?:[eE][+-]?[0-9]+)?"
 _WHOLE = r"[+-]?[0-9]+"
 FIRST_YEAR, LAST_YEAR = 1900, 2100
+# C0 controls except tab and line breaks, DEL, bidirectional overrides and isolates (they can
+# make text display as something else), and the byte-order mark.
+HIDDEN_CHARACTERS = "[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u202a-\u202e\u2066-\u2069\ufeff]"
+# Bytes that were not UTF-8, as Python decodes them with errors="surrogateescape".
+UNDECODED_BYTES = "[\udc80-\udcff]"
 
 
 @dataclass(frozen=True)
@@ -129,3 +134,14 @@ def at_least(low: float, message: str) -> Check:
 def not_after_today() -> Check:
     """For dates that a report or event already has: none lies in the future."""
     return Check(lambda v: partial_date_days(v) <= pd.Timestamp(date.today()), "lies in the future")
+
+
+def hidden_character_message(char: str) -> str:
+    if "\udc80" <= char <= "\udcff":
+        return f"holds a byte that is not UTF-8 text (0x{ord(char) - 0xDC00:02X}); save the file as CSV UTF-8"
+    return f"holds a control character (U+{ord(char):04X}) that can hide or disguise text"
+
+
+def hidden_characters(text: pd.Series) -> pd.Series:
+    """True where a text cell holds a character that has no place in the data."""
+    return text.astype("str").str.contains(HIDDEN_CHARACTERS, regex=True).fillna(False).astype(bool)

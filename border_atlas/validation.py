@@ -11,7 +11,7 @@ from __future__ import annotations
 import pandas as pd
 
 from border_atlas import schema
-from border_atlas.checks import partial_date_days
+from border_atlas.checks import HIDDEN_CHARACTERS, hidden_character_message, hidden_characters, partial_date_days
 from border_atlas.problems import Problem
 from border_atlas.readers.base import RawTable
 
@@ -72,12 +72,16 @@ def _columns(name: str, raw: RawTable, found: _Collector) -> pd.DataFrame | None
 
 def _field(f: schema.Field, text: pd.Series, found: _Collector) -> tuple[pd.Series, pd.Series]:
     """The typed column and the rows it rules out."""
-    values, unreadable = f.parser.parse(text)
-    bad = pd.Series(False, index=text.index)
+    hidden = hidden_characters(text)
+    if hidden.any():  # readers other than the CSV one hand such text over as it is
+        found.add(hidden, f.name, [hidden_character_message(c) for c in text[hidden].str.extract(
+            f"({HIDDEN_CHARACTERS})", expand=False)])
+    values, unreadable = f.parser.parse(text.where(~hidden))
+    bad = hidden.copy()
     severity = "warning" if f.soft else "error"
     suffix = "; the value is ignored" if f.soft else ""
     found.add(unreadable, f.name, _got(f.parser.message + suffix, text[unreadable]), severity)
-    failed = unreadable.copy()
+    failed = unreadable | hidden
     for check in f.checks:
         fails = check.fails(values) & ~failed
         found.add(fails, f.name, _got(check.message + suffix, text[fails]), severity)

@@ -7,12 +7,10 @@ import io
 import json
 
 import geojson
-import pytest
-from fastkml import kml
 
 from border_atlas import FilterState, select
 from border_atlas.dataset import Dataset
-from border_atlas.exports import places_kml, records_csv, records_geojson
+from border_atlas.exports import records_csv, records_geojson
 from border_atlas.exports.csv_export import neutralise
 
 HOSTILE = {
@@ -80,27 +78,3 @@ def test_geojson_gives_no_invented_point_for_a_record_without_position(dataset):
     assert geojson.loads(json.dumps(data)).is_valid
 
 
-@pytest.mark.parametrize("state", [FilterState(), FilterState(era="post-covid"), FilterState(orgs=("mirim",))])
-def test_kml_has_one_placemark_per_place_shown(dataset, state):
-    selection = select(dataset, state)
-    document = kml.KML.from_string(places_kml(selection))
-    [doc] = document.features
-    placemarks = list(doc.features)
-    assert sorted(p.id for p in placemarks) == sorted(selection.places["id"])
-    for placemark in placemarks:
-        row = selection.places.set_index("id").loc[placemark.id]
-        assert (placemark.geometry.x, placemark.geometry.y) == (row["lon"], row["lat"])
-        assert "grade C" in placemark.description
-
-
-def test_kml_escapes_text(dataset):
-    places = dataset.places.copy()
-    places.loc[places["id"] == "samsu", "kind"] = "county"
-    orgs = dataset.organisations.copy()
-    orgs.loc[orgs["id"] == "units-samsu", "name"] = "<script>alert(1)</script>"
-    hostile = Dataset(dataset.sources, places, orgs, dataset.eras, dataset.events, dataset.figures,
-                      dataset.assignments)
-    text = places_kml(select(hostile, FilterState(orgs=("mirim",))))
-    [doc] = kml.KML.from_string(text).features
-    description = next(iter(doc.features)).description
-    assert "<script>" not in description and "&lt;script&gt;" in description

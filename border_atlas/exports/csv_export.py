@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import csv
 import io
+import re
 
 from border_atlas.exports.records import COLUMNS, flat_records
 from border_atlas.selection import Selection
@@ -16,15 +17,20 @@ from border_atlas.selection import Selection
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 
 
-def neutralise(value):
-    """``"=HYPERLINK(...)"`` -> ``"'=HYPERLINK(...)"``; other values unchanged.
+# Control characters have no place in a cell; GDAL's CSV reader even ends a line at a NUL.
+_CONTROLS = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f]")
 
-    >>> neutralise("=1+1"), neutralise("Hyesan"), neutralise(-3.5)
-    ("'=1+1", 'Hyesan', -3.5)
+
+def neutralise(value):
+    """``"=HYPERLINK(...)"`` -> ``"'=HYPERLINK(...)"``; control characters become U+FFFD.
+
+    >>> neutralise("=1+1"), neutralise("Hyesan"), neutralise(-3.5), neutralise("a" + chr(0) + "b")
+    ("'=1+1", 'Hyesan', -3.5, 'a\ufffdb')
     """
-    if isinstance(value, str) and value.startswith(FORMULA_STARTS):
-        return "'" + value
-    return value
+    if not isinstance(value, str):
+        return value
+    value = _CONTROLS.sub("\ufffd", value)
+    return "'" + value if value.startswith(FORMULA_STARTS) else value
 
 
 def records_csv(selection: Selection) -> bytes:

@@ -18,13 +18,12 @@ from pathlib import Path
 
 import pandas as pd
 
+from border_atlas.checks import HIDDEN_CHARACTERS, UNDECODED_BYTES, hidden_character_message
 from border_atlas.problems import Problem
 from border_atlas.readers.base import RawTable
 
 MAX_BYTES = 512 * 1024 * 1024
-# C0 controls except tab and line breaks, DEL, bidirectional overrides and isolates (they can
-# make text display as something else), the byte-order mark, and bytes that were not UTF-8.
-_FORBIDDEN = re.compile("[\x00-\x08\x0b\x0c\x0e-\x1f\x7f\u202a-\u202e\u2066-\u2069\ufeff\udc80-\udcff]")
+_FORBIDDEN = re.compile(f"{HIDDEN_CHARACTERS}|{UNDECODED_BYTES}")
 _LINE = re.compile(r".*?(?:\r\n|\r|\n)|.+", re.DOTALL)
 
 
@@ -216,14 +215,8 @@ def _row(cells: list[str], header_cells: list[str], keep: list[bool], row: int,
     for cell, name, usable in zip(cells, header_cells, keep):
         bad = _FORBIDDEN.search(cell) if usable else None
         if bad:
-            problems.append(Problem(file, row, name.strip(), _character_message(bad.group(0))))
+            message = hidden_character_message(bad.group(0)) + "; the row is left out"
+            problems.append(Problem(file, row, name.strip(), message))
     if problems:
         return None, problems
     return [cell.strip() for cell, usable in zip(cells, keep) if usable], []
-
-
-def _character_message(char: str) -> str:
-    if "\udc80" <= char <= "\udcff":
-        return (f"holds a byte that is not UTF-8 text (0x{ord(char) - 0xDC00:02X}); save the file as CSV UTF-8. "
-                "The row is left out")
-    return f"holds a control character (U+{ord(char):04X}) that can hide or disguise text; the row is left out"

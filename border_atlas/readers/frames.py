@@ -34,7 +34,9 @@ class FrameReader:
         frame = self.frames.get(table)
         if frame is None:
             return RawTable.unreadable(file, "file is missing")
-        text = frame.astype("string").apply(lambda column: column.str.strip())
+        # Text from memory is already decoded: a lone surrogate can only be a stray escape.
+        text = frame.map(lambda v: v.encode("utf-8", "replace").decode("utf-8") if isinstance(v, str) else v)
+        text = text.astype("string").apply(lambda column: column.str.strip())
         text.columns = [str(c).strip() for c in text.columns]
         text = text.replace("", pd.NA).astype(object).where(text.notna(), pd.NA)
         return RawTable(file, text.reset_index(drop=True), tuple(range(2, len(text) + 2)))
