@@ -27,7 +27,7 @@ from border_atlas import FilterState, load_dataset, select  # noqa: E402
 from border_atlas.briefing import BriefingText, briefing_document  # noqa: E402
 from border_atlas.dataset import DATA_DIR  # noqa: E402
 from border_atlas.exports import places_kml, records_csv, records_geojson  # noqa: E402
-from border_atlas.mapview import MapOptions, build_base_map, build_data_layers, build_map  # noqa: E402
+from border_atlas.mapview import MapOptions, assemble_map, base_map, data_layers  # noqa: E402
 from border_atlas.timeline import timeline_chart  # noqa: E402
 
 
@@ -87,15 +87,15 @@ def measure(label: str, folder: Path | None, repeat: int, png: bool) -> dict:
         "load+validate s": median_seconds(lambda: load_dataset(folder), repeat),
         "select s": median_seconds(lambda: select(dataset, state), repeat),
         "map build+render s": median_seconds(
-            lambda: build_map(selection, options=MapOptions()).get_root().render(), repeat),
-        "data layers s": median_seconds(lambda: build_data_layers(selection), repeat),
-        "base map s": median_seconds(lambda: build_base_map(dataset).get_root().render(), repeat),
-        "map HTML KiB": len(build_map(selection).get_root().render()) / 1024,
+            lambda: assemble_map(selection, options=MapOptions()).get_root().render(), repeat),
+        "data layers s": median_seconds(lambda: data_layers(selection), repeat),
+        "base map s": median_seconds(lambda: base_map(dataset).get_root().render(), repeat),
+        "map HTML KiB": len(assemble_map(selection).get_root().render()) / 1024,
         "briefing HTML s": median_seconds(lambda: briefing_document(selection, text), repeat),
         "CSV+GeoJSON+KML s": median_seconds(
             lambda: (records_csv(selection), records_geojson(selection), places_kml(selection)), repeat),
         "timeline spec s": median_seconds(lambda: timeline_chart(selection).to_dict(), repeat),
-        "map render peak MiB": peak_mib(lambda: build_map(selection).get_root().render()),
+        "map render peak MiB": peak_mib(lambda: assemble_map(selection).get_root().render()),
     }
     if png:
         from border_atlas.exports import briefing_png

@@ -6,10 +6,12 @@ renderers (map, exports, charts, graph). Only :mod:`border_atlas.ui` imports Str
 >>> from border_atlas import load_dataset, FilterState, select
 >>> dataset = load_dataset()
 >>> selection = select(dataset, FilterState(orgs=("office-39",)))
+>>> selection.count
+4
 """
 
 from border_atlas.dataset import Dataset, Problem, load_dataset
+from border_atlas.filters import FilterState
 from border_atlas.selection import Selection, select
-from border_atlas.state import FilterState
 
 __all__ = ["Dataset", "FilterState", "Problem", "Selection", "load_dataset", "select"]

@@ -26,12 +26,6 @@ KIND_SYMBOLS = {
     "crossing": ("diamond", 12),
     "facility": ("square", 11),
 }
-PRECISION_LABELS = {
-    "point": "exact point",
-    "centroid": "approximate: centre of the area",
-    "representative": "approximate: a point standing for the area",
-    "parent": "approximate: position unknown, shown at its parent's point",
-}
 BORDER_COLOUR = "#3d3d3d"
 RIVER_COLOUR = "#5b9bd5"
 CHINA_FILL = "#e4e0d8"
@@ -40,12 +34,6 @@ LAND_FILL = "#f7f4ec"
 
 def org_colours(organisations: pd.DataFrame) -> dict[str, str]:
     """Each organisation's colour: its own from the table, else its type's."""
-    colours = {}
-    for row in organisations.itertuples():
-        own = getattr(row, "colour", None)
-        colours[row.id] = own if isinstance(own, str) else TYPE_COLOURS.get(row.type, DEFAULT_COLOUR)
-    return colours
-
-
-def is_approximate(precision: str) -> bool:
-    return precision != "point"
+    by_type = organisations["type"].map(TYPE_COLOURS).fillna(DEFAULT_COLOUR)
+    own = organisations.get("colour", by_type)
+    return dict(zip(organisations["id"], own.fillna(by_type)))

@@ -12,6 +12,8 @@ from datetime import date
 
 PARTIAL_DATE = re.compile(r"^[0-9]{4}(-[0-9]{2}(-[0-9]{2})?)?$")
 PRECISIONS = {4: "year", 7: "month", 10: "day"}
+PRECISION_ORDER = ("day", "month", "year")
+REPORT_ONLY = "report date only"
 
 
 def is_partial_date(text: str) -> bool:

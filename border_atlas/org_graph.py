@@ -6,8 +6,6 @@ unit -> partner (bold, in the partner's colour, labelled with the place and year
 
 from __future__ import annotations
 
-import pandas as pd
-
 from border_atlas.colours import DEFAULT_COLOUR, org_colours
 from border_atlas.dataset import Dataset
 from border_atlas.hierarchy import ancestors
@@ -83,14 +81,3 @@ def organisation_dot(selection: Selection, *, highlight: str | None = None) -> s
                      f"color={quote(colours.get(target, DEFAULT_COLOUR))}, dir=both, arrowtail=none];")
     lines.append("}")
     return "\n".join(lines)
-
-
-def assignments_by_era(dataset: Dataset, org_id: str) -> pd.DataFrame:
-    """How many records name the organisation (in any role), per era."""
-    from border_atlas.filters import by_era, by_organisation
-
-    rows = by_organisation(dataset.assignments, dataset.organisations, [org_id], exact=True)
-    return pd.DataFrame({
-        "era": list(dataset.eras["name"]),
-        "records": [len(by_era(rows, dataset.eras, era)) for era in dataset.eras["id"]],
-    })

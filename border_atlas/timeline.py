@@ -12,31 +12,23 @@ import pandas as pd
 
 from border_atlas.colours import DEFAULT_COLOUR, org_colours
 from border_atlas.dataset import Dataset
-from border_atlas.dates import first_day, precision
-from border_atlas.mapview.markers import period_text
+from border_atlas.dates import REPORT_ONLY, first_day
 from border_atlas.selection import Selection
 
 GROUPS = {"organisation": ("org_name", "Organisation"), "place": ("place_name", "Place")}
 PRECISION_OPACITY = {"day": 1.0, "month": 0.75, "year": 0.5}
 
 
+ROW_COLUMNS = ["id", "org_name", "place_name", "known_from", "known_to", "is_point", "precision", "when", "citation",
+               "grade", "org_id", "summary", "role"]
+
+
 def timeline_rows(selection: Selection) -> pd.DataFrame:
     """One row per record with what the chart draws: its span, whether it is a point, its precision."""
-    r = selection.records
-    if r.empty:
-        return pd.DataFrame(columns=["id", "org_name", "place_name", "known_from", "known_to", "is_point",
-                                     "precision", "when", "citation", "grade", "org_id", "summary", "role"])
-    rows = r.assign(
-        is_point=r["start"].isna() & r["end"].isna(),
-        precision=[precision(s) if isinstance(s, str) else (precision(e) if isinstance(e, str) else "report date")
-                   for s, e in zip(r["start"], r["end"])],
-        when=[period_text(s, e, rep) for s, e, rep in zip(r["start"], r["end"], r["reported"])],
-        citation=[f"{o}, {d}, ¶ {p.replace(';', ', ')}" for o, d, p in
-                  zip(r["source_outlet"], r["source_published"], r["paragraphs"])],
-        place_name=r["place_name"].fillna("(no position)"),
-    )
-    return rows[["id", "org_name", "place_name", "known_from", "known_to", "is_point", "precision", "when",
-                 "citation", "grade", "org_id", "summary", "role"]]
+    rows = [[r.id, r.org_name, r.place_name or "(no position)", pd.Timestamp(r.known_from), pd.Timestamp(r.known_to),
+             not (r.start or r.end), r.date_precision, r.period, r.citation, r.grade, r.org_id, r.summary, r.role]
+            for r in selection.record_list]
+    return pd.DataFrame(rows, columns=ROW_COLUMNS)
 
 
 MERGE_DAYS = 60  # events this close together share one label, so that labels never overlap
@@ -83,7 +75,7 @@ def timeline_chart(selection: Selection, *, group_by: str = "organisation", widt
                alt.Tooltip("precision:N", title="Date precision"), alt.Tooltip("summary:N", title="What"),
                alt.Tooltip("citation:N", title="Source"), alt.Tooltip("grade:N", title="Grade")]
     opacity = alt.Opacity("precision:N", title="Date precision",
-                          scale=alt.Scale(domain=[*PRECISION_OPACITY, "report date"],
+                          scale=alt.Scale(domain=[*PRECISION_OPACITY, REPORT_ONLY],
                                           range=[*PRECISION_OPACITY.values(), 1.0]))
     marks = boundaries(selection.dataset)
     span_start = min([pd.Timestamp("2016-06-01"), *rows["known_from"], *marks["date"]])

@@ -8,7 +8,7 @@ from border_atlas.comparison import ComparisonUnavailable, comparison_document
 from border_atlas.ui.offline import serve_offline_assets
 from border_atlas.ui.page import start_page
 
-dataset, state, _ = start_page(
+page = start_page(
     page="before-after",
     title="Before and after COVID-19",
     help_text=(
@@ -20,6 +20,6 @@ dataset, state, _ = start_page(
 )
 serve_offline_assets()
 try:
-    st.iframe(comparison_document(dataset, state, assets="served-page"), height=820)
+    st.iframe(comparison_document(page.selection, assets="served-page"), height=820)
 except ComparisonUnavailable as reason:
     st.warning(str(reason))

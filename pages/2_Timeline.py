@@ -7,7 +7,7 @@ import streamlit as st
 from border_atlas.timeline import figures_chart, timeline_chart
 from border_atlas.ui.page import start_page
 
-dataset, state, selection = start_page(
+page = start_page(
     page="timeline",
     title="Timeline",
     help_text=(
@@ -18,11 +18,11 @@ dataset, state, selection = start_page(
     ),
 )
 group_by = st.radio("One row per", ["organisation", "place"], horizontal=True, key="timeline_group")
-if selection.records.empty:
+if page.selection.records.empty:
     st.info("No record matches these filters.")
 else:
-    st.altair_chart(timeline_chart(selection, group_by=group_by))
+    st.altair_chart(timeline_chart(page.selection, group_by=group_by))
 
 st.subheader("Bribes before and after COVID-19")
 st.caption("Reported amounts as ranges (minimum to maximum), from figures.csv; hover for the source.")
-st.altair_chart(figures_chart(dataset))
+st.altair_chart(figures_chart(page.dataset))

@@ -5,16 +5,15 @@ from __future__ import annotations
 import streamlit as st
 
 from border_atlas import select
-from border_atlas.caption import count_label
-from border_atlas.escaping import escape_markdown
-from border_atlas.hierarchy import ancestors
-from border_atlas.org_graph import assignments_by_era, organisation_dot
-from border_atlas.text import split_list
+from border_atlas.escaping import escape_markdown, markdown
+from border_atlas.org_graph import organisation_dot
+from border_atlas.org_profile import organisation_profile, profile_choice, profile_filters
 from border_atlas.ui.map_panel import show_map
 from border_atlas.ui.page import start_page
 from border_atlas.ui.records_table import show_records
+from border_atlas.wording import count_label
 
-dataset, state, selection = start_page(
+page = start_page(
     page="organisations",
     title="Organisations",
     help_text=(
@@ -23,44 +22,30 @@ dataset, state, selection = start_page(
         "told to work with, labelled with the place and year. Pick one below for its profile."
     ),
 )
-orgs = dataset.organisations.set_index("id")
-
-ids = list(orgs.index)
-if not ids:
+chosen = profile_choice(page.dataset, page.link.filters, st.session_state.get("profile_org"))
+if chosen is None:
     st.warning("No organisation could be read from organisations.csv; see the data problems above.")
     st.stop()
-default = state.orgs[0] if state.orgs else "mss"
-if st.session_state.get("profile_org") not in ids:
-    st.session_state["profile_org"] = default if default in ids else ids[0]
-chosen = st.selectbox("Profile of", ids, key="profile_org", format_func=lambda i: orgs.loc[i, "name"])
+st.session_state["profile_org"] = chosen
+names = dict(zip(page.dataset.organisations["id"], page.dataset.organisations["name"]))
+st.selectbox("Profile of", list(names), key="profile_org", format_func=names.get)
 
-if selection.records.empty:
+if page.selection.records.empty:
     st.info("No record matches these filters, so there is no graph to draw.")
 else:
-    st.graphviz_chart(organisation_dot(selection, highlight=chosen), width="stretch")
+    st.graphviz_chart(organisation_dot(page.selection, highlight=chosen), width="stretch")
 
-row = orgs.loc[chosen]
-st.header(escape_markdown(row["name"]))
-umbrella = " › ".join(orgs.loc[a, "name"] for a in reversed(ancestors(chosen, dataset.organisations)))
-facts = {
-    "Korean name": row["name_ko"] if isinstance(row["name_ko"], str) else "—",
-    "Also called": ", ".join(split_list(row["aliases"])) or "—",
-    "Type": row["type"],
-    "Under": umbrella or "—",
-    "Sanctions status": {"reported": "designation reported, not confirmed", "confirmed": "confirmed"}.get(
-        row["sanctions_status"], "none reported"),
-    "Source": f"{dataset.sources.set_index('id')['outlet'].get(row['source_id'], row['source_id'])}, ¶ "
-    f"{str(row['paragraphs']).replace(';', ', ') if isinstance(row['paragraphs'], str) else '—'}",
-}
+profile = organisation_profile(page.dataset, chosen)
+st.header(escape_markdown(profile.name))
+own = select(page.dataset, profile_filters(page.link.filters, chosen))
 left, right = st.columns([2, 3])
 with left:
-    st.dataframe({"": list(facts.keys()), " ": list(facts.values())}, hide_index=True)
-    if isinstance(row["note"], str):
-        st.caption(escape_markdown(row["note"]))
+    st.dataframe(profile.facts, hide_index=True, width="stretch")
+    if profile.note:
+        st.caption(escape_markdown(profile.note))
     st.markdown("**Records by era** (in any role: acting, partner or ordering)")
-    st.dataframe(assignments_by_era(dataset, chosen), hide_index=True)
+    st.dataframe(profile.by_era, hide_index=True)
 with right:
-    own = select(dataset, state.with_(orgs=(chosen,), exact_orgs=True, era=None, date_from=None, date_to=None))
-    st.markdown(f"**Where** ({count_label(own.count)}, all eras)")
-    show_map(own, key="profile_map", height=380)
+    st.markdown(markdown("**Where** ({count}, all eras)", count=count_label(own.count)))
+    show_map(own, view=page.link.view, key="profile_map", height=380)
 show_records(own)

@@ -1,4 +1,4 @@
-"""Shared fixtures: the bundled dataset, and writable copies of it for validation tests."""
+"""Shared fixtures: the bundled dataset and writable copies of its folder."""
 
 from __future__ import annotations
 

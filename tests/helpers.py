@@ -1,9 +1,12 @@
-"""Shared test helpers: paths, and reading and writing CSV copies."""
+"""Shared test helpers: paths, reading and writing CSV copies, datasets with a table changed."""
 
 from __future__ import annotations
 
 import csv
+import dataclasses
 from pathlib import Path
+
+from border_atlas.dataset import Dataset
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED_SOURCES = ROOT.parent / "shared" / "sources"
@@ -20,3 +23,16 @@ def write_rows(path: Path, header: list[str], rows: list[dict[str, str]]) -> Non
         writer = csv.DictWriter(handle, header, lineterminator="\n")
         writer.writeheader()
         writer.writerows(rows)
+
+
+def with_values(dataset: Dataset, table: str, ident: str, **values) -> Dataset:
+    """A copy of ``dataset`` in which one row of one table has new values (never the original)."""
+    frame = dataset.table(table).copy()
+    for column, value in values.items():
+        frame.loc[frame["id"] == ident, column] = value
+    return dataclasses.replace(dataset, **{table: frame})
+
+
+def without_rows(dataset: Dataset, table: str, *ids: str) -> Dataset:
+    frame = dataset.table(table)
+    return dataclasses.replace(dataset, **{table: frame[~frame["id"].isin(ids)]})

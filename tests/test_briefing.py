@@ -5,10 +5,11 @@ from __future__ import annotations
 import re
 from datetime import date
 
+from helpers import with_values
+
 from border_atlas import FilterState, select
 from border_atlas.briefing import BriefingText, briefing_document, source_notes
 from border_atlas.comparison import comparison_document
-from border_atlas.dataset import Dataset
 
 ASSET_REF = re.compile(r"""<(?:script|img|iframe)[^>]*\ssrc\s*=\s*["']?https?://|<link[^>]*\shref\s*=\s*["']?https?://"""
                        r"""|url\(\s*["']?https?://""")
@@ -23,8 +24,8 @@ def test_briefing_states_title_filters_notes_and_date(dataset):
     assert "4 records</b> · Organisations: Office 39 (with their members) · Places: all · " \
            "Era: Pre-COVID (until 2020-01-21) · Dates: any" in html
     assert "Made on 2026-11-23" in html
-    assert "<li>Daily NK (English), “North Korean intel agency to oversee expanded smuggling ops”, 2018-02-28; " \
-           "¶ 1, 2, 8, 9</li>" in html
+    assert "<li>Daily NK (English), “North Korean intel agency to oversee expanded smuggling ops”, 2018-02-28, " \
+           "paragraphs 1, 2, 8 and 9</li>" in html
     assert "ba-banner" not in html.split("</style>")[-1]  # no banner when its text is empty
     assert "leaflet-control-layers" not in html.split("</style>")[-1]  # a static page needs no layer switcher
 
@@ -49,12 +50,12 @@ def test_briefing_export_needs_nothing_from_outside(dataset):
 
 def test_source_notes_cover_date_sources(dataset):
     notes = source_notes(select(dataset, FilterState(era="post-covid")))
-    assert notes[0].startswith("NK Insider") and "¶ 3, 4, 5, 7, 10, 11" in notes[0]
+    assert notes[0].startswith("NK Insider") and "paragraphs 3, 4, 5, 7, 10 and 11" in notes[0]
     assert notes[1].startswith("Kyodo News") and notes[1].endswith("(dates)")
 
 
 def test_comparison_draws_each_era_on_its_own_map(dataset):
-    html = comparison_document(dataset, FilterState(orgs=("mss",)), made_on=MADE)
+    html = comparison_document(select(dataset, FilterState(orgs=("mss",))), made_on=MADE)
     assert ASSET_REF.search(html) is None
     assert "Leaflet.Sync" not in html and 'target.setView(source.getCenter()' in html
     assert html.count('class="folium-map"') == 2
@@ -67,8 +68,5 @@ def test_comparison_draws_each_era_on_its_own_map(dataset):
 
 
 def test_comparison_era_titles_come_from_the_data(dataset):
-    eras = dataset.eras.copy()
-    eras.loc[eras["id"] == "pre-covid", "name"] = "Before the closure"
-    changed = Dataset(dataset.sources, dataset.places, dataset.organisations, eras, dataset.events,
-                      dataset.figures, dataset.assignments)
-    assert "Before the closure (until 2020-01-21)" in comparison_document(changed, FilterState(), made_on=MADE)
+    changed = with_values(dataset, "eras", "pre-covid", name="Before the closure")
+    assert "Before the closure (until 2020-01-21)" in comparison_document(select(changed, FilterState()), made_on=MADE)

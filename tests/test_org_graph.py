@@ -4,9 +4,11 @@ from __future__ import annotations
 
 import re
 
+from helpers import with_values
+
 from border_atlas import FilterState, select
-from border_atlas.dataset import Dataset
-from border_atlas.org_graph import assignments_by_era, organisation_dot, quote
+from border_atlas.org_graph import organisation_dot, quote
+from border_atlas.org_profile import records_by_era
 from border_atlas.quality import approximate_locations, date_precision, unverified_claims
 
 
@@ -42,10 +44,7 @@ def test_graph_follows_the_era_filter(dataset):
 
 
 def test_dot_quoting_survives_hostile_names(dataset):
-    orgs = dataset.organisations.copy()
-    orgs.loc[orgs["id"] == "mirim", "name"] = 'Evil" ] ; x -> y [label="'
-    hostile = Dataset(dataset.sources, dataset.places, orgs, dataset.eras, dataset.events, dataset.figures,
-                      dataset.assignments)
+    hostile = with_values(dataset, "organisations", "mirim", name='Evil" ] ; x -> y [label="')
     dot = organisation_dot(select(hostile, FilterState(orgs=("mirim",))))
     assert 'label="Evil\\" ] ; x -> y [label=\\"' in dot
     assert quote("a\\b\nc") == '"a\\\\b\\nc"'
@@ -56,8 +55,8 @@ def test_highlight_marks_the_profiled_organisation(dataset):
     assert re.search(r'"mirim" \[.*penwidth=3\.5', dot)
 
 
-def test_assignments_by_era(dataset):
-    table = assignments_by_era(dataset, "mss").set_index("era")["records"]
+def test_records_by_era(dataset):
+    table = records_by_era(dataset, "mss").set_index("era")["records"]
     assert table.to_dict() == {"Pre-COVID": 5, "Post-COVID (MSS control)": 4}
 
 

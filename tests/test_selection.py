@@ -21,7 +21,22 @@ def test_selection_joins_names_places_and_sources(dataset):
 def test_landmarks_are_places_no_record_names(dataset):
     sel = select(dataset, FilterState())
     assert set(sel.landmarks["id"]) == {"hyesan-dong", "changbai", "changbai-hyesan-bridge"}
-    assert select(dataset, FilterState(landmarks=False)).landmarks.empty
+    assert not sel.landmarks["context"].any()
+
+
+def test_a_place_drawn_at_its_parent_brings_the_parent_for_context(dataset):
+    sel = select(dataset, FilterState(places=("kangan",)))
+    assert list(sel.landmarks.loc[sel.landmarks["context"], "id"]) == ["hyesan"]
+
+
+def test_the_record_model_has_no_missing_values_to_guard(dataset):
+    for record in select(dataset, FilterState()).record_list:
+        for value in vars(record).values():
+            assert value is None or value == value  # never NaN
+    [record] = select(dataset, FilterState(orgs=("mss",), era="pre-covid", roles=("leadership",))).record_list
+    assert record.citation == "Daily NK (English), 2018-02-28, ¶ 7"
+    assert record.full_citation.endswith(", 2018-02-28, paragraph 7")
+    assert record.period == "2017-01" and record.grade == "C2" and record.date_precision == "month"
 
 
 def test_date_sources_are_cited_too(dataset):

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pandas as pd
 import pytest
+from helpers import with_values
 
 from border_atlas import FilterState, select
-from border_atlas.dataset import Dataset
 from border_atlas.timeline import boundaries, figures_chart, timeline_chart, timeline_rows
 
 
@@ -24,7 +24,7 @@ def test_point_versus_bar_rule(dataset):
     assert rows.loc["mss-border-control-covid", "precision"] == "day"
     assert not rows.loc["crackdown-25bde-samsu", "is_point"]
     assert rows.loc["crackdown-25bde-samsu", "precision"] == "month"
-    assert rows.loc["holiday-approval-jagang", "precision"] == "report date"
+    assert rows.loc["holiday-approval-jagang", "precision"] == "report date only"
 
 
 def test_spec_draws_bars_and_points_from_the_right_rows(dataset):
@@ -57,11 +57,8 @@ def test_era_boundaries_are_at_the_dates_in_the_eras_data(dataset):
 
 
 def test_moving_an_era_moves_its_boundary(dataset):
-    eras = dataset.eras.copy()
-    eras.loc[eras["id"] == "post-covid", "start"] = "2020-03-01"
-    eras.loc[eras["id"] == "pre-covid", "end"] = "2020-02-29"
-    moved = Dataset(dataset.sources, dataset.places, dataset.organisations, eras, dataset.events,
-                    dataset.figures, dataset.assignments)
+    moved = with_values(with_values(dataset, "eras", "post-covid", start="2020-03-01"), "eras", "pre-covid",
+                        end="2020-02-29")
     era = boundaries(moved).query("kind == 'era'")
     assert list(era["date"]) == [pd.Timestamp("2020-03-01")]
 

@@ -2,7 +2,8 @@
 
 from __future__ import annotations
 
-from border_atlas.briefing import BriefingText, briefing_document
+from border_atlas.briefing import briefing_document
+from border_atlas.link import BriefingText
 from border_atlas.selection import Selection
 
 

@@ -73,11 +73,12 @@ from fastkml.times import KmlDateTime, TimeSpan, TimeStamp
 from geopy.distance import geodesic
 from pygeoif.geometry import GeometryCollection, LineString, Point
 
-from border_atlas.colours import DEFAULT_COLOUR, PRECISION_LABELS, org_colours
+from border_atlas.colours import DEFAULT_COLOUR, org_colours
 from border_atlas.dates import is_partial_date, known_period, precision
 from border_atlas.escaping import esc
 from border_atlas.exports.records import flat_records
 from border_atlas.selection import Selection
+from border_atlas.wording import PRECISION_LABELS
 
 DISPLAY_OFFSET_M = 300.0
 DISPLAY_FOLDER = "Display positions (offset for legibility)"

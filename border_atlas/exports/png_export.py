@@ -11,8 +11,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from concurrent.futures import ThreadPoolExecutor
 
-from border_atlas.briefing import BriefingText, briefing_document
+from border_atlas.briefing import briefing_document
 from border_atlas.chromium import CHROMIUM_ARGS, INSTALL_HINT, ISOLATION_ARGS, chromium_path
+from border_atlas.link import BriefingText
 from border_atlas.selection import Selection
 
 SLIDE = (1920, 1080)

@@ -2,20 +2,7 @@
 
 from __future__ import annotations
 
-import pandas as pd
-
 from border_atlas.selection import Selection
-
-
-def citation(row) -> str:
-    """"Daily NK (English), 'North Korean intel agency …', 2018-02-28, paragraphs 2, 8, 9"."""
-    paragraphs = str(row["paragraphs"]).replace(";", ", ")
-    return f"{row['source_outlet']}, '{row['source_title']}', {row['source_published']}, paragraphs {paragraphs}"
-
-
-def _text(value):
-    return None if value is None or (not isinstance(value, str) and pd.isna(value)) else value
-
 
 COLUMNS = [
     "id", "place_id", "place_name", "place_name_ko", "lat", "lon", "location_precision", "uncertainty_m",
@@ -25,32 +12,30 @@ COLUMNS = [
 
 
 def flat_records(selection: Selection) -> list[dict]:
-    rows = []
-    for row in selection.records.to_dict("records"):
-        rows.append({
-            "id": row["id"],
-            "place_id": _text(row["place_id"]),
-            "place_name": _text(row["place_name"]),
-            "place_name_ko": _text(row["place_name_ko"]),
-            "lat": None if pd.isna(row["place_lat"]) else float(row["place_lat"]),
-            "lon": None if pd.isna(row["place_lon"]) else float(row["place_lon"]),
-            "location_precision": _text(row["place_precision"]),
-            "uncertainty_m": None if pd.isna(row["place_uncertainty_m"]) else float(row["place_uncertainty_m"]),
-            "org_id": row["org_id"],
-            "organisation": row["org_name"],
-            "role": row["role"],
-            "partner": _text(row["partner_name"]),
-            "ordered_by": _text(row["ordered_by_name"]),
-            "summary": row["summary"],
-            "start": _text(row["start"]),
-            "end": _text(row["end"]),
-            "reported": row["reported"],
-            "source_id": row["source_id"],
-            "citation": citation(row),
-            "paragraphs": str(row["paragraphs"]).replace(";", ", "),
-            "grade": row["grade"],
-            "reliability": row["reliability"],
-            "credibility": int(row["credibility"]),
-            "note": _text(row["note"]),
-        })
-    return rows
+    """Each record as a flat dict with :data:`COLUMNS` as keys; None where a value is not given."""
+    return [{
+        "id": r.id,
+        "place_id": r.place_id,
+        "place_name": r.place_name,
+        "place_name_ko": r.place_name_ko,
+        "lat": r.place_lat,
+        "lon": r.place_lon,
+        "location_precision": r.place_precision,
+        "uncertainty_m": r.place_uncertainty_m,
+        "org_id": r.org_id,
+        "organisation": r.org_name,
+        "role": r.role,
+        "partner": r.partner_name,
+        "ordered_by": r.ordered_by_name,
+        "summary": r.summary,
+        "start": r.start,
+        "end": r.end,
+        "reported": r.reported,
+        "source_id": r.source_id,
+        "citation": r.full_citation,
+        "paragraphs": r.paragraphs.replace(";", ", "),
+        "grade": r.grade,
+        "reliability": r.reliability,
+        "credibility": r.credibility,
+        "note": r.note,
+    } for r in selection.record_list]

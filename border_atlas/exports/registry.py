@@ -14,7 +14,6 @@ import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from border_atlas.briefing import BriefingText
 from border_atlas.chromium import INSTALL_HINT, chromium_path
 from border_atlas.comparison import ComparisonUnavailable, comparison_document, era_pair
 from border_atlas.exports.csv_export import records_csv
@@ -22,11 +21,12 @@ from border_atlas.exports.geojson_export import records_geojson
 from border_atlas.exports.html_export import briefing_html_file
 from border_atlas.exports.kml_export import places_kml
 from border_atlas.exports.png_export import briefing_png
+from border_atlas.link import BriefingText
 from border_atlas.selection import Selection
 
 
 def _comparison(selection: Selection, text: BriefingText) -> bytes:
-    return comparison_document(selection.dataset, selection.state, made_on=text.made_on).encode("utf-8")
+    return comparison_document(selection, made_on=text.made_on).encode("utf-8")
 
 
 def _comparison_unavailable(selection: Selection) -> str | None:

@@ -1,6 +1,9 @@
 """The folium map: a pure function of a Selection, drawn with no request to any other host."""
 
-import border_atlas.literal_rendering  # noqa: F401  (renders data text as values, never as templates)
-from border_atlas.mapview.builder import MapOptions, build_base_map, build_data_layers, build_map, map_view
+from border_atlas.mapview.assembler import assemble_map, base_map, comparison_map, layer_control
+from border_atlas.mapview.layers import data_layers
+from border_atlas.mapview.options import MapOptions
+from border_atlas.mapview.view import focus_bounds, map_view
 
-__all__ = ["MapOptions", "build_base_map", "build_data_layers", "build_map", "map_view"]
+__all__ = ["MapOptions", "assemble_map", "base_map", "comparison_map", "data_layers", "focus_bounds",
+           "layer_control", "map_view"]

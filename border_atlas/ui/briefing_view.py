@@ -4,10 +4,12 @@ from __future__ import annotations
 
 import streamlit as st
 
-from border_atlas.briefing import BriefingText, briefing_document
+from border_atlas.briefing import briefing_document
+from border_atlas.link import BriefingText
 from border_atlas.selection import Selection
 from border_atlas.ui.offline import serve_offline_assets
 from border_atlas.ui.page import show_notices
+from border_atlas.ui.sidebar import change_view
 
 BRIEFING_HEIGHT = 1000
 # Our own constant CSS (no user text): hide the sidebar, header, toolbar and page padding.
@@ -19,14 +21,10 @@ HIDE_CHROME = """<style>
 </style>"""
 
 
-def leave_briefing() -> None:
-    st.session_state["f_briefing"] = False
-
-
-def show_briefing(selection: Selection) -> None:
+def show_briefing(selection: Selection, text: BriefingText) -> None:
     serve_offline_assets()
     st.html(HIDE_CHROME)
     show_notices(selection.dataset)
-    text = BriefingText.from_state(selection.state)
     # Every text in the document is escaped by the package, so it is safe to embed as HTML.
     st.iframe(briefing_document(selection, text, assets="served-page"), height=BRIEFING_HEIGHT)
+    st.button("Leave the briefing view", on_click=change_view, kwargs={"briefing": False})

@@ -13,9 +13,9 @@ import hashlib
 
 import streamlit as st
 
-from border_atlas.briefing import BriefingText
 from border_atlas.escaping import markdown
 from border_atlas.exports import EXPORTS, Export
+from border_atlas.link import BriefingText
 from border_atlas.selection import Selection
 
 PREPARED_KEY = "border_atlas_prepared_exports"
@@ -55,8 +55,7 @@ def _offer(slot, export: Export, selection: Selection, text: BriefingText, finge
         _download(slot, export, data, text)
 
 
-def show_exports(selection: Selection) -> None:
-    text = BriefingText.from_state(selection.state)
+def show_exports(selection: Selection, text: BriefingText) -> None:
     fingerprint = _fingerprint(selection, text)
     st.subheader("Export")
     st.caption("Every file carries each record's source, paragraphs and grade. Larger files are made when you ask.")

@@ -2,29 +2,31 @@
 
 from __future__ import annotations
 
-import folium
 from streamlit_folium import st_folium
 
-from border_atlas.mapview import MapOptions, build_base_map, build_data_layers, map_view
+from border_atlas.link import ViewOptions
+from border_atlas.mapview import MapOptions, base_map, data_layers, layer_control, map_view
 from border_atlas.selection import Selection
 from border_atlas.ui.offline import serve_offline_assets
 
 MAP_HEIGHT = 640
 
 
-def show_map(selection: Selection, *, key: str = "atlas_map", height: int = MAP_HEIGHT) -> None:
+def show_map(selection: Selection, *, view: ViewOptions | None = None, key: str = "atlas_map",
+             height: int = MAP_HEIGHT) -> None:
     """Draw the map. Panning and zooming do not rerun the script (nothing is returned)."""
+    view = view or ViewOptions()
     serve_offline_assets()
-    base = build_base_map(selection.dataset, options=MapOptions(online_basemap=selection.state.online_basemap))
+    options = MapOptions(online_basemap=view.online_basemap, landmarks=view.landmarks)
     centre, zoom = map_view(selection, height_px=height)
     st_folium(
-        base,
+        base_map(selection.dataset, options=options),
         key=key,
         height=height,
         use_container_width=True,
         returned_objects=[],
-        feature_group_to_add=build_data_layers(selection),
-        layer_control=folium.LayerControl(collapsed=True, position="topright"),
+        feature_group_to_add=data_layers(selection, options=options),
+        layer_control=layer_control(),
         center=centre,
         zoom=zoom,
     )

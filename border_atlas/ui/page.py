@@ -1,30 +1,43 @@
-"""What every page starts with: configuration, the dataset, the sidebar filters, a title and help."""
+"""What every page starts with: configuration, the dataset, the sidebar, the selection, notices."""
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
 import streamlit as st
 
-from border_atlas.caption import count_label, describe
+from border_atlas.caption import describe
 from border_atlas.dataset import Dataset
 from border_atlas.escaping import markdown
+from border_atlas.link import Link
 from border_atlas.selection import Selection, select
-from border_atlas.state import FilterState
 from border_atlas.ui.data import get_dataset, show_problems
-from border_atlas.ui.sidebar import URL_NOTES_KEY, filter_sidebar
+from border_atlas.ui.sidebar import filter_sidebar, show_match_count, url_notes
+from border_atlas.wording import count_label
 
 
-def open_page(*, page: str, tab_title: str,
-              show_view_options: bool = False) -> tuple[Dataset, FilterState, Selection]:
-    """Configure the page, load the dataset, draw the sidebar filters and select the records."""
+@dataclass(frozen=True)
+class Page:
+    """What a page works with: the dataset, the link (filters, view, briefing text), the selection."""
+
+    dataset: Dataset
+    link: Link
+    selection: Selection
+
+
+def open_page(*, page: str, tab_title: str, show_view_options: bool = False) -> Page:
+    """Configure the page, load the dataset, draw the sidebar and select the records (once)."""
     st.set_page_config(page_title=tab_title, page_icon="🗺️", layout="wide")
     dataset = get_dataset()
-    state = filter_sidebar(dataset, page=page, show_view_options=show_view_options)
-    return dataset, state, select(dataset, state)
+    link = filter_sidebar(dataset, page=page, show_view_options=show_view_options)
+    selection = select(dataset, link.filters)
+    show_match_count(selection.count, len(dataset.assignments))
+    return Page(dataset, link, selection)
 
 
 def show_notices(dataset: Dataset) -> None:
     """What the user must know before reading the page: ignored link parameters, data problems."""
-    for note in st.session_state.get(URL_NOTES_KEY, []):
+    for note in url_notes():
         st.info(markdown("Link: {note}", note=note), icon=":material/link_off:")
     show_problems(dataset)
 
@@ -39,9 +52,8 @@ def page_header(selection: Selection, *, title: str, help_text: str, show_count:
                              caption=describe(selection.state, selection.dataset)))
 
 
-def start_page(*, page: str, title: str, help_text: str, show_count: bool = True,
-               ) -> tuple[Dataset, FilterState, Selection]:
+def start_page(*, page: str, title: str, help_text: str, show_count: bool = True) -> Page:
     """:func:`open_page` then :func:`page_header`, for the pages that always show their header."""
-    dataset, state, selection = open_page(page=page, tab_title=f"{title} — Border Atlas")
-    page_header(selection, title=title, help_text=help_text, show_count=show_count)
-    return dataset, state, selection
+    opened = open_page(page=page, tab_title=f"{title} — Border Atlas")
+    page_header(opened.selection, title=title, help_text=help_text, show_count=show_count)
+    return opened

@@ -8,6 +8,7 @@ from border_atlas.dataset import Dataset
 from border_atlas.escaping import markdown
 from border_atlas.gazetteer import Gazetteer
 from border_atlas.online_geocoder import make_online_geocoder
+from border_atlas.ui.sidebar import change_filters
 
 USER_AGENT = "border-atlas/0.1 (offline OSINT map; online look-ups only on request)"
 
@@ -21,10 +22,6 @@ def _gazetteer(places_key: int, _dataset: Dataset) -> Gazetteer:
 def _online():
     # One rate-limited, cached client per server: Nominatim allows one request a second.
     return make_online_geocoder(user_agent=USER_AGENT)
-
-
-def _filter_to(place_id: str) -> None:
-    st.session_state["f_places"] = [place_id]
 
 
 def place_finder(dataset: Dataset) -> None:
@@ -43,7 +40,8 @@ def place_finder(dataset: Dataset) -> None:
         approx = "" if raw["precision"] == "point" else " (approximate position)"
         sb.success(markdown("{name} — {kind}, {how}{approx}", name=raw["name"], kind=raw["kind"], how=how,
                             approx=approx))
-        sb.button("Show only this place", on_click=_filter_to, args=(raw["id"],), key="finder_apply")
+        sb.button("Show only this place", on_click=change_filters, kwargs={"places": (raw["id"],)},
+                  key="finder_apply")
         return
     if not online:
         sb.warning(markdown("No place in the dataset matches “{query}”.", query=query.strip()))

@@ -81,7 +81,7 @@ def test_hostile_link_parameters_are_named_as_plain_text(page):
 def test_a_link_cannot_switch_on_the_online_basemap():
     at = run_page(query={"online": "1"})
     assert not at.exception
-    assert at.sidebar.toggle(key="f_online").value is False
+    assert at.sidebar.toggle(key="view_online").value is False
     assert any("online basemap" in plain(info.value) for info in at.info)
     script = map_args(at)["script"]
     assert "L.map(" in script and "tile.openstreetmap.org" not in script and "arcgisonline" not in script

@@ -16,7 +16,7 @@ from border_atlas.briefing import BriefingText, briefing_document
 from border_atlas.comparison import comparison_document
 from border_atlas.exports import EXPORTS
 from border_atlas.literal_rendering import installed
-from border_atlas.mapview import build_map
+from border_atlas.mapview import assemble_map
 
 # The reproducer that ran `id` on the server, turned into one that leaves a visible trace:
 # it makes a folder called "bamarker" in the working directory when Jinja evaluates it.
@@ -63,9 +63,9 @@ def test_a_place_name_is_never_evaluated_in_any_document(dataset, in_tmp):
     hostile = with_place_name(dataset, "samsu", f"Samsu {MKDIR} {ARITHMETIC}")
     selection = select(hostile, FilterState())
     outputs = [
-        build_map(selection).get_root().render(),
+        assemble_map(selection).get_root().render(),
         briefing_document(selection, BriefingText(made_on=date(2026, 11, 23))),
-        comparison_document(hostile, FilterState()),
+        comparison_document(selection),
     ]
     for export in EXPORTS:
         if export.key not in ("png",):

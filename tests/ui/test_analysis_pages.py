@@ -30,11 +30,11 @@ def timeline_ids(at) -> set[str]:
 def test_timeline_follows_organisation_and_era():
     at = run_page("pages/2_Timeline.py")
     assert len(timeline_ids(at)) == 21
-    at.sidebar.multiselect(key="f_orgs").set_value(["mirim"]).run()
+    at.sidebar.multiselect(key="filter_orgs").set_value(["mirim"]).run()
     assert not at.exception
     assert timeline_ids(at) == {"pairing-2018-samsu"}
     assert at.markdown[0].value.startswith("**1 record**")
-    at.sidebar.radio(key="f_era").set_value("post-covid").run()
+    at.sidebar.radio(key="filter_era").set_value("post-covid").run()
     assert any("No record matches" in i.value for i in at.info)
 
 
@@ -42,10 +42,10 @@ def test_organisations_graph_follows_the_filters():
     at = run_page("pages/3_Organisations.py")
     dot = at.get("graphviz_chart")[0].proto.spec
     assert '"units-hyetan"' in dot and '"mss-local-offices"' in dot
-    at.sidebar.radio(key="f_era").set_value("pre-covid").run()
+    at.sidebar.radio(key="filter_era").set_value("pre-covid").run()
     dot = at.get("graphviz_chart")[0].proto.spec
     assert '"units-hyetan"' in dot and '"mss-local-offices"' not in dot
-    at.sidebar.multiselect(key="f_orgs").set_value(["mirim"]).run()
+    at.sidebar.multiselect(key="filter_orgs").set_value(["mirim"]).run()
     dot = at.get("graphviz_chart")[0].proto.spec
     assert '"mirim"' in dot and '"units-hyetan"' not in dot
     assert at.selectbox(key="profile_org").value == "mss"
@@ -65,7 +65,7 @@ def test_sources_page_follows_the_filters():
     at = run_page("pages/4_Sources.py")
     expanders = [e.label for e in at.expander if "Daily NK" in e.label or "NK Insider" in e.label]
     assert any("14 records" in label for label in expanders) and any("7 records" in label for label in expanders)
-    at.sidebar.radio(key="f_era").set_value("post-covid").run()
+    at.sidebar.radio(key="filter_era").set_value("post-covid").run()
     expanders = [e.label for e in at.expander if "Daily NK" in e.label or "NK Insider" in e.label]
     assert any("Daily NK" in label and "0 records" in label for label in expanders)
     assert any("NK Insider" in label and "7 records" in label for label in expanders)
@@ -73,8 +73,8 @@ def test_sources_page_follows_the_filters():
 
 def test_filters_hold_across_pages():
     at = run_page("dashboard.py")
-    at.sidebar.multiselect(key="f_orgs").set_value(["office-39"]).run()
+    at.sidebar.multiselect(key="filter_orgs").set_value(["office-39"]).run()
     at.switch_page("pages/4_Sources.py").run()
     assert not at.exception
-    assert at.sidebar.multiselect(key="f_orgs").value == ["office-39"]
+    assert at.sidebar.multiselect(key="filter_orgs").value == ["office-39"]
     assert at.markdown[0].value.startswith("**4 records**")

@@ -7,9 +7,9 @@ import io
 import json
 
 import geojson
+from helpers import with_values, without_rows
 
 from border_atlas import FilterState, select
-from border_atlas.dataset import Dataset
 from border_atlas.exports import records_csv, records_geojson
 from border_atlas.exports.csv_export import neutralise
 
@@ -31,17 +31,16 @@ def test_csv_has_every_record_with_its_citation_and_grade(dataset):
     assert {r["id"] for r in rows} == {"pairing-2018-hyetan", "pairing-2018-kangan", "pairing-2018-samsu",
                                       "mss-order-2018"}
     samsu = next(r for r in rows if r["id"] == "pairing-2018-samsu")
-    assert samsu["citation"].startswith("Daily NK (English), 'North Korean intel agency")
+    assert samsu["citation"].startswith("Daily NK (English), “North Korean intel agency")
+    assert samsu["citation"].endswith("2018-02-28, paragraphs 2, 8 and 9")
     assert samsu["paragraphs"] == "2, 8, 9" and samsu["grade"] == "C3"
     assert samsu["place_name_ko"] == "삼수군" and samsu["location_precision"] == "centroid"
 
 
 def test_csv_neutralises_formulas(dataset):
-    assignments = dataset.assignments.copy()
+    hostile = dataset
     for record, text in HOSTILE.items():
-        assignments.loc[assignments["id"] == record, "summary"] = text
-    hostile = Dataset(dataset.sources, dataset.places, dataset.organisations, dataset.eras, dataset.events,
-                      dataset.figures, assignments)
+        hostile = with_values(hostile, "assignments", record, summary=text)
     rows = {r["id"]: r for r in read_csv(records_csv(select(hostile, FilterState(orgs=("office-39",)))))}
     for record, text in HOSTILE.items():
         assert rows[record]["summary"] == "'" + text
@@ -70,9 +69,7 @@ def test_geojson_is_valid_rfc7946_and_round_trips(dataset):
 
 
 def test_geojson_gives_no_invented_point_for_a_record_without_position(dataset):
-    places = dataset.places[dataset.places["id"] != "samsu"]
-    broken = Dataset(dataset.sources, places, dataset.organisations, dataset.eras, dataset.events,
-                     dataset.figures, dataset.assignments)
+    broken = without_rows(dataset, "places", "samsu")
     data = json.loads(records_geojson(select(broken, FilterState(orgs=("mirim",)))))
     assert data["features"][0]["geometry"] is None
     assert geojson.loads(json.dumps(data)).is_valid

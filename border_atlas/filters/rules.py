@@ -12,6 +12,7 @@ from datetime import date
 import pandas as pd
 
 from border_atlas.dates import first_day, last_day
+from border_atlas.filters.grades import GradeRange
 from border_atlas.hierarchy import with_descendants
 
 ORG_COLUMNS = ("org_id", "partner_org_id", "ordered_by_org_id")
@@ -66,6 +67,9 @@ def era_bounds(eras: pd.DataFrame, era_id: str) -> tuple[date | None, date | Non
 
 
 def by_era(assignments: pd.DataFrame, eras: pd.DataFrame, era_id: str) -> pd.DataFrame:
+    """Records whose known period meets the era; none for an era the table does not hold."""
+    if era_id not in set(eras["id"]):
+        return assignments.iloc[0:0]
     return by_date_range(assignments, *era_bounds(eras, era_id))
 
 
@@ -73,16 +77,13 @@ def by_role(assignments: pd.DataFrame, roles: Iterable[str]) -> pd.DataFrame:
     return assignments[assignments["role"].isin(set(roles))]
 
 
-def parse_grade(grade: str) -> tuple[str, int]:
-    """``"C3"`` -> ``("C", 3)``; raises ValueError for anything else."""
-    grade = grade.strip().upper()
-    if len(grade) != 2 or grade[0] not in "ABCDEF" or grade[1] not in "123456":
-        raise ValueError(f"not an Admiralty grade (A-F then 1-6): {grade!r}")
-    return grade[0], int(grade[1])
+def by_grade(assignments: pd.DataFrame, grades: GradeRange) -> pd.DataFrame:
+    """Records whose reliability and credibility both lie within ``grades`` (A1 best, F6 worst)."""
+    (best_r, worst_r), (best_c, worst_c) = grades.reliability, grades.credibility
+    mask = assignments["reliability"].between(best_r, worst_r) & assignments["credibility"].between(best_c, worst_c)
+    return assignments[mask.fillna(False).astype(bool)]
 
 
-def by_min_grade(assignments: pd.DataFrame, grade: str) -> pd.DataFrame:
-    """Records graded at least as well as ``grade`` on both scales (A1 best, F6 worst)."""
-    reliability, credibility = parse_grade(grade)
-    mask = (assignments["reliability"] <= reliability) & (assignments["credibility"] <= credibility)
-    return assignments[mask]
+def by_source(assignments: pd.DataFrame, source_ids: Iterable[str]) -> pd.DataFrame:
+    """Records taken from the chosen reports."""
+    return assignments[assignments["source_id"].isin(set(source_ids))]

@@ -32,13 +32,14 @@ def test_page_runs_on_the_bundled_dataset(at):
 
 
 @pytest.mark.parametrize(("key", "value", "expected"), [
-    ("f_orgs", ["office-39"], 4),
-    ("f_orgs", ["mss"], 12),
-    ("f_places", ["hyesan"], 9),
-    ("f_places", ["samsu"], 3),
-    ("f_era", "pre-covid", 14),
-    ("f_era", "post-covid", 7),
-    ("f_roles", ["crackdown"], 8),
+    ("filter_orgs", ["office-39"], 4),
+    ("filter_orgs", ["mss"], 12),
+    ("filter_places", ["hyesan"], 9),
+    ("filter_places", ["samsu"], 3),
+    ("filter_era", "pre-covid", 14),
+    ("filter_era", "post-covid", 7),
+    ("filter_roles", ["crackdown"], 8),
+    ("filter_sources", ["nkinsider-2025-10-27"], 7),
 ])
 def test_each_filter_changes_the_count(at, key, value, expected):
     widget = at.sidebar.multiselect(key=key) if isinstance(value, list) else at.sidebar.radio(key=key)
@@ -49,20 +50,22 @@ def test_each_filter_changes_the_count(at, key, value, expected):
 
 
 def test_exact_organisation_and_grade_and_dates(at):
-    at.sidebar.multiselect(key="f_orgs").set_value(["office-39"]).run()
-    at.sidebar.checkbox(key="f_exact").check().run()
+    at.sidebar.multiselect(key="filter_orgs").set_value(["office-39"]).run()
+    at.sidebar.checkbox(key="filter_exact_orgs").check().run()
     assert record_count(at) == 1
-    at.sidebar.multiselect(key="f_orgs").set_value([]).run()
-    at.sidebar.selectbox(key="f_credibility").set_value(2).run()
+    at.sidebar.multiselect(key="filter_orgs").set_value([]).run()
+    at.sidebar.select_slider(key="filter_grades_credibility").set_range(1, 2).run()
     assert record_count(at) == 1
-    at.sidebar.selectbox(key="f_credibility").set_value(6).run()
-    at.sidebar.date_input(key="f_from").set_value(date(2022, 1, 1)).run()
-    at.sidebar.date_input(key="f_to").set_value(date(2022, 12, 31)).run()
+    at.sidebar.select_slider(key="filter_grades_credibility").set_range(3, 6).run()
+    assert record_count(at) == TOTAL - 1  # "worse than C2": all but the confirmed dismissal
+    at.sidebar.select_slider(key="filter_grades_credibility").set_range(1, 6).run()
+    at.sidebar.date_input(key="filter_dates_from").set_value(date(2022, 1, 1)).run()
+    at.sidebar.date_input(key="filter_dates_to").set_value(date(2022, 12, 31)).run()
     assert record_count(at) == 2
 
 
 def test_filter_change_updates_markers_and_url(at):
-    at.sidebar.multiselect(key="f_orgs").set_value(["mirim"]).run()
+    at.sidebar.multiselect(key="filter_orgs").set_value(["mirim"]).run()
     assert marker_ids(at) == {"samsu"}
     assert at.query_params["org"] in ("mirim", ["mirim"])
 
@@ -70,8 +73,8 @@ def test_filter_change_updates_markers_and_url(at):
 def test_url_opens_with_its_filters():
     at = run_page(query={"org": "office-39", "era": "pre-covid"})
     assert not at.exception
-    assert at.sidebar.multiselect(key="f_orgs").value == ["office-39"]
-    assert at.sidebar.radio(key="f_era").value == "pre-covid"
+    assert at.sidebar.multiselect(key="filter_orgs").value == ["office-39"]
+    assert at.sidebar.radio(key="filter_era").value == "pre-covid"
     assert record_count(at) == 4
     assert marker_ids(at) == {"hyetan", "kangan", "samsu", "ryanggang"}
 
@@ -100,7 +103,7 @@ def test_place_finder_resolves_offline_and_filters(at):
     at.sidebar.text_input(key="finder_query").input("Ryonbong").run()
     assert any("Yonbong — neighbourhood" in s.value for s in at.sidebar.success)
     at.sidebar.button(key="finder_apply").click().run()
-    assert at.sidebar.multiselect(key="f_places").value == ["yonbong"]
+    assert at.sidebar.multiselect(key="filter_places").value == ["yonbong"]
     assert record_count(at) == 2
 
 

@@ -26,8 +26,8 @@ def test_briefing_url_parameter_opens_the_briefing_view():
 def test_briefing_switch_and_back():
     at = run_page()
     assert at.title and not [el for el in at.main if type(el.proto).__name__ == "IFrame"]
-    at.sidebar.text_input(key="f_title").input("Hyesan, February 2018").run()
-    at.sidebar.toggle(key="f_briefing").set_value(True).run()
+    at.sidebar.text_input(key="briefing_title").input("Hyesan, February 2018").run()
+    at.sidebar.toggle(key="view_briefing").set_value(True).run()
     assert "Hyesan, February 2018" in iframe_html(at)
     assert at.query_params["briefing"] in ("1", ["1"])
     at.button[0].click().run()  # "Leave the briefing view"
@@ -65,6 +65,6 @@ def test_comparison_page_runs_and_follows_the_filters():
     html = iframe_html(at)
     assert "ba-marker ba-samsu" in html and "0 records" in html
     assert "<span>1 record</span>" in html and "1 records" not in html
-    at.sidebar.multiselect(key="f_orgs").set_value(["mss"]).run()
+    at.sidebar.multiselect(key="filter_orgs").set_value(["mss"]).run()
     html = iframe_html(at)
     assert "ba-marker ba-ryanggang" in html and "ba-marker ba-samsu" in html

@@ -1,4 +1,4 @@
-"""The map HTML: filtered markers, pairings, approximate positions, escaping, no outside assets."""
+"""The assembled map: filtered markers, pairings, approximate positions, escaping, no outside assets."""
 
 from __future__ import annotations
 
@@ -6,11 +6,11 @@ import re
 
 import pandas as pd
 import pytest
+from helpers import with_values, without_rows
 
 from border_atlas import FilterState, select
-from border_atlas.dataset import Dataset
-from border_atlas.mapview import MapOptions, build_data_layers, build_map, map_view
-from border_atlas.mapview.builder import focus_bounds
+from border_atlas.mapview import MapOptions, assemble_map, data_layers, focus_bounds, map_view
+from border_atlas.wording import period_text
 
 # What a browser would fetch: script, stylesheet and image sources, CSS url()s, tile templates.
 ASSET_REF = re.compile(
@@ -22,7 +22,7 @@ TILE_URL = re.compile(r"https?://[^\"'\s]*\{z\}")
 
 def render(dataset, state=FilterState(), **options) -> str:
     """The page's HTML, with the JSON escapes of marker HTML (\\u21c4, \\") undone for reading."""
-    html = build_map(select(dataset, state), options=MapOptions(**options)).get_root().render()
+    html = assemble_map(select(dataset, state), options=MapOptions(**options)).get_root().render()
     return re.sub(r"\\u([0-9a-fA-F]{4})", lambda m: chr(int(m.group(1), 16)), html).replace('\\"', '"')
 
 
@@ -72,7 +72,7 @@ def test_places_sharing_a_point_are_displaced_on_screen_not_in_the_data(dataset)
     sel = select(dataset, FilterState(places=("hyesan",)))
     [lat] = set(sel.places.loc[sel.places["precision"] == "parent", "lat"])
     assert lat == sel.places.set_index("id").loc["hyesan", "lat"]
-    html = build_map(sel).get_root().render()
+    html = assemble_map(sel).get_root().render()
     lefts = re.findall(r'ba-pin\\" style=\\"left:(\d+)px;top:(-?\d+)px', html)
     assert lefts
     displaced = {pos for pos in lefts if pos != ("0", "0")}
@@ -92,16 +92,11 @@ def test_tooltip_names_place_in_english_and_hangul(dataset):
     assert "<b>Samsu County</b> · 삼수군" in html
 
 
-def hostile_dataset(dataset: Dataset) -> Dataset:
+def hostile_dataset(dataset):
     evil = "<img src=x onerror=alert(1)>`${alert(2)}`"
-    places = dataset.places.copy()
-    places.loc[places["id"] == "samsu", "name"] = evil
-    orgs = dataset.organisations.copy()
-    orgs.loc[orgs["id"] == "mirim", "name"] = evil
-    orgs.loc[orgs["id"] == "mirim", "short_name"] = evil
-    assignments = dataset.assignments.copy()
-    assignments.loc[assignments["id"] == "pairing-2018-samsu", "summary"] = "</script><script>alert(3)</script>"
-    return Dataset(dataset.sources, places, orgs, dataset.eras, dataset.events, dataset.figures, assignments)
+    hostile = with_values(dataset, "places", "samsu", name=evil)
+    hostile = with_values(hostile, "organisations", "mirim", name=evil, short_name=evil)
+    return with_values(hostile, "assignments", "pairing-2018-samsu", summary="</script><script>alert(3)</script>")
 
 
 def test_hostile_names_are_escaped(dataset):
@@ -153,20 +148,18 @@ def test_view_focuses_on_the_border_region(dataset):
 
 def test_empty_selection_still_draws_a_map(dataset):
     sel = select(dataset, FilterState(orgs=("mirim",), era="post-covid"))
-    layers = build_data_layers(sel)
+    layers = data_layers(sel)
     assert [layer.layer_name for layer in layers] == ["Location uncertainty", "Places with records",
                                                        "Landmarks (no records)"]
-    assert marker_classes(build_map(sel).get_root().render()) == set()
+    assert marker_classes(assemble_map(sel).get_root().render()) == set()
 
 
 def test_records_whose_place_has_no_position_are_not_drawn(dataset):
-    places = dataset.places[dataset.places["id"] != "samsu"]
-    broken = Dataset(dataset.sources, places, dataset.organisations, dataset.eras, dataset.events,
-                     dataset.figures, dataset.assignments)
+    broken = without_rows(dataset, "places", "samsu")
     sel = select(broken, FilterState(orgs=("mirim",)))
     assert sel.count == 1 and sel.places.empty
     assert pd.isna(sel.records.loc[0, "place_lat"])
-    assert marker_classes(build_map(sel).get_root().render()) == set()
+    assert marker_classes(assemble_map(sel).get_root().render()) == set()
 
 
 def test_the_asset_check_catches_a_stock_folium_map():
@@ -183,7 +176,5 @@ def test_the_asset_check_catches_a_stock_folium_map():
     (None, None, "reported 2025-10-27", "2025"),
 ])
 def test_period_wording(start, end, long, short):
-    from border_atlas.mapview.markers import period_text
-
     assert period_text(start, end, "2025-10-27") == long
     assert period_text(start, end, "2025-10-27", short=True) == short

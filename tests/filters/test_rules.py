@@ -1,4 +1,4 @@
-"""Filters as the data says: the 2018 pairings, umbrellas, places, eras, dates, roles, grades."""
+"""The filter rules as the data says: the 2018 pairings, umbrellas, places, eras, dates, roles, grades, reports."""
 
 from __future__ import annotations
 
@@ -6,9 +6,9 @@ from datetime import date
 
 import pytest
 
-from border_atlas import filters
+from border_atlas.filters import FilterState, GradeRange
+from border_atlas.filters import rules as filters
 from border_atlas.selection import filter_assignments
-from border_atlas.state import FilterState
 
 PAIRINGS = {("hyetan", "kumgang-office"), ("kangan", "flo-727"), ("samsu", "mirim")}
 
@@ -77,11 +77,23 @@ def test_date_range_counts_overlap_and_report_dates(dataset):
 
 def test_role_and_grade(dataset):
     assert len(filters.by_role(dataset.assignments, ["crackdown"])) == 8
-    assert set(filters.by_min_grade(dataset.assignments, "C2")["id"]) == {"mss-minister-dismissed"}
-    assert len(filters.by_min_grade(dataset.assignments, "C3")) == len(dataset.assignments)
-    assert filters.by_min_grade(dataset.assignments, "B3").empty
+    assert set(filters.by_grade(dataset.assignments, GradeRange.at_least("C2"))["id"]) == {"mss-minister-dismissed"}
+    assert len(filters.by_grade(dataset.assignments, GradeRange.at_least("C3"))) == len(dataset.assignments)
+    assert filters.by_grade(dataset.assignments, GradeRange.at_least("B3")).empty
     with pytest.raises(ValueError):
-        filters.parse_grade("G9")
+        GradeRange.at_least("G9")
+
+
+def test_a_grade_range_asks_for_records_worse_than_a_grade(dataset):
+    # "Below C2": credibility 3 or worse. Every record but the confirmed dismissal.
+    worse = filters.by_grade(dataset.assignments, GradeRange(("A", "F"), (3, 6)))
+    assert len(worse) == len(dataset.assignments) - 1 and "mss-minister-dismissed" not in set(worse["id"])
+    assert filters.by_grade(dataset.assignments, GradeRange(("D", "F"), (1, 6))).empty
+
+
+def test_reports_filter_keeps_the_records_taken_from_them(dataset):
+    rows = filters.by_source(dataset.assignments, ["nkinsider-2025-10-27"])
+    assert len(rows) == 7 and set(rows["source_id"]) == {"nkinsider-2025-10-27"}
 
 
 def test_filters_combine(dataset):

@@ -1,0 +1,154 @@
+"""Every filter of the atlas, declared once. Adding a filter is one entry here (and its test).
+
+>>> [spec.field for spec in FILTERS]
+['orgs', 'exact_orgs', 'places', 'era', 'dates', 'roles', 'grades', 'sources']
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, replace
+from datetime import date
+from typing import TYPE_CHECKING
+
+from border_atlas import schema
+from border_atlas.filters import rules
+from border_atlas.filters.grades import GradeRange, parse_digits, parse_letters
+from border_atlas.filters.spec import (
+    FilterSpec,
+    Params,
+    UrlCodec,
+    Widget,
+    choice_list,
+    flag,
+    id_list,
+    one_id,
+    shown,
+    values_of,
+)
+from border_atlas.wording import era_label, names_of, organisation_order, place_tree, source_label
+
+if TYPE_CHECKING:
+    from border_atlas.dataset import Dataset
+
+
+@dataclass(frozen=True)
+class DateRange:
+    """From and to, either open (None)."""
+
+    start: date | None = None
+    end: date | None = None
+
+    def __str__(self) -> str:
+        return f"{self.start or '…'} to {self.end or '…'}" if self.start or self.end else "any"
+
+
+def _read_dates(params: Params, _dataset: Dataset) -> tuple[DateRange | None, list[str]]:
+    bounds, notes = {}, []
+    for key in ("from", "to"):
+        given = values_of(params, key)
+        if not given:
+            continue
+        try:
+            bounds[key] = date.fromisoformat(given[-1])
+        except ValueError:
+            notes.append(f"{key}={shown(given[-1])} in the link is not a date (YYYY-MM-DD) and was ignored")
+    if not bounds:
+        return None, notes
+    if "from" in bounds and "to" in bounds and bounds["from"] > bounds["to"]:
+        return None, [*notes, "the link's date range ends before it starts; the dates were ignored"]
+    return DateRange(bounds.get("from"), bounds.get("to")), notes
+
+
+def _write_dates(value: DateRange) -> dict[str, str]:
+    return {key: day.isoformat() for key, day in (("from", value.start), ("to", value.end)) if day}
+
+
+def _read_grades(params: Params, _dataset: Dataset) -> tuple[GradeRange | None, list[str]]:
+    grades, notes = GradeRange(), []
+    for key, read in (("grade", GradeRange.at_least), ("reliability", parse_letters), ("credibility", parse_digits)):
+        given = values_of(params, key)
+        if not given:
+            continue
+        try:
+            part = read(given[-1])
+        except ValueError as reason:
+            notes.append(f"{reason}; ignored")
+            continue
+        grades = part if key == "grade" else replace(grades, **{key: part})
+    return (None if grades.is_everything else grades), notes
+
+
+def _write_grades(value: GradeRange) -> dict[str, str]:
+    (r0, r1), (c0, c1) = value.reliability, value.credibility
+    if (r0, c0) == ("A", 1):
+        return {"grade": f"{r1}{c1}"}
+    return {"reliability": f"{r0}-{r1}", "credibility": f"{c0}-{c1}"}
+
+
+def _describe_orgs(value, dataset: Dataset, state) -> str:
+    if not value:
+        return "Organisations: all"
+    return f"Organisations: {names_of(value, dataset.organisations)}" + (
+        "" if state.exact_orgs else " (with their members)")
+
+
+def _era_options(dataset: Dataset) -> list:
+    return [None, *dataset.eras["id"]]
+
+
+def _report_options(dataset: Dataset) -> list[str]:
+    cited = set(dataset.assignments["source_id"])
+    return [i for i in dataset.sources["id"] if i in cited]
+
+
+FILTERS: tuple[FilterSpec, ...] = (
+    FilterSpec(
+        "orgs", (), id_list("org", table="organisations", what="organisation"),
+        lambda rows, value, ds, state: rules.by_organisation(rows, ds.organisations, value, exact=state.exact_orgs),
+        _describe_orgs,
+        Widget("multiselect", "Organisation",
+               "Grouped by type. Choosing an umbrella (Office 39, the MSS) includes its members; a record matches "
+               "when the organisation acts, is the partner, or gave the order.", "All organisations",
+               organisation_order, lambda ds: lambda i: names_of([i], ds.organisations, with_type=True))),
+    FilterSpec(
+        "exact_orgs", False, flag("exact"), lambda rows, _v, _ds, _s: rows, lambda _v, _ds, _s: None,
+        Widget("checkbox", "Only the organisations chosen (not their members)")),
+    FilterSpec(
+        "places", (), id_list("place", table="places", what="place"),
+        lambda rows, value, ds, _s: rules.by_place(rows, ds.places, value),
+        lambda value, ds, _s: f"Places: {names_of(value, ds.places)} (with places inside)" if value else "Places: all",
+        Widget("multiselect", "Place", "Choosing a place includes the places inside it (Hyesan brings its "
+               "neighbourhoods).", "All places", lambda ds: list(place_tree(ds.places)),
+               lambda ds: place_tree(ds.places).get)),
+    FilterSpec(
+        "era", None, one_id("era", table="eras", what="era"),
+        lambda rows, value, ds, _s: rules.by_era(rows, ds.eras, value),
+        lambda value, ds, _s: f"Era: {era_label(ds.eras, value)}" if value else "Era: all",
+        Widget("radio", "Era", "Eras are read from data/eras.csv.", options=_era_options,
+               option_label=lambda ds: lambda e: era_label(ds.eras, e) if e else "All"),
+        time=True),
+    FilterSpec(
+        "dates", DateRange(), UrlCodec(("from", "to"), _read_dates, _write_dates),
+        lambda rows, value, _ds, _s: rules.by_date_range(rows, value.start, value.end),
+        lambda value, _ds, _s: f"Dates: {value}",
+        Widget("date_range", "Dates", "Records whose known period meets this range."), time=True),
+    FilterSpec(
+        "roles", (), choice_list("role", choices=lambda _ds: schema.ROLES, what="role"),
+        lambda rows, value, _ds, _s: rules.by_role(rows, value),
+        lambda value, _ds, _s: f"Roles: {', '.join(value)}" if value else None,
+        Widget("multiselect", "Role", placeholder="All roles", options=lambda _ds: list(schema.ROLES))),
+    FilterSpec(
+        "grades", GradeRange(), UrlCodec(("grade", "reliability", "credibility"), _read_grades, _write_grades),
+        lambda rows, value, _ds, _s: rules.by_grade(rows, value),
+        lambda value, _ds, _s: None if value.is_everything else f"Grade: {value}",
+        Widget("grade_range", "Grade", "Admiralty code: source reliability A (reliable) to F (cannot be judged); "
+               "information credibility 1 (confirmed) to 6 (cannot be judged).")),
+    FilterSpec(
+        "sources", (), id_list("source", table="sources", what="report"),
+        lambda rows, value, _ds, _s: rules.by_source(rows, value),
+        lambda value, ds, _s: f"Reports: {'; '.join(source_label(ds.sources, i) for i in value)}" if value else None,
+        Widget("multiselect", "Report", "Only the records taken from the chosen reports.", "All reports",
+               _report_options, lambda ds: lambda i: source_label(ds.sources, i))),
+)
+
+BY_FIELD = {spec.field: spec for spec in FILTERS}

@@ -1,0 +1,97 @@
+"""What a link carries: the filters, the view and the briefing text, to and from query parameters.
+
+A link chooses filters and the view only. The online basemap has no parameter: an outside
+service is switched on by the user's own click in the page, never by a link.
+
+>>> from border_atlas.dataset import load_dataset
+>>> link = Link.from_query_params({"org": ["mirim"], "briefing": ["1"], "online": ["1"]}, load_dataset())
+>>> link.filters.orgs, link.view.briefing, link.view.online_basemap, link.notes
+(('mirim',), True, False, ('the link asked for the online basemap; it stays off until you switch it on yourself',))
+>>> link.to_query_params()
+{'org': ['mirim'], 'briefing': '1'}
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, field, replace
+from datetime import date
+
+from border_atlas.filters import FILTERS, FilterState
+from border_atlas.filters.spec import MAX_TEXT, Params, values_of
+
+
+@dataclass(frozen=True)
+class ViewOptions:
+    """How the page shows the selection; not a filter."""
+
+    landmarks: bool = True
+    briefing: bool = False
+    online_basemap: bool = False  # never read from or written to a link
+
+
+@dataclass(frozen=True)
+class BriefingText:
+    """What the user writes on the briefing: title, subtitle, handling banner (empty: none)."""
+
+    title: str = ""
+    subtitle: str = ""
+    banner: str = ""
+    made_on: date = field(default_factory=date.today, compare=False)
+
+
+_VIEW_FLAGS = ("landmarks", "briefing")
+_TEXTS = ("title", "subtitle", "banner")
+
+
+def _known_keys() -> set[str]:
+    return {key for spec in FILTERS for key in spec.url.keys} | set(_VIEW_FLAGS) | set(_TEXTS)
+
+
+def _unused_parameter_note(key: str) -> str:
+    if key == "online":
+        return "the link asked for the online basemap; it stays off until you switch it on yourself"
+    return f"unknown link parameter {key[:40]!r} was ignored"
+
+
+@dataclass(frozen=True)
+class Link:
+    """Filters, view and briefing text, with the notes on what a link held that was ignored."""
+
+    filters: FilterState = field(default_factory=FilterState)
+    view: ViewOptions = field(default_factory=ViewOptions)
+    briefing: BriefingText = field(default_factory=BriefingText)
+    notes: tuple[str, ...] = ()
+
+    @classmethod
+    def from_query_params(cls, params: Params, dataset) -> Link:
+        """Read a link; anything unknown or invalid is dropped with a note, never an error."""
+        known = _known_keys()
+        notes = [_unused_parameter_note(key) for key in params if key not in known]
+        values = {}
+        for spec in FILTERS:
+            value, spec_notes = spec.url.read(params, dataset)
+            notes += spec_notes
+            if value is not None:
+                values[spec.field] = value
+        flags = {name: values_of(params, name)[-1].lower() in ("1", "true", "yes", "on")
+                 for name in _VIEW_FLAGS if values_of(params, name)}
+        texts = {name: values_of(params, name)[-1][:MAX_TEXT] for name in _TEXTS if values_of(params, name)}
+        return cls(FilterState(**values), ViewOptions(**flags), BriefingText(**texts), tuple(notes))
+
+    def to_query_params(self) -> dict[str, str | list[str]]:
+        """Only what differs from the defaults, so that links stay short."""
+        params: dict[str, str | list[str]] = {}
+        for spec, value in self.filters.active():
+            params.update(spec.url.write(value))
+        default_view = ViewOptions()
+        for name in _VIEW_FLAGS:
+            if getattr(self.view, name) != getattr(default_view, name):
+                params[name] = "1" if getattr(self.view, name) else "0"
+        params.update({name: getattr(self.briefing, name) for name in _TEXTS if getattr(self.briefing, name)})
+        return params
+
+    def with_(self, **changes) -> Link:
+        return replace(self, **changes)
+
+
+__all__ = ["BriefingText", "Link", "ViewOptions"]

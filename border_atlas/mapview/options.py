@@ -1,0 +1,41 @@
+"""How a map is drawn: one value that every caller passes to the assembler."""
+
+from __future__ import annotations
+
+from dataclasses import dataclass
+
+from border_atlas import offline_assets
+
+ASSET_MODES = {"served": offline_assets.FROM_COMPONENT, "served-page": offline_assets.FROM_PAGE, "inline": None}
+
+
+@dataclass(frozen=True)
+class MapOptions:
+    """How the map is drawn.
+
+    :param online_basemap: add online tile layers (OpenStreetMap, satellite imagery).
+    :param assets: "served" (URLs into the app's own server, from streamlit-folium's iframe),
+        "served-page" (the same, from a page-level document) or "inline" (a standalone page).
+    :param landmarks: draw places that no selected record names (a drawn place's parent is
+        always drawn, for context).
+    :param layer_control: the layer switcher (a static picture has no use for one).
+    :param locator: the inset showing where the map lies on the Korean peninsula.
+    :param context: towns on both banks and the river's and countries' names.
+
+    >>> MapOptions(assets="cdn")
+    Traceback (most recent call last):
+    ...
+    ValueError: assets must be one of served, served-page, inline, not 'cdn'
+    """
+
+    online_basemap: bool = False
+    assets: str = "served"
+    legend: bool = True
+    layer_control: bool = True
+    landmarks: bool = True
+    locator: bool = False
+    context: bool = False
+
+    def __post_init__(self):
+        if self.assets not in ASSET_MODES:
+            raise ValueError(f"assets must be one of {', '.join(ASSET_MODES)}, not {self.assets!r}")

@@ -1,0 +1,173 @@
+"""The record and place model that renderers work with.
+
+A :class:`Record` is one selected assignment with everything it names already looked up,
+and a :class:`Place` one place to draw. Empty cells are None here and nowhere else treated
+as missing: renderers test ``if record.partner_name:`` and use the wordings these carry.
+
+>>> from border_atlas import FilterState, load_dataset, select
+>>> [record] = select(load_dataset(), FilterState(orgs=("mirim",), exact_orgs=True)).record_list
+>>> record.citation, record.period, record.partner_name
+('Daily NK (English), 2018-02-28, ¶ 2, 8, 9', 'from 2018-02', 'Mirim Shipping Company')
+"""
+
+from __future__ import annotations
+
+from dataclasses import dataclass, fields
+from datetime import date
+
+import pandas as pd
+
+from border_atlas import dates, wording
+
+
+def _number(value) -> float | None:
+    return None if value is None or pd.isna(value) else float(value)
+
+
+def _day(value) -> date | None:
+    return None if value is None or pd.isna(value) else pd.Timestamp(value).date()
+
+
+@dataclass(frozen=True)
+class Place:
+    """A place as the map draws it."""
+
+    id: str
+    name: str
+    kind: str
+    precision: str
+    name_ko: str | None = None
+    name_zh: str | None = None
+    lat: float | None = None
+    lon: float | None = None
+    uncertainty_m: float | None = None
+    parent_id: str | None = None
+    parent_name: str | None = None
+    n_records: int = 0
+
+    @property
+    def approximate(self) -> bool:
+        return wording.is_approximate(self.precision)
+
+    @property
+    def local_names(self) -> list[str]:
+        return [n for n in (self.name_ko, self.name_zh) if n]
+
+    @property
+    def position_text(self) -> str:
+        return wording.precision_text(self.precision, parent_name=self.parent_name, uncertainty_m=self.uncertainty_m)
+
+
+@dataclass(frozen=True)
+class Record:
+    """One selected assignment: who, what, where, with whom, ordered by whom, when, from which source."""
+
+    id: str
+    org_id: str
+    org_name: str
+    org_short: str
+    role: str
+    summary: str
+    reported: str
+    source_id: str
+    source_outlet: str
+    paragraphs: str
+    reliability: str
+    credibility: int
+    org_type: str | None = None
+    partner_org_id: str | None = None
+    partner_name: str | None = None
+    partner_short: str | None = None
+    partner_type: str | None = None
+    ordered_by_org_id: str | None = None
+    ordered_by_name: str | None = None
+    place_id: str | None = None
+    place_name: str | None = None
+    place_name_ko: str | None = None
+    place_kind: str | None = None
+    place_precision: str | None = None
+    place_lat: float | None = None
+    place_lon: float | None = None
+    place_uncertainty_m: float | None = None
+    start: str | None = None
+    end: str | None = None
+    known_from: date | None = None
+    known_to: date | None = None
+    date_source_id: str | None = None
+    source_title: str | None = None
+    source_published: str | None = None
+    note: str | None = None
+
+    @property
+    def grade(self) -> str:
+        return f"{self.reliability}{self.credibility}"
+
+    @property
+    def citation(self) -> str:
+        """"Daily NK (English), 2018-02-28, ¶ 2, 8, 9": for the map, tables and charts."""
+        return wording.citation(self.source_outlet, self.source_published, self.paragraphs)
+
+    @property
+    def full_citation(self) -> str:
+        """With the title and paragraphs in words: for files that leave the app."""
+        return wording.citation(self.source_outlet, self.source_published, self.paragraphs, title=self.source_title)
+
+    @property
+    def period(self) -> str:
+        return wording.period_text(self.start, self.end, self.reported)
+
+    @property
+    def period_years(self) -> str:
+        return wording.period_text(self.start, self.end, self.reported, short=True)
+
+    @property
+    def position_text(self) -> str:
+        return wording.precision_text(self.place_precision, uncertainty_m=self.place_uncertainty_m)
+
+    @property
+    def date_precision(self) -> str:
+        """The finest precision its start or end is given to: "day", "month", "year", or "report date only"."""
+        given = [dates.precision(d) for d in (self.start, self.end) if d]
+        return min(given, key=dates.PRECISION_ORDER.index) if given else dates.REPORT_ONLY
+
+    @property
+    def has_position(self) -> bool:
+        return self.place_lat is not None and self.place_lon is not None
+
+
+_NUMBERS = {"place_lat", "place_lon", "place_uncertainty_m", "lat", "lon", "uncertainty_m"}
+_DAYS = {"known_from", "known_to"}
+
+
+def _clean(cls, row: dict) -> dict:
+    values = {}
+    for f in fields(cls):
+        if f.name not in row:
+            continue
+        value = row[f.name]
+        if f.name in _NUMBERS:
+            values[f.name] = _number(value)
+        elif f.name in _DAYS:
+            values[f.name] = _day(value)
+        elif f.name in ("credibility", "n_records"):
+            values[f.name] = int(value) if value is not None and not pd.isna(value) else 0
+        else:
+            values[f.name] = wording.text(value)
+    return values
+
+
+def records_of(frame: pd.DataFrame) -> list[Record]:
+    """The joined records of a selection as :class:`Record` values."""
+    return [Record(**_clean(Record, row)) for row in frame.to_dict("records")]
+
+
+def places_of(frame: pd.DataFrame, *, parent_names: dict[str, str] | None = None) -> list[Place]:
+    """Rows of the places table as :class:`Place` values, each with its parent's name."""
+    parent_names = parent_names or {}
+    places = []
+    for row in frame.to_dict("records"):
+        values = _clean(Place, row)
+        values.setdefault("n_records", 0)
+        values["parent_name"] = parent_names.get(values.get("parent_id"))
+        places.append(Place(**values))
+    return places

@@ -1,0 +1,67 @@
+"""The tables the pages show, as plain DataFrames: records, reports with their records, reference works."""
+
+from __future__ import annotations
+
+from collections.abc import Iterable
+from dataclasses import dataclass
+
+import pandas as pd
+
+from border_atlas.dataset import Dataset
+from border_atlas.model import Record
+from border_atlas.selection import Selection
+from border_atlas.wording import count_label, text
+
+RECORD_COLUMNS = ["Place", "Organisation", "Role", "With", "Ordered by", "What", "When", "Source", "Grade"]
+
+
+def records_table(records: Iterable[Record]) -> pd.DataFrame:
+    """One row per record, in words, with its citation and grade.
+
+    >>> from border_atlas import FilterState, load_dataset, select
+    >>> records_table(select(load_dataset(), FilterState(orgs=("mirim",))).record_list)["Source"].tolist()
+    ['Daily NK (English), 2018-02-28, ¶ 2, 8, 9']
+    """
+    rows = [[r.place_name, r.org_name, r.role, r.partner_name, r.ordered_by_name, r.summary, r.period, r.citation,
+             r.grade] for r in records]
+    return pd.DataFrame(rows, columns=RECORD_COLUMNS)
+
+
+@dataclass(frozen=True)
+class ReportSection:
+    """A report on the Sources page: its heading, where to find it, and its selected records."""
+
+    source_id: str
+    heading: str
+    caption: str
+    records: pd.DataFrame
+
+
+def report_sections(selection: Selection) -> list[ReportSection]:
+    """Every report in the data, with the selected records that cite it."""
+    by_source: dict[str, list[Record]] = {}
+    for record in selection.record_list:
+        by_source.setdefault(record.source_id, []).append(record)
+    sections = []
+    for row in selection.dataset.sources[selection.dataset.sources["kind"] == "report"].to_dict("records"):
+        mine = by_source.get(row["id"], [])
+        heading = f"{row['outlet']} — {row['title']} ({text(row['published']) or 'undated'}) · {count_label(len(mine))}"
+        caption = ". ".join(p for p in (text(row["locator"]), text(row["note"])) if p)
+        sections.append(ReportSection(row["id"], heading, caption, records_table(mine)))
+    return sections
+
+
+def reference_uses(dataset: Dataset) -> pd.DataFrame:
+    """Reference works and what each supports: positions, dates, events."""
+    refs = dataset.sources[dataset.sources["kind"] == "reference"]
+    uses: dict[str, list[str]] = {ident: [] for ident in refs["id"]}
+    for ident, name in zip(dataset.places["coord_source_id"], dataset.places["name"]):
+        uses.setdefault(ident, []).append(f"position of {name}")
+    dated = dataset.assignments.dropna(subset=["date_source_id"])
+    for ident, record in zip(dated["date_source_id"], dated["id"]):
+        uses.setdefault(ident, []).append(f"date of {record}")
+    for ident, label in zip(dataset.events["source_id"], dataset.events["label"]):
+        uses.setdefault(ident, []).append(f"event: {label}")
+    return pd.DataFrame([{"source": row["outlet"], "title": row["title"], "date": text(row["published"]) or "",
+                          "supports": "; ".join(uses.get(row["id"], [])) or "—", "note": text(row["note"]) or ""}
+                         for row in refs.to_dict("records")], columns=["source", "title", "date", "supports", "note"])

@@ -1,0 +1,103 @@
+"""Draw a declared filter's widget, seed it from a value, and read its value back.
+
+Each widget kind of :class:`~border_atlas.filters.Widget` is drawn here and nowhere else; a
+filter's widget keys are derived from its field, so no other module names them.
+"""
+
+from __future__ import annotations
+
+from typing import Any
+
+import streamlit as st
+
+from border_atlas.dataset import Dataset
+from border_atlas.escaping import escape_markdown
+from border_atlas.filters import DateRange, FilterSpec, GradeRange
+from border_atlas.filters.grades import CREDIBILITY, RELIABILITY
+
+_DRAWN_WITH_VALUE = {"grade_range"}
+
+
+def keys(spec: FilterSpec) -> tuple[str, ...]:
+    """The session-state keys of a filter's widget."""
+    if spec.widget.kind == "date_range":
+        return (f"filter_{spec.field}_from", f"filter_{spec.field}_to")
+    if spec.widget.kind == "grade_range":
+        return (f"filter_{spec.field}_reliability", f"filter_{spec.field}_credibility")
+    return (f"filter_{spec.field}",)
+
+
+def _widget_values(spec: FilterSpec, value: Any) -> tuple:
+    kind = spec.widget.kind
+    if kind == "date_range":
+        return value.start, value.end
+    if kind == "grade_range":
+        return value.reliability, value.credibility
+    if kind == "multiselect":
+        return (list(value),)
+    return (value,)
+
+
+def seed(spec: FilterSpec, value: Any, *, force: bool) -> None:
+    """Put ``value`` into the widget's session state (Streamlit forgets widgets between pages).
+
+    Seeding session state rather than passing ``value=`` avoids Streamlit's warning about a
+    widget set both ways. A range slider is the exception: it is a range only when it is
+    given a pair as ``value=``, so its state is cleared instead and :func:`draw` passes the value.
+    """
+    for key, widget_value in zip(keys(spec), _widget_values(spec, value), strict=True):
+        if spec.widget.kind in _DRAWN_WITH_VALUE:
+            if force:
+                st.session_state.pop(key, None)
+        elif force or key not in st.session_state:
+            st.session_state[key] = widget_value
+
+
+def _labeller(spec: FilterSpec, dataset: Dataset, *, markdown: bool):
+    label = spec.widget.option_label(dataset) if spec.widget.option_label else str
+    return (lambda option: escape_markdown(label(option))) if markdown else label
+
+
+def draw(spec: FilterSpec, dataset: Dataset, container, value: Any) -> None:
+    """Draw the widget in ``container`` (the sidebar), bound to its session keys; ``value`` is
+    the filter's current value (used by the kinds that are not seeded through session state)."""
+    widget, (key, *more) = spec.widget, keys(spec)
+    options = widget.options(dataset) if widget.options else None
+    if widget.kind == "multiselect":
+        container.multiselect(widget.label, options, key=key, help=widget.help or None,
+                              placeholder=widget.placeholder or None,
+                              format_func=_labeller(spec, dataset, markdown=False))
+    elif widget.kind == "checkbox":
+        container.checkbox(widget.label, key=key, help=widget.help or None)
+    elif widget.kind == "radio":  # radio options are Markdown
+        container.radio(widget.label, options, key=key, help=widget.help or None,
+                        format_func=_labeller(spec, dataset, markdown=True))
+    elif widget.kind == "date_range":
+        left, right = container.columns(2)
+        left.date_input("From", key=key, format="YYYY-MM-DD", help=widget.help or None)
+        right.date_input("To", key=more[0], format="YYYY-MM-DD")
+    elif widget.kind == "grade_range":
+        container.select_slider("Source reliability", list(RELIABILITY), value=value.reliability, key=key,
+                                help=widget.help or None)
+        container.select_slider("Information credibility", list(CREDIBILITY), value=value.credibility, key=more[0])
+    else:
+        raise ValueError(f"no widget of kind {widget.kind!r}")
+
+
+def read(spec: FilterSpec) -> tuple[Any, str | None]:
+    """The filter's value from its widget, and a message when the widget's value cannot be used."""
+    values = [st.session_state.get(key) for key in keys(spec)]
+    kind = spec.widget.kind
+    if kind == "multiselect":
+        return tuple(values[0] or ()), None
+    if kind == "date_range":
+        start, end = values
+        if start and end and start > end:
+            return spec.default, "The date range ends before it starts; dates are not applied."
+        return DateRange(start, end), None
+    if kind == "grade_range":
+        try:
+            return GradeRange(tuple(values[0]), tuple(values[1])), None
+        except (TypeError, ValueError):
+            return spec.default, "The grade range could not be read; grades are not applied."
+    return values[0], None
