@@ -7,9 +7,9 @@ unit -> partner (bold, in the partner's colour, labelled with the place and year
 from __future__ import annotations
 
 from border_atlas.colours import DEFAULT_COLOUR, org_colours
-from border_atlas.dataset import Dataset
 from border_atlas.hierarchy import ancestors
 from border_atlas.selection import Selection
+from border_atlas.wording import text
 
 TYPE_SHAPES = {
     "security agency": "doubleoctagon",
@@ -34,50 +34,52 @@ def quote(text: str) -> str:
 
 def graph_organisations(selection: Selection) -> set[str]:
     """Organisations in the selected records, with the umbrellas above them."""
-    r = selection.records
-    ids = set(r["org_id"]) | set(r["partner_org_id"].dropna()) | set(r["ordered_by_org_id"].dropna())
-    orgs = selection.dataset.organisations
+    ids = {i for r in selection.record_list for i in (r.org_id, r.partner_org_id, r.ordered_by_org_id) if i}
     for ident in list(ids):
-        ids.update(ancestors(ident, orgs))
+        ids.update(ancestors(ident, selection.dataset.organisations))
     return ids
 
 
+def _nodes(selection: Selection, shown: set[str], colours: dict[str, str], highlight: str | None) -> list[str]:
+    # An organisation whose row was left out for a bad value is still drawn, under its id.
+    orgs = selection.dataset.organisations.set_index("id").reindex(sorted(shown))
+    lines = []
+    for ident, row in zip(orgs.index, orgs.to_dict("records")):
+        label = (text(row["name"]) or ident) + (f"\n{row['name_ko']}" if text(row["name_ko"]) else "")
+        extra = ', penwidth=3.5, fillcolor="#fff7d6"' if ident == highlight else ""
+        lines.append(f"  {quote(ident)} [label={quote(label)}, shape={TYPE_SHAPES.get(row['type'], 'box')}, "
+                     f"color={quote(colours.get(ident, DEFAULT_COLOUR))}{extra}];")
+    for ident, parent in zip(orgs.index, orgs["parent_id"]):
+        if text(parent) in shown:
+            lines.append(f'  {quote(parent)} -> {quote(ident)} [label="under", color="#9e9e9e", fontcolor="#757575"];')
+    return lines
+
+
+def _edges(selection: Selection, colours: dict[str, str]) -> list[str]:
+    pairs: dict[tuple, list[str]] = {}
+    orders: set[tuple] = set()
+    for record in selection.record_list:
+        if record.ordered_by_org_id:
+            orders.add((record.ordered_by_org_id, record.org_id))
+        if record.partner_org_id:
+            where = f"{record.place_name or 'no place'} {record.known_from.year}"
+            pairs.setdefault((record.org_id, record.partner_org_id), []).append(where)
+    lines = [f"  {quote(source)} -> {quote(target)} [label=\"ordered\", style=dashed, color=\"#c62828\", "
+             "fontcolor=\"#c62828\"];" for source, target in sorted(orders)]
+    for (source, target), where in sorted(pairs.items()):
+        lines.append(f"  {quote(source)} -> {quote(target)} [label={quote(', '.join(dict.fromkeys(where)))}, "
+                     f"penwidth=2.4, color={quote(colours.get(target, DEFAULT_COLOUR))}, dir=both, arrowtail=none];")
+    return lines
+
+
 def organisation_dot(selection: Selection, *, highlight: str | None = None) -> str:
-    dataset: Dataset = selection.dataset
-    orgs = dataset.organisations.set_index("id")
-    colours = org_colours(dataset.organisations)
-    shown = graph_organisations(selection)
-    lines = [
+    """The graph of the selection's organisations in Graphviz DOT, every label quoted."""
+    colours = org_colours(selection.dataset.organisations)
+    header = [
         "digraph organisations {",
         '  graph [rankdir=LR, fontname="Helvetica", bgcolor="transparent", nodesep=0.25, ranksep=0.6];',
         '  node [fontname="Helvetica", fontsize=11, style="filled,rounded", fillcolor="#ffffff", penwidth=1.6];',
         '  edge [fontname="Helvetica", fontsize=9];',
     ]
-    # An organisation whose row was left out for a bad value is still drawn, under its id.
-    rows = orgs.reindex(sorted(shown))
-    for ident, row in rows.iterrows():
-        name = row["name"] if isinstance(row["name"], str) else ident
-        label = name + (f"\n{row['name_ko']}" if isinstance(row["name_ko"], str) else "")
-        extra = ', penwidth=3.5, fillcolor="#fff7d6"' if ident == highlight else ""
-        lines.append(f"  {quote(ident)} [label={quote(label)}, shape={TYPE_SHAPES.get(row['type'], 'box')}, "
-                     f"color={quote(colours.get(ident, DEFAULT_COLOUR))}{extra}];")
-    for ident, parent in zip(rows.index, rows["parent_id"]):
-        if isinstance(parent, str) and parent in shown:
-            lines.append(f'  {quote(parent)} -> {quote(ident)} [label="under", color="#9e9e9e", fontcolor="#757575"];')
-    pairs: dict[tuple, list[str]] = {}
-    orders: set[tuple] = set()
-    for row in selection.records.itertuples():
-        if isinstance(row.ordered_by_org_id, str):
-            orders.add((row.ordered_by_org_id, row.org_id))
-        if isinstance(row.partner_org_id, str):
-            where = row.place_name if isinstance(row.place_name, str) else "no place"
-            pairs.setdefault((row.org_id, row.partner_org_id), []).append(f"{where} {row.known_from.year}")
-    for source, target in sorted(orders):
-        lines.append(f"  {quote(source)} -> {quote(target)} [label=\"ordered\", style=dashed, color=\"#c62828\", "
-                     "fontcolor=\"#c62828\"];")
-    for (source, target), where in sorted(pairs.items()):
-        label = ", ".join(dict.fromkeys(where))
-        lines.append(f"  {quote(source)} -> {quote(target)} [label={quote(label)}, penwidth=2.4, "
-                     f"color={quote(colours.get(target, DEFAULT_COLOUR))}, dir=both, arrowtail=none];")
-    lines.append("}")
-    return "\n".join(lines)
+    body = _nodes(selection, graph_organisations(selection), colours, highlight) + _edges(selection, colours)
+    return "\n".join([*header, *body, "}"])

@@ -14,6 +14,7 @@ from border_atlas.colours import DEFAULT_COLOUR, org_colours
 from border_atlas.dataset import Dataset
 from border_atlas.dates import REPORT_ONLY, first_day
 from border_atlas.selection import Selection
+from border_atlas.wording import text
 
 GROUPS = {"organisation": ("org_name", "Organisation"), "place": ("place_name", "Place")}
 PRECISION_OPACITY = {"day": 1.0, "month": 0.75, "year": 0.5}
@@ -41,7 +42,7 @@ def boundaries(dataset: Dataset) -> pd.DataFrame:
     previous event, shares that rule and label, so that labels never overlap.
     """
     marks = [{"date": pd.Timestamp(first_day(row.start)), "label": f"{row.name} begins", "kind": "era"}
-             for row in dataset.eras.itertuples() if isinstance(row.start, str)]
+             for row in dataset.eras.itertuples() if text(row.start)]
     events = sorted((pd.Timestamp(first_day(row.date)), row.label) for row in dataset.events.itertuples())
     last_event: dict | None = None
     for when, label in events:

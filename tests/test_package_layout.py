@@ -1,4 +1,4 @@
-"""The domain package stays free of Streamlit: only border_atlas/ui may import it."""
+"""The package's shape: only border_atlas/ui imports Streamlit, and every function stays short."""
 
 from __future__ import annotations
 
@@ -25,3 +25,17 @@ def test_only_the_ui_subpackage_imports_streamlit():
                  and {"streamlit", "streamlit_folium"} & imported_modules(p)]
     assert offenders == []
     assert {"streamlit"} <= imported_modules(PACKAGE / "ui" / "sidebar.py")
+
+
+MAX_FUNCTION_LINES = 60
+
+
+def test_no_function_is_longer_than_sixty_lines():
+    long = []
+    for path in PACKAGE.rglob("*.py"):
+        for node in ast.walk(ast.parse(path.read_text(encoding="utf-8"))):
+            if isinstance(node, (ast.FunctionDef, ast.AsyncFunctionDef)):
+                length = node.end_lineno - node.lineno + 1
+                if length > MAX_FUNCTION_LINES:
+                    long.append(f"{path.relative_to(PACKAGE)}:{node.lineno} {node.name} ({length} lines)")
+    assert long == []
