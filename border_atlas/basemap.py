@@ -13,6 +13,8 @@ from functools import cache
 from pathlib import Path
 
 BASEMAP_FILE = Path(__file__).resolve().parent.parent / "data" / "basemap" / "border_region.geojson"
+# Shown wherever the basemap is: the map's attribution, the briefing's footer, the slide.
+CREDIT = "Border and rivers: GSHHG 2.3.6 (LGPL-3.0)"
 
 
 @dataclass(frozen=True)

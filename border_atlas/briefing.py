@@ -6,6 +6,7 @@ The app shows it as the briefing view; the HTML and PNG exports are this same pa
 
 from __future__ import annotations
 
+from border_atlas.basemap import CREDIT
 from border_atlas.caption import count_label, describe
 from border_atlas.documents import map_parts, render_document
 from border_atlas.link import BriefingText
@@ -43,4 +44,5 @@ def briefing_document(selection: Selection, text: BriefingText, *, assets: str =
         caption=describe(selection.state, selection.dataset),
         notes=source_notes(selection),
         made_on=text.made_on.isoformat(),
+        credit=CREDIT,
     )

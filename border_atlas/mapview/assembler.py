@@ -15,6 +15,7 @@ from __future__ import annotations
 import folium
 
 from border_atlas import offline_assets
+from border_atlas.basemap import CREDIT
 from border_atlas.dataset import Dataset
 from border_atlas.literal_rendering import Literal
 from border_atlas.mapview.attribution import Attribution
@@ -37,7 +38,7 @@ from border_atlas.mapview.view import (
 from border_atlas.selection import Selection
 
 MAP_KWARGS = {"tiles": None, "control_scale": True, "attribution_control": False, "min_zoom": 5, "max_zoom": 17}
-ATTRIBUTION = "Border and rivers: GSHHG 2.3.6 (LGPL-3.0); places: see the source notes"
+ATTRIBUTION = f"{CREDIT}; places: see the source notes"
 ONLINE_LAYERS = (
     ("OpenStreetMap", "OpenStreetMap (online)"),
     ("Esri.WorldImagery", "Satellite imagery, Esri (online)"),
