@@ -1,7 +1,8 @@
 """Two plain folium maps of the same points as the project's map, to measure it against.
 
 - :func:`naive_map`: one ``folium.Marker`` with a ``folium.Popup`` per record, the record's
-  text in the popup (folium escapes plain-text popups);
+  text in the popup (as text: ``parse_html=True`` makes folium escape it; by default a popup
+  string is inserted as HTML);
 - :func:`fast_cluster_map`: ``folium.plugins.FastMarkerCluster`` over the selected places.
 
 Both work offline: Leaflet, jQuery and Leaflet.markercluster come from the installed xstatic
@@ -72,7 +73,8 @@ def naive_map(selection: Selection) -> folium.Map:
     """One marker with a popup per record, at its place's point (as a first folium map would do it)."""
     m = _offline_map()
     for record in _drawn(selection.records, "place_lat", "place_lon").itertuples():
-        folium.Marker((record.place_lat, record.place_lon), popup=folium.Popup(record_text(record))).add_to(m)
+        popup = folium.Popup(record_text(record), parse_html=True)
+        folium.Marker((record.place_lat, record.place_lon), popup=popup).add_to(m)
     return m
 
 
