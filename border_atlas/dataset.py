@@ -19,7 +19,7 @@ import pandas as pd
 from border_atlas import schema
 from border_atlas.problems import Problem
 from border_atlas.readers import CsvFolder, TableReader
-from border_atlas.validation import check_references, check_rules, validate_table, with_known_period
+from border_atlas.validation import check_references, check_rules, known_ids, validate_table, with_known_period
 
 DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 
@@ -54,11 +54,11 @@ def load_dataset(source: TableReader | Path | str | None = None) -> Dataset:
     reader = source if hasattr(source, "read") else CsvFolder(Path(source) if source is not None else DATA_DIR)
     problems: list[Problem] = []
     tables: dict[str, pd.DataFrame] = {}
-    known: dict[str, set[str]] = {}
+    known = {}
     for name in schema.LOAD_ORDER:
         raw = reader.read(name)
         # An id counts as known if its row was read at all, even if a bad value left it out.
-        known[name] = set(raw.frame["id"].dropna()) if raw.frame is not None and "id" in raw.frame else set()
+        known[name] = known_ids(raw)
         tables[name], found = validate_table(name, raw)
         problems.extend(found)
         tables[name] = check_references(tables, known, name, problems)
