@@ -167,9 +167,12 @@ def at_least(low: float, message: str) -> Check:
     return Check(lambda v: v >= low, message)
 
 
+FUTURE_MESSAGE = "lies in the future"
+
+
 def not_after_today() -> Check:
-    """For dates that a report or event already has: none lies in the future."""
-    return Check(lambda v: partial_date_days(v) <= pd.Timestamp(date.today()), "lies in the future")
+    """For dates that a report or event already has: none lies in the future (so a result depends on the day)."""
+    return Check(lambda v: partial_date_days(v) <= pd.Timestamp(date.today()), FUTURE_MESSAGE)
 
 
 def hidden_character_message(char: str) -> str:
