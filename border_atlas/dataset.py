@@ -41,6 +41,8 @@ class Dataset:
     assignments: pd.DataFrame
     problems: tuple[Problem, ...] = field(default_factory=tuple)
     origin: str = str(DATA_DIR)
+    # Tables derived from this dataset alone (the records joined with their names…), made once on first use.
+    derived: dict = field(default_factory=dict, init=False, repr=False, compare=False)
 
     def table(self, name: str) -> pd.DataFrame:
         return getattr(self, name)

@@ -131,13 +131,18 @@ def validate_table(name: str, raw: RawTable) -> tuple[pd.DataFrame, list[Problem
     return valid.reset_index(drop=True), found.problems
 
 
-def is_one_of(values: pd.Series, ids: Iterable[str] | pa.Array) -> pd.Series:
+def is_one_of(values: pd.Series, ids: Iterable[str] | pd.Series | pa.Array) -> pd.Series:
     """Whether each value is one of ``ids``, by Arrow's hash look-up (pandas' isin on text goes value by value).
 
     >>> is_one_of(pd.Series(["a", "b", None]), {"a"}).tolist()
     [True, False, False]
     """
-    value_set = ids.cast(pa.large_string()) if isinstance(ids, pa.Array) else pa.array(list(ids), pa.large_string())
+    if isinstance(ids, pd.Series):
+        value_set = arrow_text(ids)
+    elif isinstance(ids, pa.Array):
+        value_set = ids.cast(pa.large_string())
+    else:
+        value_set = pa.array(list(ids), pa.large_string())
     found = pc.is_in(arrow_text(values), value_set=value_set)
     return pd.Series(found.fill_null(False).to_numpy(zero_copy_only=False), index=values.index, dtype=bool)
 

@@ -1,4 +1,8 @@
-"""The data layers for a selection: uncertainty circles, places with records, landmarks."""
+"""The data layers for a selection: uncertainty circles, places with records, landmarks.
+
+This is where the map chooses its form: up to ``DETAILED_LIMIT`` drawn places, labelled
+markers with popups; above it, the compact layer of :mod:`border_atlas.mapview.compact`.
+"""
 
 from __future__ import annotations
 
@@ -9,6 +13,7 @@ import pandas as pd
 
 from border_atlas.colours import org_colours
 from border_atlas.escaping import esc
+from border_atlas.mapview.compact import COMPACT, compact_layers, map_mode
 from border_atlas.mapview.layout import displacements
 from border_atlas.mapview.markers import chips_for, marker_html, popup_html, tooltip_text
 from border_atlas.mapview.options import MapOptions
@@ -48,8 +53,10 @@ def _marker(place: Place, html: str, css_class: str, tooltip: str, popup: str) -
 
 
 def data_layers(selection: Selection, *, options: MapOptions | None = None) -> list[folium.FeatureGroup]:
-    """Uncertainty circles, places with records, and landmarks, for the current filters."""
+    """Uncertainty circles, places with records, and landmarks, for the current filters (or the compact layer)."""
     options = options or MapOptions()
+    if map_mode(selection, options=options) == COMPACT:
+        return compact_layers(selection, options=options)
     colours = org_colours(selection.dataset.organisations)
     numbers = dict(zip(selection.sources["id"], selection.sources["note_number"]))
     records_at = defaultdict(list)

@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import math
 
-from border_atlas.geodesy import distance_km
+from border_atlas.geodesy import within_km
 from border_atlas.selection import Selection
 
 HYESAN = (41.40167, 128.17778)
@@ -25,7 +25,7 @@ def focus_bounds(selection: Selection) -> Bounds:
     places = selection.places
     if places.empty:
         return [[HYESAN[0] - 0.2, HYESAN[1] - 0.3], [HYESAN[0] + 0.1, HYESAN[1] + 0.1]]
-    near = places[[distance_km(HYESAN, (lat, lon)) <= FOCUS_RADIUS_KM for lat, lon in zip(places.lat, places.lon)]]
+    near = places[within_km(HYESAN, places["lat"], places["lon"], FOCUS_RADIUS_KM)]
     chosen = near if not near.empty else places
     return [[chosen["lat"].min(), chosen["lon"].min()], [chosen["lat"].max(), chosen["lon"].max()]]
 
