@@ -208,6 +208,34 @@ def vectorised_probe_times(dataset: ds.Dataset, folder: Path, repeat: int) -> di
     }
 
 
+def alternatives(folder: Path, repeat: int) -> dict:
+    """Two drop-in changes on assignments.csv: Arrow's CSV engine, and the date check on whole columns."""
+    path, fields = folder / "assignments.csv", schema.TABLES["assignments"]
+    typed = schema.type_schema(fields).validate(ds._read_csv(path, []), lazy=True)
+    faster = vectorised_probe.with_whole_column_dates(fields)
+    same_frame = pd.read_csv(path, dtype=str, keep_default_na=False, engine="pyarrow").equals(
+        pd.read_csv(path, dtype=str, keep_default_na=False))
+    return {
+        "read_csv C": median_run(lambda: pd.read_csv(path, dtype=str, keep_default_na=False), repeat),
+        "read_csv pyarrow": median_run(lambda: pd.read_csv(path, dtype=str, keep_default_na=False,
+                                                           engine="pyarrow"), repeat),
+        "same frame": same_frame,
+        "value schema": median_run(lambda: schema.value_schema(fields).validate(typed, lazy=True), repeat),
+        "value schema, whole-column dates": median_run(
+            lambda: schema.value_schema(faster).validate(typed, lazy=True), repeat),
+    }
+
+
+def alternatives_table(results: list[dict]) -> str:
+    lines = ["| archive | pd.read_csv C engine | pyarrow engine (same frame) | value schema as is | "
+             "value schema, whole-column date check |", "|---|---|---|---|---|"]
+    for r in results:
+        a = r["alternatives"]
+        lines.append(f"| {r['size']} | {_pair(a['read_csv C'])} | {_pair(a['read_csv pyarrow'])} ({a['same frame']}) | "
+                     f"{_pair(a['value schema'])} | {_pair(a['value schema, whole-column dates'])} |")
+    return "\n".join(lines)
+
+
 def baseline_rows(selection, repeat: int, *, naive_s_per_record: float | None) -> list[dict]:
     """Build+render wall and CPU seconds (medians) and HTML size of both baselines on one selection.
 
@@ -249,6 +277,7 @@ def measure_size(label: str, folder: Path, repeat: int) -> dict:
         "select": median_run(lambda: select(dataset, state), repeat),
         "cache": cache_probe(dataset, folder, repeat),
         "vectorised": vectorised_probe_times(dataset, folder, repeat),
+        "alternatives": alternatives(folder, repeat),
     }
 
 
@@ -334,7 +363,8 @@ def main() -> None:
         results.append(measure_size(label, folders[label], args.repeat))
         print(f"measured {label}", file=sys.stderr, flush=True)
     sections += ["## Load, cold process and select", load_table(results), "## Load stages", stage_table(results),
-                 "## Cache and whole-column probe (wall / CPU s)", probe_table(results)]
+                 "## Cache and whole-column probe (wall / CPU s)", probe_table(results),
+                 "## Drop-in alternatives on assignments.csv (wall / CPU s)", alternatives_table(results)]
     if args.profile in folders:
         sections += [f"## cProfile of load_dataset at {args.profile}", "```\n" + profile_top(folders[args.profile])
                      + "```"]
