@@ -24,7 +24,7 @@ def records_table(records: Iterable[Record]) -> pd.DataFrame:
     """
     rows = [[r.place_name, r.org_name, r.role, r.partner_name, r.ordered_by_name, r.summary, r.period, r.citation,
              r.grade] for r in records]
-    return pd.DataFrame(rows, columns=RECORD_COLUMNS)
+    return pd.DataFrame(rows, columns=RECORD_COLUMNS).fillna("")
 
 
 @dataclass(frozen=True)
