@@ -73,7 +73,7 @@ def decorate(m: folium.Map, dataset: Dataset, *, options: MapOptions) -> None:
     Attribution(ATTRIBUTION + (f"; {CONTEXT_CREDIT}" if options.context else "")).add_to(m)
     NorthArrow(position="topleft").add_to(m)
     if options.copy_link:
-        CopyLink(position="topleft").add_to(m)
+        CopyLink(position="topright").add_to(m)
     OffMapNote(position="topright").add_to(m)
     if options.locator:
         LocatorInset(position="bottomright", min_map_width=MIN_MAP_FOR_LOCATOR).add_to(m)
