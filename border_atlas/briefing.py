@@ -13,6 +13,7 @@ from border_atlas.caption import count_label, describe
 from border_atlas.documents import map_parts, render_document
 from border_atlas.link import BriefingText, ViewOptions
 from border_atlas.mapview import MapOptions, assemble_map, legend_html
+from border_atlas.mapview.layers import plan
 from border_atlas.selection import Selection
 from border_atlas.wording import citation
 
@@ -55,3 +56,15 @@ def briefing_document(selection: Selection, text: BriefingText, *, assets: str =
         made_on=text.made_on.isoformat(),
         credit=CREDIT,
     )
+
+
+def map_document(selection: Selection, *, view: ViewOptions | None = None) -> str:
+    """The map alone, filling the page, with no legend or switcher: the picture on a slide."""
+    options = MapOptions(assets="inline", layer_control=False, legend=False, centre=view.centre if view else None,
+                         zoom=view.zoom if view else None)
+    return render_document("map.html.j2", map=map_parts(assemble_map(selection, options=options)))
+
+
+def legend_entries(selection: Selection) -> list[tuple[str, str]]:
+    """(organisation, colour) for every colour the map's labels carry: the slide's legend."""
+    return list(plan(selection, MapOptions()).legend.organisations)
