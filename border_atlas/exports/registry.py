@@ -61,6 +61,7 @@ class Export:
     :param eager_limit: up to this many records the file is cheap enough to make on every
         run, so that one click downloads it; above it (and always when 0) the user asks for it
         first and it is made then.
+    :param browser: made by rendering in headless Chromium (seconds, and only where it is installed).
     """
 
     key: str
@@ -71,6 +72,7 @@ class Export:
     help: str
     eager_limit: int = 0
     unavailable: Callable[[Selection], str | None] = lambda _selection: None
+    browser: bool = False
 
     def file_name(self, text: BriefingText) -> str:
         return file_stem(text) + self.suffix
@@ -89,11 +91,11 @@ EXPORTS: tuple[Export, ...] = (
     Export("comparison", "Before/after HTML", "-before-after.html", "text/html", _comparison,
            "The era comparison as one self-contained file.", unavailable=_comparison_unavailable),
     Export("png", "Briefing PNG", ".png", "image/png", briefing_png,
-           "1920×1080 at 2× pixel density (3840×2160), for a slide.", unavailable=_png_unavailable),
+           "1920×1080 at 2× pixel density (3840×2160), for a slide.", unavailable=_png_unavailable, browser=True),
     Export("pptx", "Slide (PowerPoint)", ".pptx",
            "application/vnd.openxmlformats-officedocument.presentationml.presentation", _slide,
            "One 16:9 slide: the map, title, filters, legend and source notes; citations in the speaker notes.",
-           unavailable=_png_unavailable),
+           unavailable=_png_unavailable, browser=True),
 )
 
 
