@@ -31,11 +31,21 @@ def within_km(point: Point, lats, lons, radius_km: float) -> np.ndarray:
     >>> within_km((41.40167, 128.17778), [41.2284, 39.03], [127.9858, 125.75], 80).tolist()
     [True, False]
     """
+    lats, lons = np.asarray(lats, dtype="float64"), np.asarray(lons, dtype="float64")
+    sphere = great_circle_km(point, lats, lons)
+    inside = sphere <= radius_km
+    for k in np.flatnonzero(np.abs(sphere - radius_km) <= radius_km * _SPHERE_MARGIN):
+        inside[k] = distance_km(point, (float(lats[k]), float(lons[k]))) <= radius_km
+    return inside
+
+
+def great_circle_km(point: Point, lats, lons) -> np.ndarray:
+    """Distances in km from ``point`` to each (lat, lon) on the mean sphere (within 0.6 % of the ellipsoid's).
+
+    >>> great_circle_km((41.40167, 128.17778), [41.2284], [127.9858]).round(1).tolist()
+    [25.1]
+    """
     lat, lon = np.radians(np.asarray(lats, dtype="float64")), np.radians(np.asarray(lons, dtype="float64"))
     lat0, lon0 = np.radians(point[0]), np.radians(point[1])
     a = np.sin((lat - lat0) / 2) ** 2 + np.cos(lat0) * np.cos(lat) * np.sin((lon - lon0) / 2) ** 2
-    sphere = 2 * MEAN_EARTH_RADIUS_KM * np.arcsin(np.sqrt(np.clip(a, 0, 1)))
-    inside = sphere <= radius_km
-    for k in np.flatnonzero(np.abs(sphere - radius_km) <= radius_km * _SPHERE_MARGIN):
-        inside[k] = distance_km(point, (float(np.degrees(lat[k])), float(np.degrees(lon[k])))) <= radius_km
-    return inside
+    return 2 * MEAN_EARTH_RADIUS_KM * np.arcsin(np.sqrt(np.clip(a, 0, 1)))

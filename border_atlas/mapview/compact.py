@@ -38,8 +38,14 @@ from border_atlas.colours import DEFAULT_COLOUR, org_colours
 from border_atlas.dataset import Dataset
 from border_atlas.escaping import esc, script_json
 from border_atlas.literal_rendering import Literal
+from border_atlas.mapview.data_key import DataKey, off_map_note
+from border_atlas.mapview.fit import FitToData
+from border_atlas.mapview.legend_html import LegendContent, data_legend_html
 from border_atlas.mapview.options import ASSET_MODES, MapOptions
+from border_atlas.mapview.view import focus_bounds, off_map_ids
 from border_atlas.selection import Selection
+from border_atlas.validation import is_one_of
+from border_atlas.wording import count_label
 
 # Up to this many drawn places the map is the detailed one (chips, popups, leader lines).
 DETAILED_LIMIT = 80
@@ -169,9 +175,54 @@ class CompactPlaces(JSCSSMixin, MacroElement):
         super().render(**kwargs)
 
 
-def compact_layers(selection: Selection, *, options: MapOptions | None = None) -> list[folium.FeatureGroup]:
-    """The compact map's data layers: one FeatureGroup holding every drawn place."""
+def compact_legend_html(selection: Selection, *, options: MapOptions | None = None) -> str:
+    """The legend's data part for the compact map: the colours drawn, what size and discs mean."""
+    places = place_summary(selection, options=options)
+    organisations = selection.dataset.organisations
+    colours = org_colours(organisations)
+    drawn = set(places["colour"])
+    names = tuple((name, colours[ident]) for ident, name in zip(organisations["id"], organisations["name"])
+                  if colours.get(ident) in drawn)
+    content = LegendContent(organisations=names, kinds=(), approximate=False, uncertainty=False, landmarks=False)
+    rows = [
+        _legend_row('<svg width="16" height="16"><circle cx="5" cy="11" r="4" fill="#777"/>'
+                    '<circle cx="11" cy="6" r="5" fill="#777"/></svg>',
+                    "a place, coloured by its main organisation, larger with more records"),
+        _legend_row('<svg width="16" height="16"><circle cx="8" cy="8" r="7" fill="#263238"/></svg>',
+                    "places grouped at this zoom (the number: their records)"),
+    ]
+    if (places["n_records"] == 0).any():
+        rows.append(_legend_row('<svg width="14" height="14"><circle cx="7" cy="7" r="3" fill="#fff" '
+                                'stroke="#8a8a8a" stroke-width="1.5"/></svg>', "landmark, no records"))
+    return data_legend_html(content) + "<h4>Places</h4>" + "".join(rows)
+
+
+def _legend_row(swatch: str, text: str) -> str:
+    return f'<div class="row"><span class="sw">{swatch}</span><span>{esc(text)}</span></div>'
+
+
+# Up to this many places off the first view are named one by one; more are counted.
+NAMED_OFF_MAP = 5
+
+
+def compact_off_map_note(selection: Selection) -> str:
+    """The places the first view leaves out: named when few, counted when many (escaped HTML)."""
+    far = set(off_map_ids(selection))
+    if len(far) <= NAMED_OFF_MAP:
+        return off_map_note([p for p in selection.place_list if p.id in far])
+    places = selection.places[is_one_of(selection.places["id"], far)]
+    return (f"<b>Also, off this map:</b> {count_label(int(places['n_records'].sum()))} at "
+            f"{len(places):,} places")
+
+
+def compact_layers(selection: Selection, *, options: MapOptions | None = None,
+                   bounds: list[list[float]] | None = None) -> list[folium.FeatureGroup]:
+    """The compact map's data layers: one FeatureGroup holding every drawn place, the legend and the first view."""
     options = options or MapOptions()
     group = folium.FeatureGroup(name="Places with records", control=True)
     CompactPlaces(compact_payload(selection, options=options), assets=options.assets).add_to(group)
+    legend = compact_legend_html(selection, options=options) if options.legend else ""
+    DataKey(legend, compact_off_map_note(selection)).add_to(group)
+    if options.fit:
+        FitToData(bounds or focus_bounds(selection)).add_to(group)
     return [group]
