@@ -85,11 +85,12 @@ def main_organisation(selection: Selection) -> pd.Series:
 
 
 def place_summary(selection: Selection, *, options: MapOptions | None = None) -> pd.DataFrame:
-    """One row per drawn place: id, name, lat, lon, n_records, colour; busiest first, landmarks last."""
+    """One row per drawn place: id, name, lat, lon, n_records, org (its main one), colour; busiest first."""
     options = options or MapOptions()
     colours = org_colours(selection.dataset.organisations)
     places = selection.places[["id", "name", "lat", "lon", "n_records"]].copy()
-    places["colour"] = places["id"].map(main_organisation(selection)).map(colours).fillna(DEFAULT_COLOUR)
+    places["org"] = places["id"].map(main_organisation(selection))
+    places["colour"] = places["org"].map(colours).fillna(DEFAULT_COLOUR)
     landmarks = drawn_landmarks(selection, options)[["id", "name", "lat", "lon"]].assign(n_records=0, colour="")
     both = pd.concat([places, landmarks], ignore_index=True) if len(landmarks) else places
     both = both[both["lat"].notna() & both["lon"].notna()]
@@ -180,9 +181,9 @@ def compact_legend_html(selection: Selection, *, options: MapOptions | None = No
     places = place_summary(selection, options=options)
     organisations = selection.dataset.organisations
     colours = org_colours(organisations)
-    drawn = set(places["colour"])
+    drawn = set(places["org"].dropna())
     names = tuple((name, colours[ident]) for ident, name in zip(organisations["id"], organisations["name"])
-                  if colours.get(ident) in drawn)
+                  if ident in drawn)
     content = LegendContent(organisations=names, kinds=(), approximate=False, uncertainty=False, landmarks=False)
     rows = [
         _legend_row('<svg width="16" height="16"><circle cx="5" cy="11" r="4" fill="#777"/>'
