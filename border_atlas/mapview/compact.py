@@ -15,7 +15,7 @@ row and the dataset's token (see :func:`clicked_place`); the app lists its recor
 'detailed'
 >>> payload = compact_payload(selection)
 >>> sorted(payload)
-['c', 'colours', 'dataset', 'i', 'lat', 'lon', 'n', 'name', 'scale']
+['c', 'colours', 'dataset', 'i', 'lat', 'lon', 'max_zoom', 'n', 'name', 'scale']
 >>> payload["n"] == sorted(payload["n"], reverse=True)  # busiest first
 True
 """
@@ -38,14 +38,11 @@ from border_atlas.colours import DEFAULT_COLOUR, org_colours
 from border_atlas.dataset import Dataset
 from border_atlas.escaping import esc, script_json
 from border_atlas.literal_rendering import Literal
-from border_atlas.mapview.data_key import DataKey, off_map_note
+from border_atlas.mapview.data_key import DataKey
 from border_atlas.mapview.fit import FitToData
 from border_atlas.mapview.legend_html import LegendContent, data_legend_html
 from border_atlas.mapview.options import ASSET_MODES, MapOptions
-from border_atlas.mapview.view import focus_bounds, off_map_ids
 from border_atlas.selection import Selection
-from border_atlas.validation import is_one_of
-from border_atlas.wording import count_label
 
 # Up to this many drawn places the map is the detailed one (chips, popups, leader lines).
 DETAILED_LIMIT = 80
@@ -53,6 +50,7 @@ DETAILED, COMPACT = "detailed", "compact"
 # What streamlit-folium returns for a click on a compact place: the clicked layer's GeoJSON.
 CLICK_RETURNS = ("last_active_drawing",)
 COORDINATE_SCALE = 100_000  # positions travel as whole numbers of 1e-5 degrees (about a metre)
+MAX_ZOOM = 17  # the deepest zoom, as the assembler's maps have (clustering needs one)
 _ASSETS = {"scripts": (offline_assets.MARKERCLUSTER_JS,), "stylesheets": (offline_assets.MARKERCLUSTER_CSS,)}
 
 
@@ -101,14 +99,16 @@ def _scaled(values: pd.Series) -> list[int]:
     return np.round(values.to_numpy(dtype="float64") * COORDINATE_SCALE).astype(np.int64).tolist()
 
 
-def compact_payload(selection: Selection, *, options: MapOptions | None = None) -> dict:
-    """The compact layer's data, one list per field (see the module's docstring)."""
-    places = place_summary(selection, options=options)
+def compact_payload(selection: Selection, *, options: MapOptions | None = None,
+                    places: pd.DataFrame | None = None) -> dict:
+    """The compact layer's data, one list per field (see the module's docstring); ``places``: the summary, if made."""
+    places = place_summary(selection, options=options) if places is None else places
     palette = sorted(set(places["colour"]) - {""})
     colour_at = {colour: k for k, colour in enumerate(palette)}
     return {
         "dataset": dataset_token(selection.dataset),
         "scale": COORDINATE_SCALE,
+        "max_zoom": MAX_ZOOM,
         "colours": palette,
         "lat": _scaled(places["lat"]),
         "lon": _scaled(places["lon"]),
@@ -176,9 +176,10 @@ class CompactPlaces(JSCSSMixin, MacroElement):
         super().render(**kwargs)
 
 
-def compact_legend_html(selection: Selection, *, options: MapOptions | None = None) -> str:
+def compact_legend_html(selection: Selection, *, options: MapOptions | None = None,
+                        places: pd.DataFrame | None = None) -> str:
     """The legend's data part for the compact map: the colours drawn, what size and discs mean."""
-    places = place_summary(selection, options=options)
+    places = place_summary(selection, options=options) if places is None else places
     organisations = selection.dataset.organisations
     colours = org_colours(organisations)
     drawn = set(places["org"].dropna())
@@ -202,18 +203,14 @@ def _legend_row(swatch: str, text: str) -> str:
     return f'<div class="row"><span class="sw">{swatch}</span><span>{esc(text)}</span></div>'
 
 
-# Up to this many places off the first view are named one by one; more are counted.
-NAMED_OFF_MAP = 5
+def all_bounds(places: pd.DataFrame) -> list[list[float]]:
+    """[[south, west], [north, east]] of every drawn place.
 
-
-def compact_off_map_note(selection: Selection) -> str:
-    """The places the first view leaves out: named when few, counted when many (escaped HTML)."""
-    far = set(off_map_ids(selection))
-    if len(far) <= NAMED_OFF_MAP:
-        return off_map_note([p for p in selection.place_list if p.id in far])
-    places = selection.places[is_one_of(selection.places["id"], far)]
-    return (f"<b>Also, off this map:</b> {count_label(int(places['n_records'].sum()))} at "
-            f"{len(places):,} places")
+    The compact map starts on all of them (clusters keep that view readable), so no place is
+    off the first view and the note that names such places stays empty.
+    """
+    return [[float(places["lat"].min()), float(places["lon"].min())],
+            [float(places["lat"].max()), float(places["lon"].max())]]
 
 
 def compact_layers(selection: Selection, *, options: MapOptions | None = None,
@@ -221,9 +218,10 @@ def compact_layers(selection: Selection, *, options: MapOptions | None = None,
     """The compact map's data layers: one FeatureGroup holding every drawn place, the legend and the first view."""
     options = options or MapOptions()
     group = folium.FeatureGroup(name="Places with records", control=True)
-    CompactPlaces(compact_payload(selection, options=options), assets=options.assets).add_to(group)
-    legend = compact_legend_html(selection, options=options) if options.legend else ""
-    DataKey(legend, compact_off_map_note(selection)).add_to(group)
-    if options.fit:
-        FitToData(bounds or focus_bounds(selection)).add_to(group)
+    places = place_summary(selection, options=options)
+    CompactPlaces(compact_payload(selection, places=places), assets=options.assets).add_to(group)
+    legend = compact_legend_html(selection, places=places) if options.legend else ""
+    DataKey(legend, "").add_to(group)
+    if options.fit and not places.empty:
+        FitToData(bounds or all_bounds(places)).add_to(group)
     return [group]

@@ -49,6 +49,12 @@ var cluster = L.markerClusterGroup({
   chunkedLoading: true, showCoverageOnHover: false, maxClusterRadius: 45, spiderfyOnMaxZoom: true,
   iconCreateFunction: clusterIcon, chunkProgress: function (done, total) { if (done === total) drawn(); }
 });
+// Clustering needs the map's deepest zoom, which a map with no tile layer does not know.
+var addCluster = cluster.onAdd;
+cluster.onAdd = function (map) {
+  if (!isFinite(map.getMaxZoom())) map.options.maxZoom = data.max_zoom;
+  return addCluster.call(this, map);
+};
 var labels = L.layerGroup();
 var markers = new Array(data.n.length);
 for (var k = 0; k < data.n.length; k++) {
@@ -76,18 +82,38 @@ function overlaps(a, b) {
   return a[0] < b[2] && b[0] < a[2] && a[1] < b[3] && b[1] < a[3];
 }
 
+var measure = document.createElement("canvas").getContext("2d");
+measure.font = "600 11.5px system-ui, sans-serif";
+function labelWidth(k) {  // the label's text is escaped HTML: measure what it shows
+  var probe = document.createElement("span");
+  probe.innerHTML = data.name[k];
+  return Math.ceil(measure.measureText(probe.textContent).width) + 12;  // padding and border
+}
+
+function controlBoxes(map) {  // the controls' boxes in the map's pixels: labels keep clear of them
+  var origin = map.getContainer().getBoundingClientRect(), boxes = [];
+  map.getContainer().querySelectorAll(".leaflet-control").forEach(function (control) {
+    var r = control.getBoundingClientRect();
+    if (r.width && r.height) boxes.push([r.left - origin.left - 4, r.top - origin.top - 4,
+                                         r.right - origin.left + 4, r.bottom - origin.top + 4]);
+  });
+  return boxes;
+}
+
 function updateLabels() {
   var map = group._map;
   labels.clearLayers();
   if (!map) return;
-  var bounds = map.getBounds(), width = map.getSize().x, placed = [];
-  for (var k = 0; k < markers.length && placed.length < MAX_LABELS && data.n[k] > 0; k++) {
+  var size = map.getSize(), taken = controlBoxes(map), shown = 0;
+  for (var k = 0; k < markers.length && shown < MAX_LABELS && data.n[k] > 0; k++) {
     var m = markers[k];
-    if (!map.hasLayer(m) || !bounds.contains(m.getLatLng())) continue;  // inside a cluster, or off screen
+    if (!map.hasLayer(m)) continue;  // inside a cluster
     var p = map.latLngToContainerPoint(m.getLatLng());
-    var box = [p.x + 6, p.y - 9, p.x + 18 + 6.5 * data.name[k].length, p.y + 9];
-    if (box[2] > width || placed.some(function (other) { return overlaps(box, other); })) continue;
-    placed.push(box);
+    var box = [p.x + 8, p.y - 10, p.x + 8 + labelWidth(k), p.y + 10];
+    if (box[0] < 0 || box[1] < 0 || box[2] > size.x || box[3] > size.y) continue;
+    if (taken.some(function (other) { return overlaps(box, other); })) continue;
+    taken.push(box);
+    shown += 1;
     labels.addLayer(L.marker(m.getLatLng(), {
       icon: L.divIcon({className: "ba-clabel", html: data.name[k], iconSize: null, iconAnchor: [-8, 9]}),
       interactive: false, keyboard: false

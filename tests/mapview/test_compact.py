@@ -16,7 +16,6 @@ from border_atlas.mapview.compact import (
     COMPACT,
     DETAILED,
     DETAILED_LIMIT,
-    NAMED_OFF_MAP,
     clicked_place,
     compact_payload,
     dataset_token,
@@ -181,10 +180,15 @@ def test_the_legend_names_the_colours_drawn_and_the_note_counts_far_places(many_
     for ident, name in organisations["name"].items():
         assert (esc(name) in legend) == (ident in set(main)), name
     assert "grouped at this zoom" in legend
-    note = json.loads(re.search(r'\}\)\(map_[0-9a-f]+, "(?:[^"\\]|\\.)*", ("(?:[^"\\]|\\.)*")\);', html).group(1))
-    far = off_map_ids(many_selection)
-    assert len(far) > NAMED_OFF_MAP
-    assert note.endswith(f" at {len(far):,} places")
+    note = re.search(r'\}\)\(map_[0-9a-f]+, "(?:[^"\\]|\\.)*", ("(?:[^"\\]|\\.)*")\);', html).group(1)
+    assert off_map_ids(many_selection) and note == '""'  # the first view holds every place
+
+
+def test_the_first_view_holds_every_place(many_selection):
+    html = rendered(many_selection)
+    bounds = json.loads(re.search(r"\}\)\(map_[0-9a-f]+, (\[\[[^\]]+\], \[[^\]]+\]\])\);", html).group(1))
+    places = many_selection.places
+    assert bounds == [[places["lat"].min(), places["lon"].min()], [places["lat"].max(), places["lon"].max()]]
 
 
 def test_the_cluster_script_comes_from_the_app_or_the_page_itself(many_selection):
