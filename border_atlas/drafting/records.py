@@ -122,7 +122,7 @@ def propose_assignments(paragraphs: Iterable[ParagraphRefs], *, source_id: str, 
                     row["paragraphs"] = f"{row['paragraphs']};{p.number}".lstrip(";")
     used = set(taken)
     for row in rows.values():
-        row["id"] = unique_id(slug(f"{row['org_id']} {row['place_id']} {(reported or '')[:4]}"), used)
+        row["id"] = unique_id(slug(f"{row['org_id']} {row['place_id']} {source_id}"), used)
         used.add(row["id"])
         numbers = row["paragraphs"].split(";")
         plural = "s" if len(numbers) > 1 else ""

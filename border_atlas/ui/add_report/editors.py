@@ -40,43 +40,52 @@ def editor_frame(table: str, frame: pd.DataFrame) -> pd.DataFrame:
     return out.reset_index(drop=True)
 
 
-def _ids(existing: pd.Series, *drafts: pd.Series) -> list[str]:
-    values = [v for series in (existing, *drafts) for v in series.dropna().tolist() if isinstance(v, str)]
-    return sorted(dict.fromkeys(values))
-
-
 def _choices(options, label: str, helptext: str | None = None):
     return st.column_config.SelectboxColumn(label, options=list(options), help=helptext)
 
 
-def column_config(table: str, dataset: Dataset, draft: Draft) -> dict:
-    orgs = _ids(dataset.organisations["id"], draft.organisations["id"])
-    places = _ids(dataset.places["id"], draft.places["id"])
-    sources = _ids(dataset.sources["id"], draft.sources["id"])
+def _ref(label: str, table: str):
+    return st.column_config.TextColumn(label, help=f"An id of {table}: one the data has or a new row's (see 'Ids "
+                                                   "you can use' below).")
+
+
+def column_config(table: str) -> dict:
+    """The grid's columns. They depend on nothing that changes while the analyst edits: Streamlit starts an
+    editor afresh (dropping its edits) whenever its columns or data change."""
     config = {FOUND: st.column_config.TextColumn("found", disabled=True, help="Where this row came from; not saved.")}
     if table == "sources":
         config |= {"kind": _choices(schema.SOURCE_KINDS, "kind"),
                    "paragraphs": st.column_config.NumberColumn("paragraphs", min_value=1, step=1, format="%d")}
     elif table == "places":
         config |= {"kind": _choices(schema.PLACE_KINDS, "kind"), "precision": _choices(schema.PRECISIONS, "precision"),
-                   "parent_id": _choices(places, "parent_id"), "coord_source_id": _choices(sources, "coord_source_id"),
+                   "parent_id": _ref("parent_id", "places"), "coord_source_id": _ref("coord_source_id", "sources"),
                    "lat": st.column_config.NumberColumn("lat", format="%.5f", min_value=-90.0, max_value=90.0),
                    "lon": st.column_config.NumberColumn("lon", format="%.5f", min_value=-180.0, max_value=180.0),
                    CONFIRMED: st.column_config.CheckboxColumn("confirmed", help="Tick once you have checked which "
                                                                                 "place this is.")}
     elif table == "organisations":
-        config |= {"type": _choices(schema.ORG_TYPES, "type"), "parent_id": _choices(orgs, "parent_id"),
-                   "source_id": _choices(sources, "source_id"),
+        config |= {"type": _choices(schema.ORG_TYPES, "type"), "parent_id": _ref("parent_id", "organisations"),
+                   "source_id": _ref("source_id", "sources"),
                    "sanctions_status": _choices(schema.SANCTIONS, "sanctions_status")}
     else:
-        config |= {name: _choices(orgs, name) for name in ("org_id", "partner_org_id", "ordered_by_org_id")}
-        config |= {"place_id": _choices(places, "place_id"), "role": _choices(schema.ROLES, "role"),
-                   "source_id": _choices(sources, "source_id"), "date_source_id": _choices(sources, "date_source_id"),
+        config |= {name: _ref(name, "organisations") for name in ("org_id", "partner_org_id", "ordered_by_org_id")}
+        config |= {"place_id": _ref("place_id", "places"), "role": _choices(schema.ROLES, "role"),
+                   "source_id": _ref("source_id", "sources"), "date_source_id": _ref("date_source_id", "sources"),
                    "reliability": _choices(schema.RELIABILITY, "reliability"),
                    "credibility": _choices([str(c) for c in schema.CREDIBILITY], "credibility"),
                    "summary": st.column_config.TextColumn("summary", width="large",
                                                           help="In your own words: never copy the report.")}
     return config
+
+
+def _show_ids(edited: Draft, dataset: Dataset) -> None:
+    with st.expander("Ids you can use"):
+        for table, label in (("organisations", "Organisations"), ("places", "Places"), ("sources", "Sources")):
+            ids = [{"id": row["id"], "name": row.get("name") or row.get("title"), "new": new}
+                   for frame, new in ((dataset.table(table), False), (edited.table(table), True))
+                   for row in frame.to_dict("records") if isinstance(row.get("id"), str)]
+            st.caption(label)
+            st.dataframe(ids, hide_index=True, width="stretch", height=180)
 
 
 def edit_draft(mode: str, draft: Draft, dataset: Dataset) -> Draft:
@@ -88,8 +97,9 @@ def edit_draft(mode: str, draft: Draft, dataset: Dataset) -> Draft:
         st.caption(CAPTIONS[table])
         frames[table] = st.data_editor(editor_frame(table, draft.table(table)), key=state.editor_key(mode, table),
                                        num_rows="dynamic", hide_index=True, width="stretch",
-                                       column_config=column_config(table, dataset, draft))
+                                       column_config=column_config(table))
     edited = Draft(**frames, report=draft.report)
+    _show_ids(edited, dataset)
     _settle_places(mode, edited, dataset)
     _add_place(mode, edited, dataset)
     return edited
