@@ -62,12 +62,17 @@ def bring_report() -> ReportText | None:
     return st.session_state.get(REPORT)
 
 
+def _prefilled(report: ReportText) -> str:
+    told = "; ".join(f"{field} from {origin}" for field, origin in report.prefilled.items())
+    return f"{told}." if told else "none was found."
+
+
 def confirm_details(report: ReportText) -> SourceDetails | None:
     """The details form; the confirmed details when the analyst submits valid ones."""
     st.subheader("Its details")
     st.caption(markdown("{count} paragraphs, numbered from 1 at the first non-empty line after the title, one per "
                         "non-empty line. Check every prefilled value: {told}", count=len(report.paragraphs),
-                        told="; ".join(f"{k} from {v}" for k, v in report.prefilled.items()) or "none was found."))
+                        told=_prefilled(report)))
     with st.form("ar_details_form"):
         left, right = st.columns(2)
         left.text_input("Outlet", key=_FIELDS["outlet"], placeholder="Daily NK (English)")

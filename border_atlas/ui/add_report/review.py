@@ -32,7 +32,9 @@ def review(mode: str, draft: Draft, dataset: Dataset) -> DraftCheck:
     only_new = st.toggle("Show only the new records", key=f"ar_{mode}_only_new")
     st.caption("The map shows the data with the new rows as it would load after saving; rows with a problem are "
                "left out, as they would be.")
-    show_map(preview_selection(check, only_new=only_new), key=f"ar_{mode}_map", height=MAP_HEIGHT)
+    # No copy-link control: a link cannot carry rows that are not saved yet.
+    show_map(preview_selection(check, only_new=only_new), key=f"ar_{mode}_map", height=MAP_HEIGHT,
+             copy_link=False)
     with st.expander("The rows that would be saved"):
         for table in TABLES:
             frame = check.prepared.table(table)
