@@ -47,4 +47,7 @@ def test_a_real_reports_highlights_and_preview_are_clear_at_every_size(browser, 
     page.get_by_role("heading", name="2. What the app recognised").evaluate("el => el.scrollIntoView({block: 'start'})")
     page.wait_for_timeout(500)
     page.screenshot(path=artifact(f"add-report-{size}.png"))
+    page.get_by_role("heading", name="4. Check and preview").evaluate("el => el.scrollIntoView({block: 'start'})")
+    page.wait_for_timeout(500)
+    page.screenshot(path=artifact(f"add-report-preview-{size}.png"))
     context.close()
