@@ -69,6 +69,8 @@ GEOMETRY = """() => Array.from(document.querySelectorAll(".leaflet-container")).
             Object.assign(box(el), {name: el.querySelector("b").textContent})),
         controls: Array.from(map.querySelectorAll(".leaflet-control")).filter(shown).map(el =>
             Object.assign(box(el), {name: el.className})),
+        symbols: Array.from(map.querySelectorAll(".leaflet-marker-pane .ba-marker .ba-sym")).filter(shown).map(el =>
+            Object.assign(box(el), {name: el.closest(".ba-marker").getAttribute("title") || ""})),
     };
 })"""
 

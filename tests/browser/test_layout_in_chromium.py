@@ -5,7 +5,7 @@ only what is drawn; a copied link reopens the same view."""
 from __future__ import annotations
 
 import pytest
-from browser_helpers import GEOMETRY, MAP_FRAME, artifact, check_controls, check_maps
+from browser_helpers import GEOMETRY, MAP_FRAME, artifact, check_controls, check_maps, overlap
 from playwright.sync_api import expect
 
 pytestmark = pytest.mark.browser
@@ -36,6 +36,24 @@ def test_labels_stay_inside_and_clear(browser, app_url, name, size):
     check_controls(maps)
     assert labelled >= 3, "hardly any label is shown"
     page.screenshot(path=artifact(f"layout-{name}-{size}.png"))
+    context.close()
+
+
+@pytest.mark.parametrize("width", [1300, 1500, 1700])
+def test_no_marker_starts_under_a_control_at_a_mid_width(browser, app_url, width):
+    # At 1500 px the map is about 1040 px wide: the wide credit strip along the bottom once made the fit
+    # think the sides were full, treat the map as a phone's and leave places under the legend.
+    context = browser.new_context(viewport={"width": width, "height": 1000})
+    page = context.new_page()
+    page.goto(app_url + "/")
+    frame = page.frame_locator(MAP_FRAME).first
+    expect(frame.locator(".ba-marker .ba-sym").first).to_be_attached(timeout=60_000)
+    page.wait_for_timeout(1500)
+    (only,) = frame.locator("body").evaluate(GEOMETRY)
+    assert len(only["symbols"]) >= 5
+    for symbol in only["symbols"]:
+        for control in only["controls"]:
+            assert overlap(symbol, control) < 1, f"a marker lies under {control['name']}: {symbol}"
     context.close()
 
 
