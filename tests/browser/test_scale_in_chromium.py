@@ -2,11 +2,9 @@
 
 from __future__ import annotations
 
-import shutil
-
 import numpy as np
 import pytest
-from browser_helpers import MAP_FRAME, ROOT, artifact, start_app, stop_app
+from browser_helpers import MAP_FRAME, artifact, start_app, stop_app
 from playwright.sync_api import expect
 
 from bench.synthetic import write_archive
@@ -15,7 +13,6 @@ from border_atlas.wording import count_label
 
 pytestmark = pytest.mark.browser
 N_RECORDS, N_PLACES = 10_000, 1_000
-SCREENSHOT = ROOT / "docs" / "screenshots" / "scale-10000.png"
 
 # Zoom in on the place at payload row ``place`` until it stands alone, and say where it is drawn in the frame.
 SHOW_PLACE = """(body, place) => new Promise((done, fail) => {
@@ -122,9 +119,7 @@ def test_ten_thousand_records_draw_as_points_and_a_click_lists_a_place(monitor_p
     page.wait_for_timeout(800)
     assert_labels_clear(frame)
     assert_data_clear_of_the_legend(frame)
-    SCREENSHOT.parent.mkdir(parents=True, exist_ok=True)
-    page.screenshot(path=artifact("scale-10000.png"))
-    shutil.copyfile(artifact("scale-10000.png"), SCREENSHOT)
+    page.screenshot(path=artifact("scale-10000.png"))  # the README's copy is refreshed by hand, after a look
 
     row, name, count = standing_alone(archive)
     at = frame.locator("body").evaluate(SHOW_PLACE, row)
