@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import streamlit as st
+
 from border_atlas.ui.briefing_view import show_briefing
 from border_atlas.ui.exports_panel import show_exports
 from border_atlas.ui.map_panel import show_map
@@ -23,4 +25,5 @@ else:
     )
     show_map(page.selection, view=page.link.view)
     show_records(page.selection)
-show_exports(page.selection, page.link.briefing)
+with st.container(key="ba-exports"):
+    show_exports(page.selection, page.link.briefing)

@@ -8,14 +8,15 @@ from __future__ import annotations
 
 from datetime import date
 
+from markupsafe import Markup
+
+from border_atlas.basemap import CREDIT
 from border_atlas.caption import describe
 from border_atlas.dataset import Dataset
 from border_atlas.documents import map_parts, render_document
-from border_atlas.mapview import MapOptions, comparison_map
+from border_atlas.mapview import MapOptions, comparison_map, legend_html
 from border_atlas.selection import Selection, select
 from border_atlas.wording import count_label, era_label
-
-HEAD_PX, TITLES_PX, FOOT_PX = 84, 40, 30
 
 
 class ComparisonUnavailable(ValueError):
@@ -40,14 +41,18 @@ def era_selections(selection: Selection) -> tuple[Selection, Selection]:
 def comparison_document(selection: Selection, *, assets: str = "inline", made_on: date | None = None) -> str:
     """A page with two maps in step: the first era on the left, the second on the right."""
     before, after = era_selections(selection)
-    dual = comparison_map(before, after, options=MapOptions(assets=assets, layer_control=False))
+    options = MapOptions(assets=assets, layer_control=False, legend=False, locator=False)
+    dual = comparison_map(before, after, options=options)
     eras = [{"title": era_label(s.dataset.eras, s.state.era), "count": count_label(s.count)} for s in (before, after)]
     return render_document(
         "comparison.html.j2",
         served=assets != "inline",
         map=map_parts(dual),
+        legend=Markup(legend_html(before, after, options=options)),  # noqa: S704  (escaped by the map modules)
         caption=describe(selection.state, selection.dataset, with_time=False),
         eras=eras,
         made_on=(made_on or date.today()).isoformat(),
-        head_px=HEAD_PX, titles_px=TITLES_PX, foot_px=FOOT_PX,
+        credit=CREDIT,
+        left_id=dual.m1.get_name(),
+        right_id=dual.m2.get_name(),
     )

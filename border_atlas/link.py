@@ -22,11 +22,37 @@ from border_atlas.filters.spec import MAX_TEXT, Params, values_of
 
 @dataclass(frozen=True)
 class ViewOptions:
-    """How the page shows the selection; not a filter."""
+    """How the page shows the selection; not a filter.
+
+    ``centre`` and ``zoom`` are the map's view when a link gives one (the map's "copy link"
+    button writes them); otherwise the map fits the drawn places.
+    """
 
     landmarks: bool = True
     briefing: bool = False
     online_basemap: bool = False  # never read from or written to a link
+    centre: tuple[float, float] | None = None
+    zoom: int | None = None
+
+
+MIN_ZOOM, MAX_ZOOM = 5, 17
+
+
+def _read_view(params: Params) -> tuple[dict, list[str]]:
+    """``center=41.40,128.18&zoom=11`` -> centre and zoom, both or neither."""
+    centre, zoom = values_of(params, "center"), values_of(params, "zoom")
+    if not centre and not zoom:
+        return {}, []
+    try:
+        lat, lon = (float(v) for v in centre[-1].split(","))
+        level = int(zoom[-1])
+        if not (-90 <= lat <= 90 and -180 <= lon <= 180 and MIN_ZOOM <= level <= MAX_ZOOM):
+            raise ValueError
+    except (ValueError, IndexError):
+        shown = ", ".join(f"{k}={v[-1][:30]!r}" for k, v in (("center", centre), ("zoom", zoom)) if v)
+        return {}, [f"the link's map view ({shown}) is not a centre 'lat,lon' with a zoom from {MIN_ZOOM} to "
+                    f"{MAX_ZOOM}; the map shows all drawn places instead"]
+    return {"centre": (round(lat, 5), round(lon, 5)), "zoom": level}, []
 
 
 @dataclass(frozen=True)
@@ -44,7 +70,7 @@ _TEXTS = ("title", "subtitle", "banner")
 
 
 def _known_keys() -> set[str]:
-    return {key for spec in FILTERS for key in spec.url.keys} | set(_VIEW_FLAGS) | set(_TEXTS)
+    return {key for spec in FILTERS for key in spec.url.keys} | set(_VIEW_FLAGS) | set(_TEXTS) | {"center", "zoom"}
 
 
 def _unused_parameter_note(key: str) -> str:
@@ -75,8 +101,10 @@ class Link:
                 values[spec.field] = value
         flags = {name: values_of(params, name)[-1].lower() in ("1", "true", "yes", "on")
                  for name in _VIEW_FLAGS if values_of(params, name)}
+        view, view_notes = _read_view(params)
         texts = {name: values_of(params, name)[-1][:MAX_TEXT] for name in _TEXTS if values_of(params, name)}
-        return cls(FilterState(**values), ViewOptions(**flags), BriefingText(**texts), tuple(notes))
+        return cls(FilterState(**values), ViewOptions(**flags, **view), BriefingText(**texts),
+                   tuple(notes + view_notes))
 
     def to_query_params(self) -> dict[str, str | list[str]]:
         """Only what differs from the defaults, so that links stay short."""
@@ -87,6 +115,9 @@ class Link:
         for name in _VIEW_FLAGS:
             if getattr(self.view, name) != getattr(default_view, name):
                 params[name] = "1" if getattr(self.view, name) else "0"
+        if self.view.centre is not None and self.view.zoom is not None:
+            params["center"] = f"{self.view.centre[0]:.5f},{self.view.centre[1]:.5f}"
+            params["zoom"] = str(self.view.zoom)
         params.update({name: getattr(self.briefing, name) for name in _TEXTS if getattr(self.briefing, name)})
         return params
 

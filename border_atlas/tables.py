@@ -8,6 +8,7 @@ from dataclasses import dataclass
 import pandas as pd
 
 from border_atlas.dataset import Dataset
+from border_atlas.escaping import esc
 from border_atlas.model import Record
 from border_atlas.selection import Selection
 from border_atlas.wording import count_label, text
@@ -24,7 +25,7 @@ def records_table(records: Iterable[Record]) -> pd.DataFrame:
     """
     rows = [[r.place_name, r.org_name, r.role, r.partner_name, r.ordered_by_name, r.summary, r.period, r.citation,
              r.grade] for r in records]
-    return pd.DataFrame(rows, columns=RECORD_COLUMNS)
+    return pd.DataFrame(rows, columns=RECORD_COLUMNS).fillna("")
 
 
 @dataclass(frozen=True)
@@ -65,3 +66,11 @@ def reference_uses(dataset: Dataset) -> pd.DataFrame:
     return pd.DataFrame([{"source": row["outlet"], "title": row["title"], "date": text(row["published"]) or "",
                           "supports": "; ".join(uses.get(row["id"], [])) or "—", "note": text(row["note"]) or ""}
                          for row in refs.to_dict("records")], columns=["source", "title", "date", "supports", "note"])
+
+
+def records_html(records: Iterable[Record]) -> str:
+    """The records table as escaped HTML, for print (a data grid prints only the rows on screen)."""
+    table = records_table(records)
+    head = "".join(f"<th>{esc(c)}</th>" for c in table.columns)
+    rows = "".join("<tr>" + "".join(f"<td>{esc(v)}</td>" for v in row) + "</tr>" for row in table.values.tolist())
+    return f'<table class="ba-print-table"><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>'

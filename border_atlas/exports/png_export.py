@@ -11,7 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from concurrent.futures import ThreadPoolExecutor
 
-from border_atlas.briefing import briefing_document
+from border_atlas.briefing import briefing_document, map_document
 from border_atlas.chromium import CHROMIUM_ARGS, INSTALL_HINT, ISOLATION_ARGS, chromium_path
 from border_atlas.link import BriefingText
 from border_atlas.selection import Selection
@@ -66,3 +66,11 @@ def briefing_png(selection: Selection, text: BriefingText, *, size: tuple[int, i
     """PNG of the briefing page at ``size`` CSS pixels × ``scale`` (3840×2160 for a 16:9 slide)."""
     html = briefing_document(selection, text, assets="inline")
     return render_png(html, width=size[0], height=size[1], scale=scale)
+
+
+SLIDE_MAP = (1600, 900)
+
+
+def map_png(selection: Selection, *, size: tuple[int, int] = SLIDE_MAP, scale: int = 2) -> bytes:
+    """PNG of the map alone (for a slide, which sets its own title, legend and notes)."""
+    return render_png(map_document(selection), width=size[0], height=size[1], scale=scale)

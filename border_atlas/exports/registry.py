@@ -4,7 +4,7 @@ The app's export panel loops over :data:`EXPORTS`; adding an export is one entry
 its module). Each ``build`` takes the selection and the briefing text and returns bytes.
 
 >>> [export.label for export in EXPORTS]
-['CSV', 'GeoJSON', 'KML', 'Briefing HTML', 'Before/after HTML', 'Briefing PNG']
+['CSV', 'GeoJSON', 'KML', 'Briefing HTML', 'Before/after HTML', 'Briefing PNG', 'Slide (PowerPoint)']
 """
 
 from __future__ import annotations
@@ -14,15 +14,19 @@ import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
 
+from border_atlas.briefing import DEFAULT_TITLE, legend_entries, source_notes
+from border_atlas.caption import describe
 from border_atlas.chromium import INSTALL_HINT, chromium_path
 from border_atlas.comparison import ComparisonUnavailable, comparison_document, era_pair
 from border_atlas.exports.csv_export import records_csv
 from border_atlas.exports.geojson_export import records_geojson
 from border_atlas.exports.html_export import briefing_html_file
 from border_atlas.exports.kml_export import places_kml
-from border_atlas.exports.png_export import briefing_png
+from border_atlas.exports.png_export import briefing_png, map_png
+from border_atlas.exports.pptx_export import briefing_pptx
 from border_atlas.link import BriefingText
 from border_atlas.selection import Selection
+from border_atlas.wording import count_label
 
 
 def _comparison(selection: Selection, text: BriefingText) -> bytes:
@@ -41,6 +45,15 @@ def _png_unavailable(_selection: Selection) -> str | None:
     return INSTALL_HINT if chromium_path() is None else None
 
 
+def _slide(selection: Selection, text: BriefingText) -> bytes:
+    return briefing_pptx(
+        map_png=map_png(selection), title=text.title.strip() or DEFAULT_TITLE, subtitle=text.subtitle.strip(),
+        banner=text.banner.strip(), filters_text=describe(selection.state, selection.dataset),
+        count_text=count_label(selection.count), legend=legend_entries(selection),
+        source_notes=source_notes(selection), citations=[r.full_citation for r in selection.record_list],
+        made_on=text.made_on)
+
+
 @dataclass(frozen=True)
 class Export:
     """One kind of file the user can take away.
@@ -48,6 +61,7 @@ class Export:
     :param eager_limit: up to this many records the file is cheap enough to make on every
         run, so that one click downloads it; above it (and always when 0) the user asks for it
         first and it is made then.
+    :param browser: made by rendering in headless Chromium (seconds, and only where it is installed).
     """
 
     key: str
@@ -58,6 +72,7 @@ class Export:
     help: str
     eager_limit: int = 0
     unavailable: Callable[[Selection], str | None] = lambda _selection: None
+    browser: bool = False
 
     def file_name(self, text: BriefingText) -> str:
         return file_stem(text) + self.suffix
@@ -76,7 +91,11 @@ EXPORTS: tuple[Export, ...] = (
     Export("comparison", "Before/after HTML", "-before-after.html", "text/html", _comparison,
            "The era comparison as one self-contained file.", unavailable=_comparison_unavailable),
     Export("png", "Briefing PNG", ".png", "image/png", briefing_png,
-           "1920×1080 at 2× pixel density (3840×2160), for a slide.", unavailable=_png_unavailable),
+           "1920×1080 at 2× pixel density (3840×2160), for a slide.", unavailable=_png_unavailable, browser=True),
+    Export("pptx", "Slide (PowerPoint)", ".pptx",
+           "application/vnd.openxmlformats-officedocument.presentationml.presentation", _slide,
+           "One 16:9 slide: the map, title, filters, legend and source notes; citations in the speaker notes.",
+           unavailable=_png_unavailable, browser=True),
 )
 
 

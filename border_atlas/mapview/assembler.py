@@ -16,29 +16,32 @@ import folium
 
 from border_atlas import offline_assets
 from border_atlas.basemap import CREDIT
+from border_atlas.context_places import ATTRIBUTION as CONTEXT_CREDIT
+from border_atlas.context_places import geonames_ids
 from border_atlas.dataset import Dataset
 from border_atlas.literal_rendering import Literal
 from border_atlas.mapview.attribution import Attribution
 from border_atlas.mapview.basemap_layers import add_basemap
+from border_atlas.mapview.context_layer import ContextLayer
+from border_atlas.mapview.copy_link import CopyLink
+from border_atlas.mapview.data_key import OffMapNote
+from border_atlas.mapview.label_layout import LabelLayout
 from border_atlas.mapview.layers import data_layers
 from border_atlas.mapview.legend import Legend
-from border_atlas.mapview.legend_html import legend_html
+from border_atlas.mapview.locator_inset import LocatorInset
 from border_atlas.mapview.north_arrow import NorthArrow
 from border_atlas.mapview.options import ASSET_MODES, MapOptions
 from border_atlas.mapview.style import MapStyle
 from border_atlas.mapview.synced_dual_map import SyncedDualMap
 from border_atlas.mapview.view import (
     HYESAN,
-    MAX_FIT_ZOOM,
-    PADDING_BOTTOM_RIGHT,
-    PADDING_TOP_LEFT,
-    focus_bounds,
     union_bounds,
 )
 from border_atlas.selection import Selection
 
 MAP_KWARGS = {"tiles": None, "control_scale": True, "attribution_control": False, "min_zoom": 5, "max_zoom": 17}
 ATTRIBUTION = f"{CREDIT}; places: see the source notes"
+MIN_MAP_FOR_LOCATOR = 480  # px: on a narrower map (a phone) the inset would cover the data
 ONLINE_LAYERS = (
     ("OpenStreetMap", "OpenStreetMap (online)"),
     ("Esri.WorldImagery", "Satellite imagery, Esri (online)"),
@@ -64,17 +67,26 @@ def decorate(m: folium.Map, dataset: Dataset, *, options: MapOptions) -> None:
     if options.online_basemap:
         for tiles, name in ONLINE_LAYERS:
             folium.TileLayer(tiles, name=name, overlay=False, control=True).add_to(m)
-    add_basemap(m)
-    Attribution(ATTRIBUTION).add_to(m)
+    add_basemap(m, country_names=not options.context)
+    if options.context:
+        ContextLayer.from_data(exclude_geonameids=geonames_ids(dataset.places["coord_note"])).add_to(m)
+    Attribution(ATTRIBUTION + (f"; {CONTEXT_CREDIT}" if options.context else "")).add_to(m)
     NorthArrow(position="topleft").add_to(m)
+    if options.copy_link:
+        CopyLink(position="topright").add_to(m)
+    OffMapNote(position="topright").add_to(m)
+    if options.locator:
+        LocatorInset(position="bottomright", min_map_width=MIN_MAP_FOR_LOCATOR).add_to(m)
     if options.legend:
-        Legend(legend_html(dataset)).add_to(m)
+        Legend(position="bottomleft").add_to(m)
+    LabelLayout().add_to(m)
 
 
 def base_map(dataset: Dataset, *, options: MapOptions | None = None) -> folium.Map:
     """The parts of the map that do not depend on the filters (the app sends the data layers apart)."""
     options = options or MapOptions()
-    m = folium.Map(location=HYESAN, zoom_start=9, **MAP_KWARGS)
+    start = (options.centre, options.zoom) if not options.fit else (HYESAN, 9)
+    m = folium.Map(location=start[0], zoom_start=start[1], **MAP_KWARGS)
     decorate(m, dataset, options=options)
     return m
 
@@ -84,27 +96,23 @@ def layer_control() -> folium.LayerControl:
 
 
 def assemble_map(selection: Selection, *, options: MapOptions | None = None) -> folium.Map:
-    """The whole map for a selection: base, data layers, layer control, and the first view."""
+    """The whole map for a selection: base, data layers (which fit the view), layer control."""
     options = options or MapOptions()
     m = base_map(selection.dataset, options=options)
     for layer in data_layers(selection, options=options):
         layer.add_to(m)
     if options.layer_control:
         layer_control().add_to(m)
-    m.fit_bounds(focus_bounds(selection), padding_top_left=PADDING_TOP_LEFT,
-                 padding_bottom_right=PADDING_BOTTOM_RIGHT, max_zoom=MAX_FIT_ZOOM)
     return m
 
 
 def comparison_map(before: Selection, after: Selection, *, options: MapOptions | None = None) -> SyncedDualMap:
-    """Two maps in step, the first selection on the left; the legend only on the right."""
+    """Two maps in step, the first selection on the left, both fitted to the places of either."""
     options = options or MapOptions(layer_control=False)
     dual = SyncedDualMap(location=HYESAN, layout="horizontal", zoom_start=10, **MAP_KWARGS)
-    for m, selection, legend in ((dual.m1, before, False), (dual.m2, after, options.legend)):
-        decorate(m, selection.dataset, options=MapOptions(**{**options.__dict__, "legend": legend}))
-        for layer in data_layers(selection, options=options):
+    bounds = union_bounds(before, after)
+    for m, selection in ((dual.m1, before), (dual.m2, after)):
+        decorate(m, selection.dataset, options=options)
+        for layer in data_layers(selection, options=options, bounds=bounds):
             layer.add_to(m)
-    # Labels run to the right of their points: keep room on that side of each half.
-    dual.fit_bounds(union_bounds(before, after), padding_top_left=(30, 50), padding_bottom_right=(370, 40),
-                    max_zoom=11)
     return dual

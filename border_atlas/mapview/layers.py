@@ -1,33 +1,85 @@
-"""The data layers for a selection: uncertainty circles, places with records, landmarks."""
+"""The data layers for a selection: uncertainty circles, places with records, landmarks.
+
+:func:`plan` decides once what is drawn (chips, landmarks, offsets, the legend's entries, the
+places off the first view); :func:`data_layers` draws it.
+"""
 
 from __future__ import annotations
 
 from collections import defaultdict
+from dataclasses import dataclass
 
 import folium
 import pandas as pd
 
 from border_atlas.colours import org_colours
 from border_atlas.escaping import esc
+from border_atlas.mapview.data_key import DataKey, off_map_note
+from border_atlas.mapview.fit import FitToData
 from border_atlas.mapview.layout import displacements
-from border_atlas.mapview.markers import chips_for, marker_html, popup_html, tooltip_text
+from border_atlas.mapview.legend_html import (
+    LegendContent,
+    basemap_legend_html,
+    data_legend_html,
+    legend_content,
+    merge_legends,
+)
+from border_atlas.mapview.markers import Chip, chips_for, marker_html, popup_html, tooltip_text
 from border_atlas.mapview.options import MapOptions
-from border_atlas.model import Place
+from border_atlas.mapview.view import focus_bounds, off_map_ids
+from border_atlas.model import Place, Record
 from border_atlas.selection import Selection
 
 WIDE_UNCERTAINTY_M = 20_000  # wider circles (provinces) are drawn fainter, so they do not cover the view
 UNCERTAINTY = "#9a5b00"
 
 
+@dataclass(frozen=True)
+class Plan:
+    """What the map draws for a selection."""
+
+    records_at: dict[str, list[Record]]
+    chips: dict[str, list[Chip]]
+    landmarks: list[Place]
+    context_ids: set[str]
+    offsets: dict[str, tuple[int, int, str]]
+    legend: LegendContent
+    off_map: list[Place]
+
+
+def _circles_to_draw(places: list[Place]) -> list[Place]:
+    seen: set[tuple] = set()
+    drawn = []
+    for place in places:
+        key = (round(place.lat, 5), round(place.lon, 5), place.uncertainty_m)
+        if place.approximate and place.uncertainty_m is not None and key not in seen:
+            seen.add(key)
+            drawn.append(place)
+    return drawn
+
+
+def plan(selection: Selection, options: MapOptions) -> Plan:
+    colours = org_colours(selection.dataset.organisations)
+    records_at: dict[str, list[Record]] = defaultdict(list)
+    for record in selection.record_list:
+        records_at[record.place_id].append(record)
+    chips = {place_id: chips_for(records, colours) for place_id, records in records_at.items()}
+    context_ids = set(selection.landmarks.loc[selection.landmarks["context"], "id"])
+    landmarks = [p for p in selection.landmark_list if options.landmarks or p.id in context_ids]
+    shown = selection.landmarks[selection.landmarks["id"].isin({p.id for p in landmarks})]
+    offsets = displacements(pd.concat([selection.places, shown]), {pid: len(c) for pid, c in chips.items()})
+    names = dict(zip(selection.dataset.organisations["id"], selection.dataset.organisations["name"]))
+    legend = legend_content(chips, selection.place_list, landmarks, names=names,
+                            uncertainty=bool(_circles_to_draw(selection.place_list)))
+    far = set(off_map_ids(selection))
+    off_map = [p for p in selection.place_list if p.id in far]
+    return Plan(dict(records_at), chips, landmarks, context_ids, offsets, legend, off_map)
+
+
 def uncertainty_layer(places: list[Place]) -> folium.FeatureGroup:
     """A dashed circle for each approximate position, once per distinct point and radius."""
     circles = folium.FeatureGroup(name="Location uncertainty", control=True)
-    drawn: set[tuple] = set()
-    for place in places:
-        key = (round(place.lat, 5), round(place.lon, 5), place.uncertainty_m)
-        if not place.approximate or place.uncertainty_m is None or key in drawn:
-            continue
-        drawn.add(key)
+    for place in _circles_to_draw(places):
         wide = place.uncertainty_m > WIDE_UNCERTAINTY_M
         # folium turns the fill on whenever a fill colour is given, so a wide circle gets none.
         fill = {} if wide else {"fill": True, "fill_color": "#c98b2b", "fill_opacity": 0.07}
@@ -47,33 +99,37 @@ def _marker(place: Place, html: str, css_class: str, tooltip: str, popup: str) -
     )
 
 
-def data_layers(selection: Selection, *, options: MapOptions | None = None) -> list[folium.FeatureGroup]:
-    """Uncertainty circles, places with records, and landmarks, for the current filters."""
+def data_layers(selection: Selection, *, options: MapOptions | None = None,
+                bounds: list[list[float]] | None = None) -> list[folium.FeatureGroup]:
+    """Uncertainty circles, places with records, and landmarks, for the current filters.
+
+    ``bounds``: what to fit the view to, if not the selection's own focus.
+    """
     options = options or MapOptions()
+    drawing = plan(selection, options)
     colours = org_colours(selection.dataset.organisations)
     numbers = dict(zip(selection.sources["id"], selection.sources["note_number"]))
-    records_at = defaultdict(list)
-    for record in selection.record_list:
-        records_at[record.place_id].append(record)
-    chips = {place_id: chips_for(records, colours) for place_id, records in records_at.items()}
-    context_ids = set(selection.landmarks.loc[selection.landmarks["context"], "id"])
-    landmarks = [p for p in selection.landmark_list if options.landmarks or p.id in context_ids]
-    shown = selection.landmarks[selection.landmarks["id"].isin({p.id for p in landmarks})]
-    offsets = displacements(pd.concat([selection.places, shown]), {pid: len(c) for pid, c in chips.items()})
-
     markers = folium.FeatureGroup(name="Places with records", control=True)
     for place in selection.place_list:
-        dx, dy, side = offsets.get(place.id, (0, 0, "right"))
-        here = records_at.get(place.id, [])
-        _marker(place, marker_html(place, chips.get(place.id, []), dx=dx, dy=dy, label_side=side), "ba-marker",
-                tooltip_text(place, n_records=len(here)),
+        dx, dy, side = drawing.offsets.get(place.id, (0, 0, "right"))
+        here = drawing.records_at.get(place.id, [])
+        _marker(place, marker_html(place, drawing.chips.get(place.id, []), dx=dx, dy=dy, label_side=side),
+                "ba-marker", tooltip_text(place, n_records=len(here)),
                 popup_html(place, here, colours, source_numbers=numbers)).add_to(markers)
-
+    legend = data_legend_html(drawing.legend) if options.legend else ""
+    DataKey(legend, off_map_note(drawing.off_map)).add_to(markers)
+    if options.fit:
+        FitToData(bounds or focus_bounds(selection)).add_to(markers)
     context = folium.FeatureGroup(name="Landmarks (no records)", control=True)
-    for place in landmarks:
-        dx, dy, side = offsets.get(place.id, (0, 0, "right"))
-        html = marker_html(place, [], landmark=True, labelled=place.id in context_ids, dx=dx, dy=dy,
+    for place in drawing.landmarks:
+        dx, dy, side = drawing.offsets.get(place.id, (0, 0, "right"))
+        html = marker_html(place, [], landmark=True, labelled=place.id in drawing.context_ids, dx=dx, dy=dy,
                            label_side=side)
         _marker(place, html, "ba-landmark", tooltip_text(place), popup_html(place, [], colours)).add_to(context)
     return [uncertainty_layer(selection.place_list), markers, context]
 
+
+def legend_html(*selections: Selection, options: MapOptions | None = None) -> str:
+    """The whole legend for a page that shows it beside its maps (the briefing, the comparison)."""
+    contents = [plan(selection, options or MapOptions()).legend for selection in selections]
+    return data_legend_html(merge_legends(contents)) + basemap_legend_html()

@@ -21,6 +21,7 @@ class Chip:
     text: str
     colour: str
     when: str
+    org_id: str = ""  # the organisation whose colour it carries
 
 
 def _local(name: str, place_name: str | None) -> str:
@@ -41,12 +42,12 @@ def chips_for(records: Iterable[Record], colours: dict[str, str]) -> list[Chip]:
         org = _local(record.org_short, record.place_name)
         if record.partner_org_id and record.partner_type == "trading company" and \
                 record.org_type != "trading company":
-            text, colour = f"{record.partner_short} ⇄ {org}", colours.get(record.partner_org_id)
+            text, owner = f"{record.partner_short} ⇄ {org}", record.partner_org_id
         elif record.partner_org_id:
-            text, colour = f"{org} ⇄ {record.partner_short}", colours.get(record.org_id)
+            text, owner = f"{org} ⇄ {record.partner_short}", record.org_id
         else:
-            text, colour = org, colours.get(record.org_id)
-        chips[key] = Chip(text, colour or DEFAULT_COLOUR, record.period_years)
+            text, owner = org, record.org_id
+        chips[key] = Chip(text, colours.get(owner) or DEFAULT_COLOUR, record.period_years, owner)
     return list(chips.values())
 
 

@@ -19,8 +19,11 @@ class MapOptions:
     :param landmarks: draw places that no selected record names (a drawn place's parent is
         always drawn, for context).
     :param layer_control: the layer switcher (a static picture has no use for one).
+    :param legend: the legend on the map (a page that shows it beside the map turns this off).
     :param locator: the inset showing where the map lies on the Korean peninsula.
-    :param context: towns on both banks and the river's and countries' names.
+    :param context: towns on both banks and the river's and countries' names, as a layer shown by default.
+    :param centre: with ``zoom``, the view a link asked for; otherwise the map fits the drawn places.
+    :param copy_link: a button that copies a link to the current view (for the app, not for files).
 
     >>> MapOptions(assets="cdn")
     Traceback (most recent call last):
@@ -33,8 +36,15 @@ class MapOptions:
     legend: bool = True
     layer_control: bool = True
     landmarks: bool = True
-    locator: bool = False
-    context: bool = False
+    locator: bool = True
+    context: bool = True
+    centre: tuple[float, float] | None = None
+    zoom: int | None = None
+    copy_link: bool = False
+
+    @property
+    def fit(self) -> bool:
+        return self.centre is None or self.zoom is None
 
     def __post_init__(self):
         if self.assets not in ASSET_MODES:

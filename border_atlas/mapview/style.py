@@ -34,15 +34,34 @@ _CSS_TEMPLATE = """
   vertical-align: -1px; }
 .ba-chip .when { color: #666; margin-left: 4px; }
 .ba-leader { position: absolute; left: 0; top: 0; overflow: visible; pointer-events: none; }
+.ba-label.compact .ba-chip { display: none; }
+.ba-label-leader { position: absolute; left: 0; top: 0; overflow: visible; pointer-events: none; }
+.ba-label-leader line { stroke: #1b2a3a; stroke-width: 1; stroke-opacity: .55; }
+.leaflet-container .leaflet-control-attribution { font-size: 10px; line-height: 13px; color: #444;
+  background: rgba(255,255,255,.75); max-width: 70%; }
 .ba-country { font-size: 13px; letter-spacing: .35em; color: #8b8478; font-weight: 600; white-space: nowrap;
   transform: translate(-50%%, -50%%); position: absolute; }
 .ba-legend { background: rgba(255,255,255,.95); padding: 8px 10px; border-radius: 4px; font-size: 11.5px;
   line-height: 16px; box-shadow: 0 1px 4px rgba(0,0,0,.3); color: #1b1f24; max-width: 250px; }
 .ba-legend h4 { margin: 4px 0 2px; font-size: 11px; text-transform: uppercase; letter-spacing: .06em; color: #555; }
 .ba-legend h4:first-child { margin-top: 0; }
-.ba-legend { cursor: pointer; }
-.ba-legend.folded > :not(h4:first-child) { display: none; }
-.ba-legend.folded h4:first-child::after { content: " ▸"; }
+.ba-legend .ba-legend-title { cursor: pointer; user-select: none; }
+.ba-legend .ba-legend-title::after { content: " ▾"; }
+.ba-legend.folded .ba-legend-title::after { content: " ▸"; }
+.ba-legend.folded > :not(.ba-legend-title) { display: none; }
+.ba-legend.folded .ba-legend-title { margin: 0; }
+.ba-legend p { margin: 2px 0; color: #555; }
+.ba-legend { max-height: calc(100vh - 190px); overflow-y: auto; }
+.ba-offmap { background: rgba(255,253,240,.96); border: 1px solid #d8c98f; border-radius: 4px; padding: 4px 8px;
+  font-size: 12px; line-height: 16px; max-width: min(300px, calc(100vw - 130px)); color: #3b3320;
+  box-shadow: 0 1px 3px rgba(0,0,0,.2); }
+.ba-copylink { background: rgba(255,255,255,.95); border-radius: 4px; box-shadow: 0 1px 4px rgba(0,0,0,.3);
+  padding: 2px; font-size: 12px; }
+.ba-copylink button { font: inherit; border: 0; background: none; cursor: pointer; padding: 2px 6px; color: #1f4e79; }
+.ba-copylink input, .ba-copylink .ba-copylink-status { display: none; }
+.ba-copylink.open input { display: block; width: 240px; font-size: 11px; margin: 2px; }
+.ba-copylink.open .ba-copylink-status { display: block; padding: 0 6px 2px; color: #555; font-size: 11px; }
+@media print { .ba-copylink, .leaflet-control-zoom, .leaflet-control-layers { display: none !important; } }
 .ba-legend .row { display: flex; align-items: center; gap: 6px; }
 .ba-legend .sw { width: 14px; height: 14px; display: inline-flex; align-items: center; justify-content: center;
   flex: none; position: relative; }

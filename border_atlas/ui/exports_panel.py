@@ -10,6 +10,7 @@ made when the user asks, kept for this session, and then offered as data.
 from __future__ import annotations
 
 import hashlib
+import time
 
 import streamlit as st
 
@@ -17,6 +18,7 @@ from border_atlas.escaping import markdown
 from border_atlas.exports import EXPORTS, Export
 from border_atlas.link import BriefingText
 from border_atlas.selection import Selection
+from border_atlas.wording import count_label
 
 PREPARED_KEY = "border_atlas_prepared_exports"
 
@@ -37,6 +39,18 @@ def _prepared(export: Export, fingerprint: str) -> bytes | None:
     return kept[1] if kept and kept[0] == fingerprint else None
 
 
+def _make(export: Export, selection: Selection, text: BriefingText) -> bytes:
+    """Build the file with its progress shown: a PNG or a slide takes seconds in Chromium."""
+    started = time.monotonic()
+    with st.status(f"Making the {export.label}…", expanded=True) as status:
+        st.write(markdown("{what} of {count}, as {name}", what=export.help.split(":")[0].rstrip("."),
+                          count=count_label(selection.count), name=export.file_name(text)))
+        data = export.build(selection, text)
+        status.update(label=f"{export.label} ready: {len(data) / 1024:,.0f} KiB in {time.monotonic() - started:.1f} s",
+                      state="complete", expanded=False)
+    return data
+
+
 def _offer(slot, export: Export, selection: Selection, text: BriefingText, fingerprint: str) -> None:
     reason = export.unavailable(selection)
     if reason:
@@ -48,8 +62,7 @@ def _offer(slot, export: Export, selection: Selection, text: BriefingText, finge
     data = _prepared(export, fingerprint)
     if data is None and slot.button(f"Make {export.label}", key=f"make_{export.key}",
                                     help=f"{export.help} Made when you click; then download it."):
-        with st.spinner(f"Making the {export.label}…", show_time=True):
-            data = export.build(selection, text)
+        data = _make(export, selection, text)
         st.session_state.setdefault(PREPARED_KEY, {})[export.key] = (fingerprint, data)
     if data is not None:
         _download(slot, export, data, text)

@@ -14,7 +14,7 @@ import streamlit as st
 
 from border_atlas.dataset import Dataset
 from border_atlas.filters import FILTERS, FilterState
-from border_atlas.link import BriefingText, Link, ViewOptions
+from border_atlas.link import BriefingText, Link
 from border_atlas.ui import widgets
 
 LINK_KEY = "border_atlas_link"
@@ -77,7 +77,7 @@ def _filters(dataset: Dataset, sidebar, current: FilterState) -> FilterState:
     return FilterState(**values)
 
 
-def _view_and_text(sidebar) -> tuple[ViewOptions, BriefingText]:
+def _view_and_text(sidebar) -> tuple[dict, BriefingText]:
     sidebar.subheader("Map")
     sidebar.checkbox("Show landmarks (places with no record)", key=_VIEW_WIDGETS["landmarks"])
     sidebar.toggle("Online basemap (OpenStreetMap, satellite)", key=_VIEW_WIDGETS["online_basemap"],
@@ -89,7 +89,7 @@ def _view_and_text(sidebar) -> tuple[ViewOptions, BriefingText]:
     sidebar.text_input("Subtitle", key=_TEXT_WIDGETS["subtitle"], max_chars=200)
     sidebar.text_input("Handling banner", key=_TEXT_WIDGETS["banner"], max_chars=200,
                        help="Printed at the top and bottom of the briefing, e.g. a classification. Empty: none.")
-    view = ViewOptions(**{name: bool(st.session_state[key]) for name, key in _VIEW_WIDGETS.items()})
+    view = {name: bool(st.session_state[key]) for name, key in _VIEW_WIDGETS.items()}
     return view, BriefingText(**{name: st.session_state[key] for name, key in _TEXT_WIDGETS.items()})
 
 
@@ -106,9 +106,11 @@ def filter_sidebar(dataset: Dataset, *, page: str, show_view_options: bool = Tru
     sidebar = st.sidebar
     sidebar.header("Filters")
     new = link.with_(filters=_filters(dataset, sidebar, link.filters))
+    if new.filters != link.filters:  # a link's map view holds until the filters change
+        new = new.with_(view=replace(new.view, centre=None, zoom=None))
     if show_view_options:
         view, text = _view_and_text(sidebar)
-        new = new.with_(view=view, briefing=text)
+        new = new.with_(view=replace(new.view, **view), briefing=text)
     _store(new)
     return new
 

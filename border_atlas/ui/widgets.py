@@ -11,6 +11,7 @@ from typing import Any
 import streamlit as st
 
 from border_atlas.dataset import Dataset
+from border_atlas.dates import first_day, is_partial_date, last_day
 from border_atlas.escaping import escape_markdown
 from border_atlas.filters import DateRange, FilterSpec, GradeRange
 from border_atlas.filters.grades import CREDIBILITY, RELIABILITY
@@ -30,7 +31,7 @@ def keys(spec: FilterSpec) -> tuple[str, ...]:
 def _widget_values(spec: FilterSpec, value: Any) -> tuple:
     kind = spec.widget.kind
     if kind == "date_range":
-        return value.start, value.end
+        return (value.start.isoformat() if value.start else ""), (value.end.isoformat() if value.end else "")
     if kind == "grade_range":
         return value.reliability, value.credibility
     if kind == "multiselect":
@@ -72,10 +73,9 @@ def draw(spec: FilterSpec, dataset: Dataset, container, value: Any) -> None:
     elif widget.kind == "radio":  # radio options are Markdown
         container.radio(widget.label, options, key=key, help=widget.help or None,
                         format_func=_labeller(spec, dataset, markdown=True))
-    elif widget.kind == "date_range":
-        left, right = container.columns(2)
-        left.date_input("From", key=key, format="YYYY-MM-DD", help=widget.help or None)
-        right.date_input("To", key=more[0], format="YYYY-MM-DD")
+    elif widget.kind == "date_range":  # text, so that Enter applies it and "2018" or "2018-02" will do
+        container.text_input("From", key=key, placeholder="YYYY, YYYY-MM or YYYY-MM-DD", help=widget.help or None)
+        container.text_input("To", key=more[0], placeholder="YYYY, YYYY-MM or YYYY-MM-DD")
     elif widget.kind == "grade_range":
         container.select_slider("Source reliability", list(RELIABILITY), value=value.reliability, key=key,
                                 help=widget.help or None)
@@ -91,13 +91,24 @@ def read(spec: FilterSpec) -> tuple[Any, str | None]:
     if kind == "multiselect":
         return tuple(values[0] or ()), None
     if kind == "date_range":
-        start, end = values
-        if start and end and start > end:
-            return spec.default, "The date range ends before it starts; dates are not applied."
-        return DateRange(start, end), None
+        return _date_range(*values)
     if kind == "grade_range":
         try:
             return GradeRange(tuple(values[0]), tuple(values[1])), None
         except (TypeError, ValueError):
             return spec.default, "The grade range could not be read; grades are not applied."
     return values[0], None
+
+
+def _date_range(start_text: str | None, end_text: str | None) -> tuple[DateRange, str | None]:
+    """From the two boxes: a year or a month covers its whole span ("to 2019" is to 2019-12-31)."""
+    bounds, problems = [], []
+    for label, text, day in (("From", start_text, first_day), ("To", end_text, last_day)):
+        text = (text or "").strip()
+        if text and not is_partial_date(text):
+            problems.append(f"{label} “{text[:20]}” is not a date written YYYY, YYYY-MM or YYYY-MM-DD; not applied.")
+            text = ""
+        bounds.append(day(text) if text else None)
+    if bounds[0] and bounds[1] and bounds[0] > bounds[1]:
+        return DateRange(), "The date range ends before it starts; dates are not applied."
+    return DateRange(*bounds), " ".join(problems) or None

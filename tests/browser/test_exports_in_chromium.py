@@ -108,3 +108,24 @@ def test_briefing_view_and_comparison_in_the_app(page, app_url, requests_seen):
     page.screenshot(path=artifact("before-after-zoomed.png"))
     hosts = {u.split("/")[2] for u in requests_seen if u.startswith(("http", "ws"))}
     assert hosts == {app_url.split("/")[2]}, hosts
+
+
+def test_slide_export_reads_back_title_picture_and_notes(chromium, office39):
+    from pptx import Presentation
+    from pptx.enum.shapes import MSO_SHAPE_TYPE
+
+    from border_atlas.exports import EXPORTS
+
+    slide_export = next(e for e in EXPORTS if e.key == "pptx")
+    assert slide_export.file_name(TEXT) == "office-39-companies-on-the-ryanggang-border-2026-11-23.pptx"
+    data = slide_export.build(office39, TEXT)
+    artifact("briefing.pptx").write_bytes(data)
+    deck = Presentation(io.BytesIO(data))
+    [slide] = deck.slides
+    texts = [shape.text_frame.text for shape in slide.shapes if shape.has_text_frame]
+    assert TEXT.title in texts and any("Organisations: Office 39" in t for t in texts)
+    [picture] = [shape for shape in slide.shapes if shape.shape_type == MSO_SHAPE_TYPE.PICTURE]
+    image = Image.open(io.BytesIO(picture.image.blob)).convert("RGB")
+    assert image.size == (3200, 1800) and count_near(image, MIRIM_GREEN, 10) > 100  # the map, with its chips
+    notes = slide.notes_slide.notes_text_frame.text
+    assert "Daily NK (English), “North Korean intel agency to oversee expanded smuggling ops”, 2018-02-28" in notes

@@ -71,3 +71,25 @@ def test_clicking_a_place_opens_its_records(page, app_url):
     expect(popup).to_contain_text("Mirim Shipping Company")
     expect(popup).to_contain_text("Daily NK (English), 2018-02-28")
     page.screenshot(path=artifact("dashboard-popup.png"), full_page=True)
+
+
+def test_the_map_page_prints_as_map_caption_and_records(page, app_url):
+    import io
+    import unicodedata
+
+    from pypdf import PdfReader
+
+    page.set_viewport_size({"width": 1440, "height": 900})
+    open_map(page, app_url + "/?org=office-39")
+    page.wait_for_timeout(800)
+    page.emulate_media(media="print")
+    expect(page.locator('[data-testid="stSidebar"]')).to_be_hidden()
+    expect(page.locator(".st-key-ba-exports")).to_be_hidden()
+    pdf = page.pdf(prefer_css_page_size=True, print_background=True)
+    artifact("dashboard-print.pdf").write_bytes(pdf)
+    reader = PdfReader(io.BytesIO(pdf))
+    text = unicodedata.normalize("NFKC", " ".join(p.extract_text() for p in reader.pages))  # "ﬀ" -> "ff"
+    assert len(reader.pages) <= 2
+    assert "4 records" in text and "Organisations: Office 39" in text  # the caption
+    assert "Told by the MSS to work with Mirim Shipping Company" in text  # the records, every row
+    assert "Filters" not in text and "Export" not in text  # no sidebar, no export buttons

@@ -9,7 +9,8 @@ import pytest
 from helpers import with_values, without_rows
 
 from border_atlas import FilterState, select
-from border_atlas.mapview import MapOptions, assemble_map, data_layers, focus_bounds, map_view
+from border_atlas.mapview import MapOptions, assemble_map, data_layers, focus_bounds, legend_html
+from border_atlas.mapview.view import off_map_ids
 from border_atlas.wording import period_text
 
 # What a browser would fetch: script, stylesheet and image sources, CSS url()s, tile templates.
@@ -127,23 +128,44 @@ def test_online_layers_only_when_asked(dataset):
     assert "OpenStreetMap (online)" in html
 
 
-def test_legend_scale_bar_and_north_arrow(dataset):
+def test_legend_scale_bar_north_arrow_locator_and_context(dataset):
     html = render(dataset)
-    assert "ba-legend" in html and "Mirim Shipping Company" in html and "approximate position" in html
+    assert "ba-legend-data" in html and "Mirim Shipping Company" in html and "approximate position" in html
     assert '"controlScale": true' in html or "L.control.scale" in html
-    assert "ba-north" in html
+    assert "ba-north" in html and "ba-locator" in html
     assert "Border and rivers (GSHHG)" in html  # a layer in the layer control
+    # Towns from GeoNames give context; those the data draws itself (Changbai) are not drawn twice.
+    assert "Context: towns and names" in html and 'data-geonameid="' in html
+    assert 'data-geonameid="2038185"' not in html
 
 
-def test_view_focuses_on_the_border_region(dataset):
+@pytest.mark.parametrize(("state", "listed", "not_listed"), [
+    (FilterState(orgs=("mirim",), exact_orgs=True), {"Mirim Shipping Company"},
+     {"Kumgang Office", "Ministry of State Security"}),
+    (FilterState(era="post-covid"), {"Ministry of State Security", "Private companies (unnamed)"},
+     {"Mirim Shipping Company"}),
+])
+def test_the_legend_lists_only_what_is_drawn(dataset, state, listed, not_listed):
+    legend = legend_html(select(dataset, state))
+    assert all(name in legend for name in listed)
+    assert not any(name in legend for name in not_listed)
+
+
+def test_view_focuses_on_the_border_region_and_names_the_rest(dataset):
     sel = select(dataset, FilterState())
     (south, west), (north, east) = focus_bounds(sel)
     assert south >= 41.2 and north <= 41.5  # Pyongyang, Jagang and North Hamgyong are left out of the fit
-    centre, zoom = map_view(sel)
-    assert 9 <= zoom <= 12
-    assert west - 0.5 < centre[1] < east + 0.5
+    assert set(off_map_ids(sel)) == {"pyongyang", "jagang", "north-hamgyong"}
+    html = render(dataset)
+    assert "fitBounds" in html and "Also, off this map:" in html and "1 record at Pyongyang" in html
     only_far = select(dataset, FilterState(places=("pyongyang",)))
-    assert focus_bounds(only_far)[0][0] == pytest.approx(39.03385)
+    assert focus_bounds(only_far)[0][0] == pytest.approx(39.03385) and off_map_ids(only_far) == []
+
+
+def test_a_link_view_replaces_the_fit(dataset):
+    html = assemble_map(select(dataset, FilterState()), options=MapOptions(centre=(41.3, 128.1), zoom=11))
+    rendered = html.get_root().render()
+    assert "fitBounds" not in rendered and "[41.3, 128.1]" in rendered
 
 
 def test_empty_selection_still_draws_a_map(dataset):

@@ -39,13 +39,15 @@ def test_export_buttons_are_offered():
     at = run_page()
     assert [b.proto.label for b in at.get("download_button")] == ["CSV", "GeoJSON", "KML"]
     made_on_click = [b.label for b in at.button if b.label.startswith("Make ")]
-    assert made_on_click == ["Make Briefing HTML", "Make Before/after HTML", "Make Briefing PNG"]
+    assert made_on_click == ["Make Briefing HTML", "Make Before/after HTML", "Make Briefing PNG",
+                             "Make Slide (PowerPoint)"]
 
 
 def test_an_export_made_on_click_is_then_offered_as_a_file():
     at = run_page(query={"org": "mirim", "title": "Mirim at Samsu"})
     next(b for b in at.button if b.label == "Make Briefing HTML").click().run()
     assert not at.exception
+    assert any("Briefing HTML ready" in status.label for status in at.status)
     html = next(b for b in at.get("download_button") if b.proto.label == "Briefing HTML")
     assert html.proto.url  # the file's bytes were handed over with the page, not left to a callable
     assert not html.proto.deferred_file_id
@@ -55,7 +57,7 @@ def test_png_button_explains_what_to_install_without_chromium(monkeypatch):
     monkeypatch.setenv("BORDER_ATLAS_CHROMIUM", "/nonexistent/chromium")
     at = run_page()
     png = next(b for b in at.button if b.label == "Briefing PNG")
-    assert png.disabled
+    assert png.disabled and next(b for b in at.button if b.label == "Slide (PowerPoint)").disabled
     assert any("apt-get install chromium" in plain(info.value) for info in at.info)
 
 

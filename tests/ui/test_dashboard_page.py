@@ -3,7 +3,6 @@
 from __future__ import annotations
 
 import re
-from datetime import date
 
 import pytest
 from apptest_helpers import map_args, plain, record_count, run_page
@@ -59,9 +58,20 @@ def test_exact_organisation_and_grade_and_dates(at):
     at.sidebar.select_slider(key="filter_grades_credibility").set_range(3, 6).run()
     assert record_count(at) == TOTAL - 1  # "worse than C2": all but the confirmed dismissal
     at.sidebar.select_slider(key="filter_grades_credibility").set_range(1, 6).run()
-    at.sidebar.date_input(key="filter_dates_from").set_value(date(2022, 1, 1)).run()
-    at.sidebar.date_input(key="filter_dates_to").set_value(date(2022, 12, 31)).run()
+    at.sidebar.text_input(key="filter_dates_from").input("2022").run()
+    at.sidebar.text_input(key="filter_dates_to").input("2022").run()  # a year is the whole year
     assert record_count(at) == 2
+    assert at.query_params["from"] in ("2022-01-01", ["2022-01-01"]) and at.query_params["to"] in ("2022-12-31",
+                                                                                                     ["2022-12-31"])
+
+
+def test_dates_that_cannot_be_read_are_named_not_applied(at):
+    at.sidebar.text_input(key="filter_dates_from").input("soon").run()
+    assert not at.exception and record_count(at) == TOTAL
+    assert any("From “soon” is not a date" in e.value for e in at.sidebar.error)
+    at.sidebar.text_input(key="filter_dates_from").input("2024").run()
+    at.sidebar.text_input(key="filter_dates_to").input("2019-06").run()
+    assert record_count(at) == TOTAL and any("ends before it starts" in e.value for e in at.sidebar.error)
 
 
 def test_filter_change_updates_markers_and_url(at):

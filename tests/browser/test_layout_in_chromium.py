@@ -1,0 +1,119 @@
+"""The map's layout at the screen sizes analysts use: no label clipped by the map's edge or
+covering the legend, a control or another label; the legend lists only what is drawn; a copied
+link reopens the same view."""
+
+from __future__ import annotations
+
+import pytest
+from browser_helpers import MAP_FRAME, artifact
+from playwright.sync_api import expect
+
+pytestmark = pytest.mark.browser
+SIZES = {"laptop": (1440, 900), "monitor": (1920, 1080), "phone": (390, 844)}
+PAGES = {
+    "dashboard": ("/", MAP_FRAME),
+    "before-after": ("/Before_and_after", 'iframe[title="st.iframe"]'),
+    "briefing": ("/?briefing=1&org=office-39&title=Office%2039%20companies&banner=UNCLASSIFIED",
+                 'iframe[title="st.iframe"]'),
+}
+
+# Boxes of every label that is shown, and of the controls, per map container, in that container's frame.
+GEOMETRY = """() => Array.from(document.querySelectorAll(".leaflet-container")).map(map => {
+    const origin = map.getBoundingClientRect();
+    const box = el => { const r = el.getBoundingClientRect();
+        return {x: r.left - origin.left, y: r.top - origin.top, w: r.width, h: r.height}; };
+    const shown = el => getComputedStyle(el).visibility !== "hidden" && getComputedStyle(el).display !== "none"
+        && el.offsetWidth > 0;
+    return {
+        size: {w: origin.width, h: origin.height},
+        labels: Array.from(map.querySelectorAll(".leaflet-marker-pane .ba-label")).filter(shown).map(el =>
+            Object.assign(box(el), {name: el.querySelector("b").textContent})),
+        controls: Array.from(map.querySelectorAll(".leaflet-control")).filter(shown).map(el =>
+            Object.assign(box(el), {name: el.className})),
+    };
+})"""
+
+
+VIEW = "() => [map_div.getZoom(), map_div.getCenter().lat, map_div.getCenter().lng]"
+
+
+def overlap(a, b) -> float:
+    w = min(a["x"] + a["w"], b["x"] + b["w"]) - max(a["x"], b["x"])
+    h = min(a["y"] + a["h"], b["y"] + b["h"]) - max(a["y"], b["y"])
+    return w * h if w > 0 and h > 0 else 0
+
+
+def check_maps(maps: list[dict]) -> int:
+    labelled = 0
+    for m in maps:
+        for label in m["labels"]:
+            inside = label["x"] >= 0 and label["y"] >= 0 and label["x"] + label["w"] <= m["size"]["w"] + 0.5 \
+                and label["y"] + label["h"] <= m["size"]["h"] + 0.5
+            assert inside, f"label {label['name']!r} crosses the map's edge: {label} in {m['size']}"
+            for control in m["controls"]:
+                assert overlap(label, control) < 1, f"label {label['name']!r} covers {control['name']}"
+            for other in m["labels"]:
+                if other is not label:
+                    assert overlap(label, other) < 1, f"labels {label['name']!r} and {other['name']!r} overlap"
+        labelled += len(m["labels"])
+    return labelled
+
+
+@pytest.mark.parametrize("size", SIZES)
+@pytest.mark.parametrize("name", PAGES)
+def test_labels_stay_inside_and_clear(browser, app_url, name, size):
+    width, height = SIZES[size]
+    context = browser.new_context(viewport={"width": width, "height": height})
+    page = context.new_page()
+    path, frame_selector = PAGES[name]
+    page.goto(app_url + path)
+    frame = page.frame_locator(frame_selector).first
+    expect(frame.locator(".ba-marker .ba-sym").first).to_be_attached(timeout=60_000)
+    page.wait_for_timeout(1500)  # the layout runs after the layers are added
+    labelled = check_maps(frame.locator("body").evaluate(GEOMETRY))
+    assert labelled >= 3, "hardly any label is shown"
+    page.screenshot(path=artifact(f"layout-{name}-{size}.png"))
+    context.close()
+
+
+def test_the_legend_lists_only_the_colours_drawn(page, app_url):
+    page.set_viewport_size({"width": 1440, "height": 900})
+    page.goto(app_url + "/?org=office-39&era=pre-covid")
+    frame = page.frame_locator(MAP_FRAME)
+    expect(frame.locator(".ba-marker .ba-sym").first).to_be_visible(timeout=60_000)
+    page.wait_for_timeout(800)
+    chips = set(frame.locator(".ba-label .ba-chip i").evaluate_all("els => els.map(e => e.style.background)"))
+    legend = set(frame.locator(".ba-legend-data .sw > span").evaluate_all(
+        "els => els.filter(e => e.style.background).map(e => e.style.background)"))
+    assert chips and legend == chips
+    names = set(frame.locator(".ba-legend-data .row span:last-child").all_inner_texts())
+    assert {"Kumgang Office", "Mirim Shipping Company", "Foreign Liaison Office Company 7.27"} <= names
+    assert "KPA 10th Corps" not in names and "Hyesan Customs Office" not in names
+
+
+def test_a_copied_link_reopens_the_same_view(browser, app_url):
+    context = browser.new_context(viewport={"width": 1440, "height": 900},
+                                  permissions=["clipboard-read", "clipboard-write"])
+    page = context.new_page()
+    page.goto(app_url + "/?org=mss")
+    frame = page.frame_locator(MAP_FRAME)
+    expect(frame.locator(".ba-marker .ba-sym").first).to_be_visible(timeout=60_000)
+    page.wait_for_timeout(800)
+    frame.locator(".leaflet-control-zoom-in").click()
+    page.wait_for_timeout(600)
+    view = frame.locator("body").evaluate(VIEW)
+    frame.locator(".ba-copylink button").click()
+    expect(frame.locator(".ba-copylink-status")).to_have_text("Copied")
+    link = page.evaluate("() => navigator.clipboard.readText()")
+    assert "org=mss" in link and f"zoom={view[0]}" in link
+    context.close()
+    fresh = browser.new_context(viewport={"width": 1440, "height": 900})
+    page = fresh.new_page()
+    page.goto(link)
+    frame = page.frame_locator(MAP_FRAME)
+    expect(frame.locator(".ba-marker .ba-sym").first).to_be_attached(timeout=60_000)
+    page.wait_for_timeout(800)
+    again = frame.locator("body").evaluate(VIEW)
+    assert again[0] == view[0]
+    assert again[1] == pytest.approx(view[1], abs=1e-4) and again[2] == pytest.approx(view[2], abs=1e-4)
+    fresh.close()
