@@ -105,7 +105,7 @@ REFUSED = [
     Hostile("byte-order mark", "a\ufeffb"),
 ]
 
-BROWSER_BATCH = 8
+BROWSER_BATCH = 16
 
 
 def free_text_fields() -> dict[str, list[str]]:
