@@ -41,6 +41,8 @@ async def one_session(browser, base: str, key: str, value: str) -> dict:
     for label in ("CSV", "GeoJSON"):
         button = page.get_by_test_id("stDownloadButton").get_by_role("button", name=label)
         await button.wait_for(timeout=240_000)
+        # A click while the script is still running lands on a button about to be replaced: wait until idle.
+        await page.locator('[data-testid="stApp"][data-test-script-state="notRunning"]').wait_for(timeout=240_000)
         async with page.expect_download(timeout=240_000) as info:
             await button.click()
         download = await info.value

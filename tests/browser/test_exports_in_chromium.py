@@ -94,7 +94,7 @@ def test_briefing_view_and_comparison_in_the_app(page, app_url, requests_seen):
     page.goto(app_url + "/Before_and_after")
     frame = page.frame_locator("iframe").first
     expect(frame.locator(".ba-marker .ba-sym").first).to_be_visible(timeout=45_000)
-    expect(frame.locator(".ba-cmp-titles div")).to_have_count(2)
+    expect(frame.locator(".ba-cmp-title")).to_have_count(2)
     page.wait_for_timeout(800)
     page.screenshot(path=artifact("before-after.png"))
     # Moving one map moves the other: zoom in on the left, the right follows.
