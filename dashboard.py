@@ -9,7 +9,7 @@ from border_atlas.ui.exports_panel import show_exports
 from border_atlas.ui.map_panel import show_map
 from border_atlas.ui.page import open_page, page_header
 from border_atlas.ui.place_finder import place_finder
-from border_atlas.ui.records_table import show_records
+from border_atlas.ui.records_table import show_place_records, show_records
 
 page = open_page(page="map", tab_title="Border Atlas — Ryanggang", show_view_options=True)
 place_finder(page.dataset)
@@ -23,7 +23,8 @@ else:
         help_text="Who was assigned where on the North Korea–China border, who ordered it, and when. Click a place "
         "for its records and sources; markers drawn dashed (≈) have an approximate position.",
     )
-    show_map(page.selection, view=page.link.view)
+    clicked = show_map(page.selection, view=page.link.view)
+    show_place_records(page.selection, clicked)
     show_records(page.selection)
 with st.container(key="ba-exports"):
     show_exports(page.selection, page.link.briefing)

@@ -35,13 +35,18 @@ _SCRIPT_UNSAFE = str.maketrans({"<": "\\u003c", ">": "\\u003e", "&": "\\u0026", 
                                 "\u2029": "\\u2029"})
 
 
-def script_json(value) -> str:
+def script_json(value, *, compact: bool = False) -> str:
     """JSON that can sit inside a <script> element: no ``</script>``, no ``<!--``, no line separators.
+
+    ``compact``: no space after commas and colons (for large payloads).
 
     >>> script_json({"name": "</script><b>"})
     '{"name": "\\\\u003c/script\\\\u003e\\\\u003cb\\\\u003e"}'
+    >>> script_json({"n": [1, 2]}, compact=True)
+    '{"n":[1,2]}'
     """
-    return json.dumps(value, ensure_ascii=False, allow_nan=False).translate(_SCRIPT_UNSAFE)
+    separators = (",", ":") if compact else None
+    return json.dumps(value, ensure_ascii=False, allow_nan=False, separators=separators).translate(_SCRIPT_UNSAFE)
 
 
 # Every ASCII punctuation character may be backslash-escaped in CommonMark; escaping them all

@@ -1,7 +1,8 @@
 """Where every script and stylesheet of the map comes from, and how the browser gets it.
 
-Leaflet and jQuery come from installed PyPI packages (xstatic-leaflet, xstatic-jquery); no
-third-party file is kept in this repository and no CDN is named. Two ways to deliver them:
+Leaflet, jQuery and Leaflet.markercluster come from installed PyPI packages (xstatic-leaflet,
+xstatic-jquery, xstatic-leaflet-markercluster); no third-party file is kept in this repository
+and no CDN is named. Two ways to deliver them:
 
 - ``served``: relative URLs into a Streamlit component whose folder is the packages'
   folder, for the map inside the app (the map's iframe lives under ``component/``);
@@ -18,6 +19,7 @@ from pathlib import Path
 
 import xstatic.pkg.jquery
 import xstatic.pkg.leaflet
+import xstatic.pkg.leaflet_markercluster
 
 # The Streamlit component that serves ASSET_ROOT; border_atlas.ui.offline declares it.
 COMPONENT_NAME = "border_atlas.ui.offline.assets"
@@ -41,6 +43,10 @@ JQUERY_JS = Asset("jquery", "js", f"{Path(xstatic.pkg.jquery.BASE_DIR).parent.na
 # folium's popups call jQuery's $, so it is needed even for a plain map.
 SCRIPTS = (LEAFLET_JS, JQUERY_JS)
 STYLESHEETS = (LEAFLET_CSS,)
+# Only the compact map (many places, clustered) uses these; its layer asks for them itself.
+_MARKERCLUSTER = f"{Path(xstatic.pkg.leaflet_markercluster.BASE_DIR).parent.name}/data"
+MARKERCLUSTER_JS = Asset("leaflet_markercluster", "js", f"{_MARKERCLUSTER}/leaflet.markercluster.js")
+MARKERCLUSTER_CSS = Asset("leaflet_markercluster_css", "css", f"{_MARKERCLUSTER}/MarkerCluster.css")
 
 
 # Relative URL prefixes: from streamlit-folium's iframe (…/component/streamlit_folium.st_folium/index.html),
@@ -71,12 +77,12 @@ def _inline_images(css: str, folder: Path) -> str:
     return re.sub(r"url\((images/[\w.-]+\.png)\)", data_uri, css)
 
 
-def inline_head() -> str:
-    """<style> and <script> elements holding every asset, for a page that must stand alone.
+def inline_head(*, scripts: tuple[Asset, ...] = SCRIPTS, stylesheets: tuple[Asset, ...] = STYLESHEETS) -> str:
+    """<style> and <script> elements holding the assets (Leaflet's by default), for a page that must stand alone.
 
     Images the stylesheets point at become data: URIs, and ``</`` inside the scripts is
     broken up so that no script ends early.
     """
-    parts = [f"<style>{_inline_images(asset_text(a), a.file.parent)}</style>" for a in STYLESHEETS]
-    parts += ["<script>" + asset_text(a).replace("</", "<\\/") + "</script>" for a in SCRIPTS]
+    parts = [f"<style>{_inline_images(asset_text(a), a.file.parent)}</style>" for a in stylesheets]
+    parts += ["<script>" + asset_text(a).replace("</", "<\\/") + "</script>" for a in scripts]
     return "\n".join(parts)

@@ -1,7 +1,10 @@
 """select(dataset, state) -> Selection: the filtered records joined with what they name.
 
 Filtering loops over the declared filters (:data:`~border_atlas.filters.FILTERS`); each one
-is a vectorised pandas operation on the assignments table.
+is a vectorised pandas operation on the assignments table. The records are joined with the
+names, places and sources they cite once per dataset, in their final order; a selection holds
+the positions of its rows in that table and builds its own ``records`` frame only when asked,
+so that a renderer needing two columns of 100,000 records (the map) never copies the rest.
 """
 
 from __future__ import annotations
@@ -9,27 +12,41 @@ from __future__ import annotations
 from dataclasses import dataclass
 from functools import cached_property
 
+import numpy as np
 import pandas as pd
 
 from border_atlas.dataset import Dataset
 from border_atlas.filters import FilterState
 from border_atlas.model import Place, Record, places_of, records_of
+from border_atlas.validation import is_one_of
 
 
 @dataclass(frozen=True)
 class Selection:
     """What the user's filters select. Every renderer takes one of these and nothing else."""
 
-    records: pd.DataFrame  # one row per assignment, joined with names, places and sources
     places: pd.DataFrame  # places with at least one selected record, with "n_records"
     landmarks: pd.DataFrame  # places with no selected record; "context" is True for a drawn place's parent
     sources: pd.DataFrame  # sources the records cite, numbered in "note_number"
     state: FilterState
     dataset: Dataset
+    rows: np.ndarray | None = None  # positions in joined_records(dataset) of the selected records; None: all
+
+    @cached_property
+    def records(self) -> pd.DataFrame:
+        """One row per selected assignment, joined with names, places and sources, in date order."""
+        joined = joined_records(self.dataset)
+        return joined if self.rows is None else joined.take(self.rows).reset_index(drop=True)
+
+    def column(self, name: str) -> pd.Series:
+        """One column of :attr:`records`, without building the others."""
+        if "records" in self.__dict__:
+            return self.records[name]
+        return _column(self.dataset, self.rows, name)
 
     @property
     def count(self) -> int:
-        return len(self.records)
+        return len(joined_records(self.dataset)) if self.rows is None else len(self.rows)
 
     @cached_property
     def record_list(self) -> list[Record]:
@@ -48,62 +65,102 @@ class Selection:
         return places_of(self.landmarks, parent_names=self.place_names)
 
 
-def filter_assignments(dataset: Dataset, state: FilterState) -> pd.DataFrame:
-    """Apply every active filter in ``state`` to the assignments table."""
-    rows = dataset.assignments
+def filter_assignments(dataset: Dataset, state: FilterState, rows: pd.DataFrame | None = None) -> pd.DataFrame:
+    """Apply every active filter in ``state`` to ``rows`` (the assignments table by default)."""
+    rows = dataset.assignments if rows is None else rows
     for spec, value in state.active():
         rows = spec.apply(rows, value, dataset, state)
     return rows
 
 
-def _lookup(ids: pd.Series, values: pd.Series) -> pd.Series:
-    """``values`` for each id; an id whose row was left out for a bad value shows as itself."""
-    found = ids.map(values)
+def _take(values: pd.Series, at: np.ndarray, index: pd.Index) -> pd.Series:
+    """``values`` at the positions ``at``; missing where a position is -1."""
+    return pd.Series(values.array.take(at, allow_fill=True), index=index, name=values.name)
+
+
+def _lookup(ids: pd.Series, table: pd.DataFrame, column: str) -> pd.Series:
+    """``column`` of the row each id names; an id whose row was left out for a bad value shows as itself."""
+    found = _take(table[column], pd.Index(table["id"]).get_indexer(ids), ids.index)
     return found.where(ids.isna() | found.notna(), ids)
 
 
 def _join(dataset: Dataset, rows: pd.DataFrame) -> pd.DataFrame:
-    orgs = dataset.organisations.set_index("id")
-    places = dataset.places.set_index("id")
-    sources = dataset.sources.set_index("id")
+    orgs, places, sources = dataset.organisations, dataset.places, dataset.sources
     joined = rows.copy()
-    short = orgs["short_name"].fillna(orgs["name"])
+    short = orgs.assign(short_name=orgs["short_name"].fillna(orgs["name"]))
     for column, prefix in (("org_id", "org"), ("partner_org_id", "partner"), ("ordered_by_org_id", "ordered_by")):
-        joined[f"{prefix}_name"] = _lookup(joined[column], orgs["name"])
-        joined[f"{prefix}_short"] = _lookup(joined[column], short)
-    joined["org_type"] = joined["org_id"].map(orgs["type"])
-    joined["partner_type"] = joined["partner_org_id"].map(orgs["type"])
+        joined[f"{prefix}_name"] = _lookup(joined[column], orgs, "name")
+        joined[f"{prefix}_short"] = _lookup(joined[column], short, "short_name")
+    org_at = {column: pd.Index(orgs["id"]).get_indexer(joined[column]) for column in ("org_id", "partner_org_id")}
+    joined["org_type"] = _take(orgs["type"], org_at["org_id"], joined.index)
+    joined["partner_type"] = _take(orgs["type"], org_at["partner_org_id"], joined.index)
+    place_at = pd.Index(places["id"]).get_indexer(joined["place_id"])
     for column in ("lat", "lon", "precision", "uncertainty_m", "kind", "name_ko"):
-        joined[f"place_{column}"] = joined["place_id"].map(places[column])
-    joined["place_name"] = _lookup(joined["place_id"], places["name"])
+        joined[f"place_{column}"] = _take(places[column], place_at, joined.index)
+    joined["place_name"] = _lookup(joined["place_id"], places, "name")
+    source_at = pd.Index(sources["id"]).get_indexer(joined["source_id"])
     for column in ("title", "published"):
-        joined[f"source_{column}"] = joined["source_id"].map(sources[column])
-    joined["source_outlet"] = _lookup(joined["source_id"], sources["outlet"])
+        joined[f"source_{column}"] = _take(sources[column], source_at, joined.index)
+    joined["source_outlet"] = _lookup(joined["source_id"], sources, "outlet")
     joined["grade"] = joined["reliability"] + joined["credibility"].astype("string")
     return joined.sort_values(["known_from", "id"]).reset_index(drop=True)
 
 
-def _cited_sources(dataset: Dataset, records: pd.DataFrame) -> pd.DataFrame:
-    cited = list(dict.fromkeys(records["source_id"].tolist() + records["date_source_id"].dropna().tolist()))
+def joined_records(dataset: Dataset) -> pd.DataFrame:
+    """Every record joined with the names, places and sources it cites, in date order (made once per dataset)."""
+    if "joined_records" not in dataset.derived:
+        dataset.derived["joined_records"] = _join(dataset, dataset.assignments)
+    return dataset.derived["joined_records"]
+
+
+def _column(dataset: Dataset, rows: np.ndarray | None, name: str) -> pd.Series:
+    """One column of the joined records at ``rows`` (all of it for None)."""
+    values = joined_records(dataset)[name]
+    return values if rows is None else values.take(rows).reset_index(drop=True)
+
+
+def _named_places(dataset: Dataset) -> pd.Series:
+    """Whether each place is named by any record, whatever the filters (made once per dataset)."""
+    if "named_places" not in dataset.derived:
+        named = dataset.assignments["place_id"].dropna().unique()
+        dataset.derived["named_places"] = is_one_of(dataset.places["id"], named)
+    return dataset.derived["named_places"]
+
+
+def _cited_sources(dataset: Dataset, source_ids: pd.Series, date_source_ids: pd.Series) -> pd.DataFrame:
+    cited = pd.concat([source_ids, date_source_ids.dropna()], ignore_index=True).unique()
     # A cited source whose row was left out is still listed, under its id.
-    sources = dataset.sources.set_index("id").reindex(cited).rename_axis("id").reset_index()
+    sources = dataset.sources.set_index("id").reindex(pd.Index(cited, dtype="str")).rename_axis("id").reset_index()
     sources["outlet"] = sources["outlet"].fillna(sources["id"])
     sources["title"] = sources["title"].fillna("(its row in sources.csv was left out: see the data problems)")
     sources["note_number"] = range(1, len(sources) + 1)
     return sources
 
 
+def _selected_rows(dataset: Dataset, state: FilterState) -> np.ndarray | None:
+    """Positions in :func:`joined_records` of the records ``state`` keeps; None when no filter is active.
+
+    The filters see the assignments' own columns only (and the joined table's row numbers as
+    the index), so that each step copies those and not the joined names.
+    """
+    if not list(state.active()):
+        return None
+    joined = joined_records(dataset)
+    return filter_assignments(dataset, state, joined[list(dataset.assignments.columns)]).index.to_numpy()
+
+
 def select(dataset: Dataset, state: FilterState) -> Selection:
     """The records, places and sources that ``state`` selects from ``dataset``."""
-    records = _join(dataset, filter_assignments(dataset, state))
-    counts = records.groupby("place_id").size()
-    places = dataset.places[dataset.places["id"].isin(counts.index)].copy()
-    places["n_records"] = places["id"].map(counts).astype(int)
+    rows = _selected_rows(dataset, state)
+    counts = _column(dataset, rows, "place_id").value_counts(sort=False)
+    at = pd.Index(counts.index).get_indexer(dataset.places["id"])
+    places = dataset.places[at >= 0].copy()
+    places["n_records"] = counts.to_numpy()[at[at >= 0]].astype(int)
     # A place drawn at its parent's point needs the parent on the map to make sense.
-    parents = set(places.loc[places["precision"] == "parent", "parent_id"].dropna()) - set(places["id"])
-    named = set(dataset.assignments["place_id"].dropna())
-    unnamed = ~dataset.places["id"].isin(named) if not state.places else False
-    landmarks = dataset.places[dataset.places["id"].isin(parents) | unnamed].copy()
+    parents = places.loc[places["precision"] == "parent", "parent_id"].dropna()
+    parents = parents[~is_one_of(parents, places["id"])]
+    unnamed = ~_named_places(dataset) if not state.places else False
+    landmarks = dataset.places[is_one_of(dataset.places["id"], parents) | unnamed].copy()
     landmarks["context"] = landmarks["id"].isin(parents)
-    return Selection(records, places.reset_index(drop=True), landmarks.reset_index(drop=True),
-                     _cited_sources(dataset, records), state, dataset)
+    cited = _cited_sources(dataset, _column(dataset, rows, "source_id"), _column(dataset, rows, "date_source_id"))
+    return Selection(places.reset_index(drop=True), landmarks.reset_index(drop=True), cited, state, dataset, rows)

@@ -8,10 +8,21 @@ Every rule runs on whole columns at once.
 
 from __future__ import annotations
 
+from collections.abc import Iterable
+
+import numpy as np
 import pandas as pd
+import pyarrow as pa
+import pyarrow.compute as pc
 
 from border_atlas import schema
-from border_atlas.checks import HIDDEN_CHARACTERS, hidden_character_message, hidden_characters, partial_date_days
+from border_atlas.checks import (
+    HIDDEN_CHARACTERS,
+    arrow_text,
+    hidden_character_message,
+    hidden_characters,
+    partial_date_days,
+)
 from border_atlas.problems import Problem
 from border_atlas.readers.base import RawTable
 
@@ -120,7 +131,30 @@ def validate_table(name: str, raw: RawTable) -> tuple[pd.DataFrame, list[Problem
     return valid.reset_index(drop=True), found.problems
 
 
-def check_references(tables: dict[str, pd.DataFrame], known: dict[str, set[str]], name: str,
+def is_one_of(values: pd.Series, ids: Iterable[str] | pd.Series | pa.Array) -> pd.Series:
+    """Whether each value is one of ``ids``, by Arrow's hash look-up (pandas' isin on text goes value by value).
+
+    >>> is_one_of(pd.Series(["a", "b", None]), {"a"}).tolist()
+    [True, False, False]
+    """
+    if isinstance(ids, pd.Series):
+        value_set = arrow_text(ids)
+    elif isinstance(ids, pa.Array):
+        value_set = ids.cast(pa.large_string())
+    else:
+        value_set = pa.array(list(ids), pa.large_string())
+    found = pc.is_in(arrow_text(values), value_set=value_set)
+    return pd.Series(found.fill_null(False).to_numpy(zero_copy_only=False), index=values.index, dtype=bool)
+
+
+def known_ids(raw: RawTable) -> pa.Array:
+    """The distinct ids a raw table holds, whatever became of their rows."""
+    if raw.frame is None or "id" not in raw.frame:
+        return pa.array([], pa.large_string())
+    return pc.unique(arrow_text(raw.frame["id"]).drop_null())
+
+
+def check_references(tables: dict[str, pd.DataFrame], known: dict[str, Iterable[str] | pa.Array], name: str,
                      problems: list[Problem]) -> pd.DataFrame:
     """Drop rows that name an id no file has.
 
@@ -131,7 +165,7 @@ def check_references(tables: dict[str, pd.DataFrame], known: dict[str, set[str]]
     for (table, column), target in schema.REFERENCES.items():
         if table != name or frame.empty:
             continue
-        unknown = frame[column].notna() & ~frame[column].isin(known.get(target, set()))
+        unknown = frame[column].notna() & ~is_one_of(frame[column], known.get(target, ()))
         problems.extend(Problem(f"{name}.csv", int(row), column, f"names {value!r}, which is not an id in "
                                                                    f"{target}.csv")
                         for row, value in zip(frame.loc[unknown, "file_row"], frame.loc[unknown, column]))
@@ -152,25 +186,25 @@ def _reversed_periods(frame: pd.DataFrame) -> pd.Series:
 
 def _cited_beyond(frame: pd.DataFrame, counts: pd.Series) -> pd.Series:
     """The largest paragraph each row cites beyond its source's count (NA where none is)."""
-    cited = frame["paragraphs"].str.split(";").explode().dropna().astype(int)
-    limit = frame["source_id"].map(counts).reindex(cited.index)
-    beyond = cited[cited > limit]
-    return beyond.groupby(level=0).max().reindex(frame.index)
+    lists = pc.split_pattern(arrow_text(frame["paragraphs"]), ";")
+    cited = pc.cast(pc.list_flatten(lists), pa.int64()).to_numpy()
+    row = pc.list_parent_indices(lists).to_numpy()
+    limit = frame["source_id"].map(counts).to_numpy(dtype="float64", na_value=np.nan)[row]
+    beyond = cited > limit
+    largest = pd.Series(cited[beyond]).groupby(row[beyond]).max()
+    return pd.Series(largest.reindex(range(len(frame))).to_numpy(), index=frame.index)
 
 
 def _in_cycle(frame: pd.DataFrame) -> pd.Series:
-    parents = dict(zip(frame["id"], frame["parent_id"]))
+    """Rows whose chain of parents never ends: inside a cycle, or leading into one.
 
-    def loops(start: str) -> bool:
-        seen, node = set(), start
-        while isinstance(node, str) and node in parents:
-            if node in seen:
-                return True
-            seen.add(node)
-            node = parents[node]
-        return False
-
-    return frame["id"].map(loops).astype(bool)
+    Pointer doubling: after k rounds each row points 2**k parents up, or nowhere (-1) once its
+    chain has ended; a chain still going after as many steps as there are rows must loop.
+    """
+    parent = pd.Index(frame["id"]).get_indexer(frame["parent_id"])
+    for _ in range(max(1, int(np.ceil(np.log2(len(frame) + 1))) + 1)):
+        parent = np.where(parent >= 0, parent[np.maximum(parent, 0)], -1)
+    return pd.Series(parent >= 0, index=frame.index)
 
 
 def check_rules(tables: dict[str, pd.DataFrame], name: str, problems: list[Problem]) -> pd.DataFrame:

@@ -10,7 +10,7 @@ from border_atlas.org_graph import organisation_dot
 from border_atlas.org_profile import organisation_profile, profile_choice, profile_filters
 from border_atlas.ui.map_panel import show_map
 from border_atlas.ui.page import start_page
-from border_atlas.ui.records_table import show_records
+from border_atlas.ui.records_table import show_place_records, show_records
 from border_atlas.wording import count_label
 
 page = start_page(
@@ -47,5 +47,6 @@ with left:
     st.dataframe(profile.by_era, hide_index=True)
 with right:
     st.markdown(markdown("**Where** ({count}, all eras)", count=count_label(own.count)))
-    show_map(own, view=page.link.view, key="profile_map", height=380)
+    clicked = show_map(own, view=page.link.view, key="profile_map", height=380)
+show_place_records(own, clicked)
 show_records(own)

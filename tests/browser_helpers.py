@@ -54,3 +54,52 @@ def start_app(*, data: Path | None = None) -> tuple[str, subprocess.Popen]:
 def stop_app(process: subprocess.Popen) -> None:
     process.terminate()
     process.wait(timeout=10)
+
+
+# Boxes of every label that is shown, and of the controls, per map container, in that container's frame.
+GEOMETRY = """() => Array.from(document.querySelectorAll(".leaflet-container")).map(map => {
+    const origin = map.getBoundingClientRect();
+    const box = el => { const r = el.getBoundingClientRect();
+        return {x: r.left - origin.left, y: r.top - origin.top, w: r.width, h: r.height}; };
+    const shown = el => getComputedStyle(el).visibility !== "hidden" && getComputedStyle(el).display !== "none"
+        && el.offsetWidth > 0;
+    return {
+        size: {w: origin.width, h: origin.height},
+        labels: Array.from(map.querySelectorAll(".leaflet-marker-pane .ba-label")).filter(shown).map(el =>
+            Object.assign(box(el), {name: el.querySelector("b").textContent})),
+        controls: Array.from(map.querySelectorAll(".leaflet-control")).filter(shown).map(el =>
+            Object.assign(box(el), {name: el.className})),
+        symbols: Array.from(map.querySelectorAll(".leaflet-marker-pane .ba-marker .ba-sym")).filter(shown).map(el =>
+            Object.assign(box(el), {name: el.closest(".ba-marker").getAttribute("title") || ""})),
+    };
+})"""
+
+
+def overlap(a, b) -> float:
+    w = min(a["x"] + a["w"], b["x"] + b["w"]) - max(a["x"], b["x"])
+    h = min(a["y"] + a["h"], b["y"] + b["h"]) - max(a["y"], b["y"])
+    return w * h if w > 0 and h > 0 else 0
+
+
+def check_maps(maps: list[dict]) -> int:
+    labelled = 0
+    for m in maps:
+        for label in m["labels"]:
+            inside = label["x"] >= 0 and label["y"] >= 0 and label["x"] + label["w"] <= m["size"]["w"] + 0.5 \
+                and label["y"] + label["h"] <= m["size"]["h"] + 0.5
+            assert inside, f"label {label['name']!r} crosses the map's edge: {label} in {m['size']}"
+            for control in m["controls"]:
+                assert overlap(label, control) < 1, f"label {label['name']!r} covers {control['name']}"
+            for other in m["labels"]:
+                if other is not label:
+                    assert overlap(label, other) < 1, f"labels {label['name']!r} and {other['name']!r} overlap"
+        labelled += len(m["labels"])
+    return labelled
+
+
+def check_controls(maps: list[dict]) -> None:
+    """No two controls of a map cover each other (the legend, north arrow, scale, inset...)."""
+    for m in maps:
+        for number, control in enumerate(m["controls"]):
+            for other in m["controls"][number + 1:]:
+                assert overlap(control, other) < 1, f"{control['name']!r} and {other['name']!r} overlap in {m['size']}"

@@ -16,24 +16,30 @@ from border_atlas.ingest.highlight import render_highlights
 from border_atlas.ingest.new_organisations import propose_organisations
 from border_atlas.ingest.new_places import PlaceProposal, propose_places
 from border_atlas.ingest.organisations import OrganisationIndex, OrganisationMention, load_aliases
+from border_atlas.ingest.places import FoundPlace, PlaceChoice, gazetteer_place_finder
 from border_atlas.ingest.recognise import ParagraphFindings, Recognition, recognise
+from border_atlas.ingest.unnamed_bodies import propose_unnamed_bodies
 
 __all__ = [
     "MAX_BYTES",
     "Amount",
     "DateMention",
+    "FoundPlace",
     "IngestError",
     "OrganisationIndex",
     "OrganisationMention",
     "ParagraphFindings",
+    "PlaceChoice",
     "PlaceProposal",
     "Recognition",
     "ReportText",
     "find_amounts",
     "find_dates",
+    "gazetteer_place_finder",
     "load_aliases",
     "propose_organisations",
     "propose_places",
+    "propose_unnamed_bodies",
     "read_report",
     "recognise",
     "render_highlights",

@@ -2,8 +2,11 @@
 
     python -m border_atlas.ingest REPORT_FILE --json [--date YYYY-MM-DD] [--data DIR]
 
+For each paragraph: the places the offline gazetteer knows (a row of the places table or a
+GeoNames place, the name as matched, score, coordinate, precision; candidates where a name is
+shared), new place names, organisations, dates (value, precision, how derived) and amounts.
 Exit status 0 on success, 2 when the file cannot be read (the reason goes to standard error).
-Nothing is fetched: only the file and the data folder are read.
+Nothing is fetched: only the file, the data folder and the bundled GeoNames reference are read.
 """
 
 from __future__ import annotations
@@ -14,18 +17,23 @@ import json
 import sys
 from pathlib import Path
 
+from border_atlas.dataset import load_dataset
 from border_atlas.dates import is_partial_date
+from border_atlas.gazetteer import Gazetteer
 from border_atlas.ingest.documents import MAX_BYTES, read_report
 from border_atlas.ingest.errors import IngestError
 from border_atlas.ingest.highlight import describe_date
 from border_atlas.ingest.organisations import OrganisationIndex, load_aliases
+from border_atlas.ingest.places import gazetteer_place_finder
 from border_atlas.ingest.recognise import PlaceFinder, Recognition, recognise
+from border_atlas.readers import CsvFolder
 
 DEFAULT_DATA = Path(__file__).resolve().parents[2] / "data"
 
 
 def main(argv: list[str] | None = None, *, place_finder: PlaceFinder | None = None) -> int:
-    """Run the command; ``place_finder`` finds known places in a paragraph (none: places stay empty)."""
+    """Run the command; ``place_finder`` finds places in a paragraph (default: the offline gazetteer over
+    the data folder's places table and the GeoNames reference)."""
     args = _parser().parse_args(argv)
     if args.date and not is_partial_date(args.date):
         print(f"--date {args.date!r} is not a date written YYYY, YYYY-MM or YYYY-MM-DD", file=sys.stderr)
@@ -44,6 +52,8 @@ def main(argv: list[str] | None = None, *, place_finder: PlaceFinder | None = No
         return 2
     index = OrganisationIndex.from_rows(_rows(args.data / "organisations.csv"),
                                         load_aliases(args.data / "reference" / "organisation_aliases.csv"))
+    if place_finder is None:
+        place_finder = gazetteer_place_finder(Gazetteer(load_dataset(CsvFolder(args.data)).places))
     found = recognise(report, organisations=index, events=_rows(args.data / "events.csv"),
                       place_finder=place_finder, report_date=args.date)
     print(json.dumps(found.to_dict(), ensure_ascii=False, indent=2) if args.json else summary(found))
@@ -65,7 +75,9 @@ def summary(found: Recognition) -> str:
 
 
 def _text(mention) -> str:
-    return str(mention.get("text") if isinstance(mention, dict) else getattr(mention, "text", ""))
+    text = str(mention.get("text") if isinstance(mention, dict) else getattr(mention, "text", ""))
+    label = getattr(mention, "label", None)
+    return f"{text} = {label}" if isinstance(label, str) else text
 
 
 def _rows(path: Path) -> list[dict[str, str]]:

@@ -40,7 +40,8 @@ def decode_text(data: bytes, *, name: str) -> str:
     try:
         text = data.decode("utf-8")
     except UnicodeDecodeError as exc:
-        if _looks_binary(data.decode("utf-8", errors="replace")):
+        # Text in another encoding has undecodable letters but no control characters; binary data has both.
+        if _looks_binary(data.decode("latin-1"), count_undecodable=False):
             raise IngestError(f"{name} does not look like a text file (it holds binary data).") from exc
         raise IngestError(
             f"{name} is not UTF-8 text: byte 0x{data[exc.start]:02X} at position {exc.start} cannot be read. "
@@ -83,8 +84,9 @@ def _utf16_without_bom(data: bytes) -> str | None:
     return None
 
 
-def _looks_binary(text: str) -> bool:
+def _looks_binary(text: str, *, count_undecodable: bool = True) -> bool:
     if not text:
         return False
-    odd = sum(1 for c in text if c == "\ufffd" or (unicodedata.category(c) == "Cc" and c not in "\t\n\r\f\v"))
+    odd = sum(1 for c in text if (count_undecodable and c == "\ufffd")
+              or (unicodedata.category(c) == "Cc" and c not in "\t\n\r\f\v" and not "\x80" <= c <= "\x9f"))
     return "\x00" in text or odd / len(text) > _BINARY_SHARE

@@ -67,6 +67,8 @@ def describe_date(mention: DateMention) -> str:
 
 
 def _place_label(mention: Any) -> str:
+    if isinstance(getattr(mention, "label", None), str):
+        return mention.label
     get = mention.get if isinstance(mention, dict) else lambda key: getattr(mention, key, None)
     return str(get("place_id") or get("name") or get("text") or "place")
 

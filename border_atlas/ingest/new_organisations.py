@@ -3,11 +3,15 @@
 A proposal is a run of capitalised words that ends in a word such as Company, Bureau, Office,
 Brigade, Corps, Command or Forces ("Korean People's Social Security Forces"), possibly followed by
 a number ("Unit 121"), or one that begins "Ministry of ..." or "Department of ...". Sentence
-openers and titles are trimmed from the front ("After Director of the ..."); runs never cross
-punctuation. Names that overlap a known organisation are not proposed.
+openers, titles and an owner's possessive are trimmed from the front ("After Director of the
+...", "North Korea's Ministry of ..."); runs never cross punctuation. An abbreviation in brackets
+right after a name is kept as its ``short_name``. Names that overlap a known organisation are
+not proposed.
 
 >>> [(m.text, m.how) for m in propose_organisations("Staff of the Korean Ocean Shipping Company left.")]
 [('Korean Ocean Shipping Company', "cue word 'Company'")]
+>>> [(m.text, m.short_name) for m in propose_organisations("North Korea’s Ministry of State Security (MSS) is")]
+[('Ministry of State Security', 'MSS')]
 """
 
 from __future__ import annotations
@@ -35,6 +39,7 @@ _TITLES = frozenset((
     "officer", "official", "officials", "member", "members", "cadre", "cadres",
 ))
 _GAP = re.compile(r"['’]?\s+")
+_ABBREVIATION_AFTER = re.compile(r"\s?\(([A-Z][A-Z0-9]{1,7})\)")
 
 
 def propose_organisations(text: str, *, known: Iterable[OrganisationMention] = ()) -> list[OrganisationMention]:
@@ -50,8 +55,9 @@ def propose_organisations(text: str, *, known: Iterable[OrganisationMention] = (
         if not taken.free(start, end):
             continue
         cue = name[0] if name[0].key in LEADING_CUES and len(name) > 2 and name[1].key == "of" else _last_cue(name)
+        short = _ABBREVIATION_AFTER.match(text, end)
         proposals.append(OrganisationMention(start, end, text[start:end], None, f"cue word '{cue.core}'",
-                                             text[start:end], is_new=True))
+                                             text[start:end], is_new=True, short_name=short[1] if short else None))
     return proposals
 
 
@@ -92,6 +98,9 @@ def _trim_back(run: list[Token]) -> list[Token]:
 
 def _trim_front(run: list[Token]) -> list[Token]:
     start = 0
+    for i, word in enumerate(run[:-2]):
+        if word.core_end != word.end and run[i + 1].key in LEADING_CUES and run[i + 2].key == "of":
+            start = i + 1  # "North Korea's Ministry of ...": the owner is not part of the name
     while start < len(run) and (run[start].key in SENTENCE_WORDS or run[start].key in _CONNECTORS):
         start += 1
     if len(run) - start > 2 and run[start].key in _TITLES and run[start + 1].key == "of":

@@ -42,6 +42,7 @@ class OrganisationMention:
     matched: str  # the name or alias it matched, or the proposed name
     is_new: bool = False
     alternatives: tuple[str, ...] = ()  # other organisations known by the same name
+    short_name: str | None = None  # for a new name: an abbreviation given in brackets after it
 
 
 @dataclass(frozen=True)

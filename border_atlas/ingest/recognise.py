@@ -30,6 +30,7 @@ from border_atlas.ingest.new_organisations import propose_organisations
 from border_atlas.ingest.new_places import PlaceProposal, propose_places
 from border_atlas.ingest.organisations import OrganisationIndex, OrganisationMention, load_aliases
 from border_atlas.ingest.spans import Coverage
+from border_atlas.ingest.unnamed_bodies import propose_unnamed_bodies
 
 PlaceFinder = Callable[[str], Iterable[Any]]
 
@@ -90,7 +91,8 @@ def recognise(report: ReportText, *, organisations, events=None, place_finder: P
 
 def _paragraph(number: int, text: str, index: OrganisationIndex, events, place_finder, when) -> ParagraphFindings:
     known = index.find(text)
-    organisations = sorted([*known, *propose_organisations(text, known=known)], key=lambda m: m.start)
+    named = [*known, *propose_organisations(text, known=known)]
+    organisations = sorted([*named, *propose_unnamed_bodies(text, known=named)], key=lambda m: m.start)
     places = tuple(m for m in (place_finder(text) if place_finder else ()) if span_of(m, text))
     known_places = Coverage(len(text), (span_of(m, text) for m in places))
     new_places = tuple(p for p in propose_places(text, is_organisation=index.is_known_name)
@@ -124,6 +126,8 @@ def _paragraph_dict(findings: ParagraphFindings) -> dict:
 
 
 def _plain(mention: Any) -> dict:
+    if callable(getattr(mention, "to_dict", None)):
+        return mention.to_dict()
     if dataclasses.is_dataclass(mention) and not isinstance(mention, type):
         return dataclasses.asdict(mention)
     if isinstance(mention, Mapping):

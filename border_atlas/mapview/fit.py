@@ -32,7 +32,9 @@ class FitToData(MacroElement):
         (function (map, bounds) {
             function side(selector) {
                 var widest = 0;
-                map.getContainer().querySelectorAll(selector + " .leaflet-control").forEach(function (c) {
+                // The credit is a thin strip along the bottom edge: its width says nothing of the room beside the data.
+                map.getContainer().querySelectorAll(selector + " .leaflet-control:not(.leaflet-control-attribution)")
+                    .forEach(function (c) {
                     if (c.offsetWidth && c.style.display !== "none") { widest = Math.max(widest, c.offsetWidth); }
                 });
                 return widest;
@@ -41,6 +43,12 @@ class FitToData(MacroElement):
                 var left = Math.max(side(".leaflet-left"), {{ this.label_px }}) + {{ this.edge_px }};
                 var right = Math.max(side(".leaflet-right"), {{ this.label_px }}) + {{ this.edge_px }};
                 var size = map.getSize();
+                var legend = map.getContainer().querySelector(".ba-legend:not(.folded)");
+                if (left + right > size.x * 0.6 && legend) {  // fold the legend rather than hide data under it
+                    legend.classList.add("folded");
+                    map.fire("ba:layout");
+                    return fit();
+                }
                 if (left + right > size.x * 0.6) {  // a phone: only room for the markers moved off a shared point
                     left = {{ this.edge_px }};
                     right = {{ this.edge_px }} + {{ this.shift_px }};

@@ -1,7 +1,8 @@
 """The data layers for a selection: uncertainty circles, places with records, landmarks.
 
 :func:`plan` decides once what is drawn (chips, landmarks, offsets, the legend's entries, the
-places off the first view); :func:`data_layers` draws it.
+places off the first view); :func:`data_layers` draws it. Above ``DETAILED_LIMIT`` drawn places
+the map takes its compact form instead (:mod:`border_atlas.mapview.compact`).
 """
 
 from __future__ import annotations
@@ -14,6 +15,7 @@ import pandas as pd
 
 from border_atlas.colours import org_colours
 from border_atlas.escaping import esc
+from border_atlas.mapview.compact import COMPACT, compact_layers, map_mode
 from border_atlas.mapview.data_key import DataKey, off_map_note
 from border_atlas.mapview.fit import FitToData
 from border_atlas.mapview.layout import displacements
@@ -106,6 +108,8 @@ def data_layers(selection: Selection, *, options: MapOptions | None = None,
     ``bounds``: what to fit the view to, if not the selection's own focus.
     """
     options = options or MapOptions()
+    if map_mode(selection, options=options) == COMPACT:
+        return compact_layers(selection, options=options, bounds=bounds)
     drawing = plan(selection, options)
     colours = org_colours(selection.dataset.organisations)
     numbers = dict(zip(selection.sources["id"], selection.sources["note_number"]))

@@ -51,7 +51,8 @@ _CSS_TEMPLATE = """
 .ba-legend.folded > :not(.ba-legend-title) { display: none; }
 .ba-legend.folded .ba-legend-title { margin: 0; }
 .ba-legend p { margin: 2px 0; color: #555; }
-.ba-legend { max-height: calc(100vh - 190px); overflow-y: auto; }
+/* Room left by the zoom buttons and north arrow above, the scale below, and the gaps between them. */
+.ba-legend { box-sizing: border-box; max-height: calc(100vh - 210px); overflow-y: auto; }
 .ba-offmap { background: rgba(255,253,240,.96); border: 1px solid #d8c98f; border-radius: 4px; padding: 4px 8px;
   font-size: 12px; line-height: 16px; max-width: min(300px, calc(100vw - 130px)); color: #3b3320;
   box-shadow: 0 1px 3px rgba(0,0,0,.2); }

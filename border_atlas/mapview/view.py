@@ -8,7 +8,7 @@ from __future__ import annotations
 
 import pandas as pd
 
-from border_atlas.geodesy import distance_km
+from border_atlas.geodesy import great_circle_km, within_km
 from border_atlas.selection import Selection
 
 HYESAN = (41.40167, 128.17778)
@@ -17,8 +17,7 @@ Bounds = list[list[float]]
 
 
 def _near(places: pd.DataFrame) -> pd.Series:
-    return pd.Series([distance_km(HYESAN, (lat, lon)) <= FOCUS_RADIUS_KM for lat, lon in zip(places.lat, places.lon)],
-                     index=places.index, dtype=bool)
+    return pd.Series(within_km(HYESAN, places["lat"], places["lon"], FOCUS_RADIUS_KM), index=places.index, dtype=bool)
 
 
 def focus_bounds(selection: Selection) -> Bounds:
@@ -44,8 +43,9 @@ def off_map_ids(selection: Selection) -> list[str]:
     if not near.any():
         return []
     far = places[~near]
-    order = [distance_km(HYESAN, (lat, lon)) for lat, lon in zip(far.lat, far.lon)]
-    return [ident for _, ident in sorted(zip(order, far["id"]), reverse=True)]
+    # Whole columns on the sphere: the order is all that is needed here, and thousands of places may be far.
+    far = far.assign(distance=great_circle_km(HYESAN, far["lat"], far["lon"]))
+    return far.sort_values(["distance", "id"], ascending=False)["id"].tolist()
 
 
 def union_bounds(*selections: Selection) -> Bounds:

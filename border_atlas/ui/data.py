@@ -1,4 +1,4 @@
-"""The dataset, loaded once per server and shared by every page and session."""
+"""The dataset, loaded once per server and shared by every page and session, until its files change."""
 
 from __future__ import annotations
 
@@ -7,19 +7,38 @@ from pathlib import Path
 
 import streamlit as st
 
-from border_atlas.dataset import Dataset, load_dataset
+from border_atlas.dataset import DATA_DIR, Dataset, load_dataset
 
 # Analysts can point the app at their own copy of the tables.
 DATA_ENV = "BORDER_ATLAS_DATA"
 
 
-@st.cache_resource(show_spinner="Loading the dataset…")
-def _load(folder: str | None) -> Dataset:
+@st.cache_resource(show_spinner="Loading the dataset…", max_entries=4)
+def _load(folder: str | None, files: tuple) -> Dataset:
     return load_dataset(Path(folder) if folder else None)
 
 
+def data_folder() -> Path:
+    """The folder the app reads (and the add-report page writes)."""
+    return Path(os.environ.get(DATA_ENV) or DATA_DIR)
+
+
+def files_key(folder: Path) -> tuple:
+    """Name, size and modification time of each table: a save or an undo replaces a file, and so changes it."""
+    key = []
+    for path in sorted(folder.glob("*.csv")):
+        try:
+            stat = path.stat()
+        except OSError:
+            continue  # a file removed meanwhile: it is not part of the data
+        key.append((path.name, stat.st_size, stat.st_mtime_ns))
+    return tuple(key)
+
+
 def get_dataset() -> Dataset:
-    return _load(os.environ.get(DATA_ENV))
+    """The dataset as its files are now: loaded again after any change to them (a save, an undo, an edit)."""
+    folder = os.environ.get(DATA_ENV) or None
+    return _load(folder, files_key(data_folder()))
 
 
 def show_problems(dataset: Dataset) -> None:

@@ -24,6 +24,27 @@ def _online():
     return make_online_geocoder(user_agent=USER_AGENT)
 
 
+def _describe(raw: dict) -> str:
+    how = "exact name" if raw["match"] == "exact" else f"{raw['match']} match, score {raw['score']:.0f}"
+    approx = "" if raw["precision"] == "point" else " (approximate position)"
+    where = "" if raw["table"] == "places" else f"; {raw['source']}, not in the dataset"
+    return markdown("{name} — {kind}, {how}{approx}{where}", name=raw["name"], kind=raw["kind"], how=how,
+                    approx=approx, where=where)
+
+
+def _offer_filter(sb, raw: dict, *, key: str) -> None:
+    """"Show only this place" for a place of the table; a GeoNames place has no records to show."""
+    if raw["table"] == "places" and raw["id"]:
+        sb.button("Show only this place", on_click=change_filters, kwargs={"places": (raw["id"],)}, key=key)
+
+
+def _show_candidates(sb, query: str, found: list) -> None:
+    sb.info(markdown("No single place is the answer for “{query}”; it may be:", query=query.strip()))
+    for number, location in enumerate(found):
+        sb.caption(_describe(location.raw))
+        _offer_filter(sb, location.raw, key=f"finder_apply_{number}")
+
+
 def place_finder(dataset: Dataset) -> None:
     sb = st.sidebar
     sb.subheader("Find a place")
@@ -33,19 +54,23 @@ def place_finder(dataset: Dataset) -> None:
                               "are looking for. Off by default.")
     if not query.strip():
         return
-    found = _gazetteer(id(dataset), dataset).geocode(query)
+    gazetteer = _gazetteer(id(dataset), dataset)
+    found = gazetteer.geocode(query)
     if found is not None:
-        raw = found.raw
-        how = "exact name" if raw["match"] == "exact" else f"{raw['match']} match, score {raw['score']:.0f}"
-        approx = "" if raw["precision"] == "point" else " (approximate position)"
-        sb.success(markdown("{name} — {kind}, {how}{approx}", name=raw["name"], kind=raw["kind"], how=how,
-                            approx=approx))
-        sb.button("Show only this place", on_click=change_filters, kwargs={"places": (raw["id"],)},
-                  key="finder_apply")
+        sb.success(_describe(found.raw))
+        _offer_filter(sb, found.raw, key="finder_apply")
+        return
+    candidates = gazetteer.geocode(query, exactly_one=False, limit=6)
+    if candidates:
+        _show_candidates(sb, query, candidates)
         return
     if not online:
         sb.warning(markdown("No place in the dataset matches “{query}”.", query=query.strip()))
         return
+    _ask_online(sb, query)
+
+
+def _ask_online(sb, query: str) -> None:
     try:
         location = _online()(query)
     except Exception as exc:  # noqa: BLE001 - any failure of the outside service is reported, never raised

@@ -4,8 +4,11 @@ from __future__ import annotations
 
 import streamlit as st
 
+from border_atlas.escaping import markdown
+from border_atlas.model import records_of
 from border_atlas.selection import Selection
 from border_atlas.tables import records_html, records_table
+from border_atlas.wording import count_label
 
 # Our own constant CSS (no user text): on paper the map page is the map, the caption and the
 # records, without the sidebar, the toolbar, the exports or the interactive grid.
@@ -38,3 +41,15 @@ def show_records(selection: Selection) -> None:
         st.dataframe(records_table(selection.record_list), hide_index=True, width="stretch")
     with st.container(key="ba-print-records"):
         st.html(records_html(selection.record_list))
+
+
+def show_place_records(selection: Selection, place_id: str | None) -> None:
+    """The selected records at one place (the one clicked on the compact map), above the full table."""
+    if place_id is None:
+        return
+    here = selection.records[selection.column("place_id") == place_id]
+    if here.empty:
+        return
+    with st.container(key="ba-place-records"):
+        st.markdown(markdown("**{place}**: {count}", place=here["place_name"].iloc[0], count=count_label(len(here))))
+        st.dataframe(records_table(records_of(here)), hide_index=True, width="stretch")

@@ -14,6 +14,7 @@ from helpers import ROOT, SHARED_SOURCES
 from border_atlas.ingest import recognise, render_highlights, report_from_text
 from border_atlas.ingest.__main__ import main
 from border_atlas.ingest.highlight import highlights
+from border_atlas.reference_places import load_reference_places
 from border_atlas.text import split_list
 
 from .tables import report_files, table
@@ -125,9 +126,16 @@ def test_command_line_refuses_a_bad_file_with_a_message(tmp_path, capsys):
 
 def test_the_module_runs_as_a_command(tmp_path):
     path = tmp_path / "note.txt"
-    path.write_text("A note\nThe MSS took 500 yuan in Samsu last year.\n", encoding="utf-8")
+    path.write_text("A note\nThe MSS took 500 yuan in Samsu and Kapsan last year.\n", encoding="utf-8")
     done = subprocess.run([sys.executable, "-m", "border_atlas.ingest", str(path), "--json", "--date", "2025-10-27"],
                           cwd=ROOT, capture_output=True, text=True, timeout=120, check=True)
     (paragraph,) = json.loads(done.stdout)["paragraphs"]
     assert [d["value"] for d in paragraph["dates"]] == ["2024"]
-    assert [p["name"] for p in paragraph["new_places"]] == ["Samsu"]
+    samsu, kapsan = paragraph["places"]  # the gazetteer knows both: no new-place proposal is left
+    assert (samsu["text"], samsu["place_id"], samsu["precision"]) == ("Samsu", "samsu", "centroid")
+    assert (kapsan["text"], kapsan["place_id"], kapsan["geonames_id"], kapsan["name"]) == (
+        "Kapsan", None, 2043531, "Kapsan-ŭp")
+    geonames = next(place for place in load_reference_places() if place.geonames_id == 2043531)
+    assert (kapsan["lat"], kapsan["lon"], kapsan["precision"]) == (geonames.lat, geonames.lon, "point")
+    assert kapsan["score"] == 100 and kapsan["candidates"] == []
+    assert paragraph["new_places"] == []

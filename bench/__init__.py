@@ -1,0 +1,1 @@
+"""Benchmarks, run by hand: synthetic archives, baselines and measurements (see each module)."""

@@ -1,0 +1,67 @@
+"""Save a checked draft: its rows appended to the tables and the report's text archived, all or nothing.
+
+The store (:class:`~border_atlas.store.DataStore`) does the writing: atomic, locked, journalled,
+refused if the files changed since the page read them. The report is archived as plain text in
+``reports/<source_id>.txt``, its title on the first line and one paragraph per line after it,
+so that the project's paragraph rule numbers it exactly as it was numbered here.
+
+>>> from border_atlas.ingest import report_from_text
+>>> archive_text(report_from_text("Title\\n\\nFirst.\\n  Second.  "))
+'Title\\nFirst.\\nSecond.\\n'
+"""
+
+from __future__ import annotations
+
+from border_atlas.drafting.check import DraftCheck
+from border_atlas.drafting.prepare import cell
+from border_atlas.drafting.tables import TABLES, Draft
+from border_atlas.ingest.documents import ReportText
+from border_atlas.store import ArchivedReport, DataStore, InvalidInput, SaveResult, Snapshot
+
+
+class DraftNotReady(InvalidInput):
+    """The draft still has problems, or nothing in it: nothing was saved."""
+
+
+def archive_text(report: ReportText) -> str:
+    """The report as plain text: the title, then each numbered paragraph on its own line."""
+    return "\n".join([report.title, *report.paragraphs]) + "\n"
+
+
+def rows_for_store(prepared: Draft) -> dict[str, list[dict[str, str]]]:
+    """Each table's new rows as text, leaving out empty cells (the store leaves them empty)."""
+    rows = {}
+    for table in TABLES:
+        records = []
+        for record in prepared.table(table).to_dict("records"):
+            values = {column: cell(value) for column, value in record.items()}
+            records.append({column: value for column, value in values.items() if value is not None})
+        if records:
+            rows[table] = records
+    return rows
+
+
+def describe(prepared: Draft) -> str:
+    """What a save adds, in words, for the journal."""
+    counts = [f"{len(prepared.table(t))} {t}" for t in TABLES if len(prepared.table(t))]
+    source = prepared.report_source_id
+    return (f"Report {source}: " if source else "Bulk import: ") + ", ".join(counts)
+
+
+def save_draft(store: DataStore, check: DraftCheck, *, expected: Snapshot, note: str | None = None) -> SaveResult:
+    """Append the checked draft's rows and archive its report; refused while any problem remains.
+
+    Raises :class:`DraftNotReady`, or the store's errors (:class:`~border_atlas.store.StaleData`
+    when a file changed since ``expected`` was taken, :class:`~border_atlas.store.StoreBusy`,
+    :class:`~border_atlas.store.ArchiveConflict`), each with a message for the analyst.
+    """
+    if check.problems:
+        raise DraftNotReady(f"Nothing was saved: the draft still has {len(check.problems)} problem(s); "
+                            f"the first: {check.problems[0]}")
+    prepared = check.prepared
+    rows = rows_for_store(prepared)
+    if not rows:
+        raise DraftNotReady("Nothing was saved: the draft has no rows.")
+    source = prepared.report_source_id
+    report = ArchivedReport(source, archive_text(prepared.report)) if source and prepared.report else None
+    return store.save(rows=rows, expected=expected, report=report, note=note or describe(prepared))

@@ -1,0 +1,44 @@
+"""Step 4: check the draft with the data's own rules and preview it on the map beside the old records."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from border_atlas.dataset import Dataset
+from border_atlas.drafting import TABLES, Draft, DraftCheck, check_draft
+from border_atlas.drafting.preview import preview_selection
+from border_atlas.escaping import markdown
+from border_atlas.readers import CsvFolder
+from border_atlas.ui.data import data_folder
+from border_atlas.ui.map_panel import show_map
+
+MAP_HEIGHT = 480
+
+
+def review(mode: str, draft: Draft, dataset: Dataset) -> DraftCheck:
+    """The check of the draft as it stands, with its problems listed by table, row and field."""
+    st.header("4. Check and preview")
+    check = check_draft(draft, CsvFolder(data_folder()), base=dataset)
+    if check.problems:
+        st.error(markdown("{count} to solve: nothing is saved while a problem remains. Rows are counted from 1 in "
+                          "each table above.", count=f"{len(check.problems)} problem" +
+                          ("s" if len(check.problems) != 1 else "")))
+        st.dataframe([{"table": p.table, "row": p.row, "field": p.field, "problem": p.message}
+                      for p in check.problems], hide_index=True, width="stretch", key=f"ar_{mode}_problems")
+    elif check.prepared.is_empty:
+        st.info("The draft has no rows yet.")
+    else:
+        st.success("No problem: the new rows meet every rule the data is loaded with.")
+    only_new = st.toggle("Show only the new records", key=f"ar_{mode}_only_new")
+    st.caption("The map shows the data with the new rows as it would load after saving; rows with a problem are "
+               "left out, as they would be.")
+    # No copy-link control: a link cannot carry rows that are not saved yet.
+    show_map(preview_selection(check, only_new=only_new), key=f"ar_{mode}_map", height=MAP_HEIGHT,
+             copy_link=False)
+    with st.expander("The rows that would be saved"):
+        for table in TABLES:
+            frame = check.prepared.table(table)
+            if not frame.empty:
+                st.caption(f"{table}.csv: {len(frame)} new row{'s' if len(frame) != 1 else ''}")
+                st.dataframe(frame.dropna(axis=1, how="all"), hide_index=True, width="stretch")
+    return check

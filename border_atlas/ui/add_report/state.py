@@ -1,0 +1,73 @@
+"""What the add-report page keeps between runs: the snapshot it read, the drafts, messages."""
+
+from __future__ import annotations
+
+import streamlit as st
+
+from border_atlas.dataset import Dataset
+from border_atlas.drafting import Draft
+from border_atlas.escaping import escape_markdown
+from border_atlas.gazetteer import Gazetteer
+from border_atlas.store import DataStore, SaveResult, Snapshot
+from border_atlas.ui.data import data_folder, files_key
+
+SNAPSHOT = "ar_snapshot"
+MESSAGE = "ar_message"
+REPORT = "report"  # the two ways in: a report, or a file of records or places
+BULK = "bulk"
+
+
+def store() -> DataStore:
+    return DataStore(data_folder())
+
+
+def snapshot() -> Snapshot:
+    """The files as this page read them; a save against files changed since is refused."""
+    if SNAPSHOT not in st.session_state:
+        st.session_state[SNAPSHOT] = store().snapshot()
+    return st.session_state[SNAPSHOT]
+
+
+def refresh_snapshot(taken: Snapshot | None = None) -> None:
+    st.session_state[SNAPSHOT] = taken or store().snapshot()
+
+
+@st.cache_resource(max_entries=2)
+def _gazetteer(files: tuple, folder: str, _dataset: Dataset) -> Gazetteer:
+    return Gazetteer(_dataset.places)
+
+
+def gazetteer(dataset: Dataset) -> Gazetteer:
+    """The offline gazetteer over this dataset's places and the GeoNames reference."""
+    return _gazetteer(files_key(data_folder()), str(data_folder()), dataset)
+
+
+def draft(mode: str) -> Draft | None:
+    return st.session_state.get(f"ar_{mode}_draft")
+
+
+def set_draft(mode: str, value: Draft | None) -> None:
+    """Replace the draft; the editors start again from it (their keys change)."""
+    st.session_state[f"ar_{mode}_draft"] = value
+    st.session_state[f"ar_{mode}_version"] = st.session_state.get(f"ar_{mode}_version", 0) + 1
+
+
+def editor_key(mode: str, table: str) -> str:
+    return f"ar_{mode}_{table}_{st.session_state.get(f'ar_{mode}_version', 0)}"
+
+
+def say(kind: str, text: str) -> None:
+    """A message for the next run (after st.rerun): kind is "success", "error" or "info"."""
+    st.session_state[MESSAGE] = (kind, text)
+
+
+def show_message() -> None:
+    kind, text = st.session_state.pop(MESSAGE, (None, None))
+    if kind:
+        getattr(st, kind)(escape_markdown(text))
+
+
+def after_save(mode: str, result: SaveResult, text: str) -> None:
+    refresh_snapshot(result.snapshot)
+    set_draft(mode, None)
+    say("success", text)
