@@ -54,15 +54,25 @@ def script_json(value, *, compact: bool = False) -> str:
 _MARKDOWN_PUNCTUATION = re.compile(r"([!\"#$%&'()*+,\-./:;<=>?@\[\\\]^_`{|}~])")
 
 
-def escape_markdown(value) -> str:
-    """Text that Streamlit's Markdown shows exactly as written, on one line.
+# GitHub-flavoured Markdown turns bare web and e-mail addresses into links after escapes are
+# read, so no backslash stops it; an invisible word joiner (U+2060) inside "://" and "www." and
+# after "@" does, and the text still reads the same.
+_AUTOLINK = re.compile(r"(?<=:)(?=//)|(?<=www)(?=\.)|(?<=@)", re.IGNORECASE)
+WORD_JOINER = "\u2060"
 
-    >>> escape_markdown("![x](http://evil.example/x.png)")
-    '\\\\!\\\\[x\\\\]\\\\(http\\\\:\\\\/\\\\/evil\\\\.example\\\\/x\\\\.png\\\\)'
+
+def escape_markdown(value) -> str:
+    """Text that Streamlit's Markdown shows exactly as written, on one line, linking nothing.
+
+    >>> print(escape_markdown("![x](http://evil.example/x.png)").replace(WORD_JOINER, "+"))
+    \\!\\[x\\]\\(http\\:+\\/\\/evil\\.example\\/x\\.png\\)
+    >>> print(escape_markdown("www.evil.example a@evil.example").replace(WORD_JOINER, "+"))
+    www+\\.evil\\.example a\\@+evil\\.example
     """
     if value is None or (not isinstance(value, str) and pd.isna(value)):
         return ""
-    return _MARKDOWN_PUNCTUATION.sub(r"\\\1", " ".join(str(value).split()))
+    text = _AUTOLINK.sub(WORD_JOINER, " ".join(str(value).split()))
+    return _MARKDOWN_PUNCTUATION.sub(r"\\\1", text)
 
 
 def markdown(template: str, /, **values) -> str:

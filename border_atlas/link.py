@@ -17,7 +17,7 @@ from dataclasses import dataclass, field, replace
 from datetime import date
 
 from border_atlas.filters import FILTERS, FilterState
-from border_atlas.filters.spec import MAX_TEXT, Params, values_of
+from border_atlas.filters.spec import MAX_TEXT, Params, read_flag, values_of
 
 
 @dataclass(frozen=True)
@@ -99,8 +99,11 @@ class Link:
             notes += spec_notes
             if value is not None:
                 values[spec.field] = value
-        flags = {name: values_of(params, name)[-1].lower() in ("1", "true", "yes", "on")
-                 for name in _VIEW_FLAGS if values_of(params, name)}
+        flags = {}
+        for name in _VIEW_FLAGS:
+            flags[name], flag_notes = read_flag(params, name)
+            notes += flag_notes
+        flags = {name: on for name, on in flags.items() if on is not None}
         view, view_notes = _read_view(params)
         texts = {name: values_of(params, name)[-1][:MAX_TEXT] for name in _TEXTS if values_of(params, name)}
         return cls(FilterState(**values), ViewOptions(**flags, **view), BriefingText(**texts),

@@ -69,8 +69,9 @@ def timeline_chart(selection: Selection, *, group_by: str = "organisation", widt
     colour = alt.Color("org_name:N", title="Organisation",
                        scale=alt.Scale(domain=[names.get(i, i) for i in present],
                                        range=[colours.get(i, DEFAULT_COLOUR) for i in present]))
-    order = sorted(set(rows[field]))
-    y = alt.Y(f"{field}:N", title=None, sort=order, axis=alt.Axis(labelLimit=260))
+    # Rows in alphabetical order; a list of names as the sort would be quoted into a Vega expression.
+    rows_shown = rows[field].nunique()
+    y = alt.Y(f"{field}:N", title=None, sort="ascending", axis=alt.Axis(labelLimit=260))
     tooltip = [alt.Tooltip("org_name:N", title="Organisation"), alt.Tooltip("role:N", title="Role"),
                alt.Tooltip("place_name:N", title="Place"), alt.Tooltip("when:N", title="When"),
                alt.Tooltip("precision:N", title="Date precision"), alt.Tooltip("summary:N", title="What"),
@@ -91,7 +92,7 @@ def timeline_chart(selection: Selection, *, group_by: str = "organisation", widt
     rule_style = {"strokeDash": [5, 4], "color": "#666"}
     rules = alt.Chart(marks).mark_rule(**rule_style).encode(
         x=alt.X("date:T", scale=scale), tooltip=["label:N", alt.Tooltip("date:T", format="%Y-%m-%d")])
-    height = max(90, 30 * max(len(order), 1))
+    height = max(90, 30 * max(rows_shown, 1))
     records = alt.layer(rules, bars, points).properties(width=width, height=height)
     label_y = alt.Y("label:N", axis=None, sort=alt.EncodingSortField("date"))
     strip = alt.Chart(marks).encode(x=alt.X("date:T", scale=scale, axis=None), y=label_y)
@@ -123,13 +124,15 @@ def figures_chart(dataset: Dataset, *, width: int = 560) -> alt.VConcatChart:
     for (subject, currency, unit), rows in figures.groupby(["subject", "currency", "unit"], sort=False):
         top = float(rows["amount_max"].max()) * 1.45
         base = alt.Chart(rows).encode(
-            y=alt.Y("era:N", sort=era_order, title=None, scale=alt.Scale(domain=era_order)),
+            y=alt.Y("era:N", title=None, scale=alt.Scale(domain=era_order)),  # the domain gives the order
             tooltip=["subject:N", "era:N", "label:N", "unit:N", alt.Tooltip("cite:N", title="Source")],
         )
         bars = base.mark_bar(size=18, cornerRadius=3).encode(
-            x=alt.X("amount_min:Q", title=f"{currency} {unit}", scale=alt.Scale(domain=[0, top])),
+            # The axis's title, not the channel's: Vega-Lite quotes a channel title into an
+            # expression without escaping backslashes or line breaks, so data text must not be one.
+            x=alt.X("amount_min:Q", axis=alt.Axis(title=f"{currency} {unit}"), scale=alt.Scale(domain=[0, top])),
             x2="amount_max:Q",
-            color=alt.Color("era:N", sort=era_order, legend=None,
+            color=alt.Color("era:N", legend=None,
                             scale=alt.Scale(domain=era_order, range=["#0072b2", "#c62828"])))
         text = base.mark_text(align="left", dx=6, fontSize=12).encode(x="amount_max:Q", text="label:N")
         panels.append(alt.layer(bars, text).properties(width=width, height=28 * len(era_order), title=subject))

@@ -44,5 +44,6 @@ def record_count(at: AppTest) -> int:
 
 
 def plain(markdown: str) -> str:
-    """What a reader sees of Markdown whose text was escaped: the backslashes removed."""
-    return re.sub(r"\\([!-/:-@\[-`{-~])", r"\1", markdown)
+    """What a reader sees of Markdown whose text was escaped: the backslashes and the invisible
+    word joiners removed."""
+    return re.sub(r"\\([!-/:-@\[-`{-~])", r"\1", markdown).replace("\u2060", "")

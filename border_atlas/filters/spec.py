@@ -141,11 +141,30 @@ def one_id(key: str, *, table: str, what: str) -> UrlCodec:
     return UrlCodec((key,), read, lambda value: {key: value})
 
 
+ON, OFF = ("1", "true", "yes", "on"), ("0", "false", "no", "off", "")
+
+
+def read_flag(params: Params, key: str) -> tuple[bool | None, list[str]]:
+    """On or off from a link (the last value given); None, with a note, for anything else.
+
+    >>> read_flag({"exact": ["yes"]}, "exact"), read_flag({}, "exact")
+    ((True, []), (None, []))
+    >>> read_flag({"exact": ["<b>maybe"]}, "exact")
+    (None, ["exact='<b>maybe' in the link is not 1 or 0 and was ignored"])
+    """
+    given = values_of(params, key)
+    if not given:
+        return None, []
+    value = given[-1].strip().lower()
+    if value in ON or value in OFF:
+        return value in ON, []
+    return None, [f"{key}={shown(given[-1])} in the link is not 1 or 0 and was ignored"]
+
+
 def flag(key: str) -> UrlCodec:
-    """On or off: ``1``, ``true``, ``yes`` or ``on`` is on."""
+    """On or off: ``1``, ``true``, ``yes`` or ``on`` is on; ``0``, ``false``, ``no`` or ``off`` is off."""
 
     def read(params: Params, _dataset: Dataset) -> tuple[Any, list[str]]:
-        given = values_of(params, key)
-        return (given[-1].lower() in ("1", "true", "yes", "on"), []) if given else (None, [])
+        return read_flag(params, key)
 
     return UrlCodec((key,), read, lambda value: {key: "1" if value else "0"})

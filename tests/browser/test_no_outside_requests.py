@@ -13,6 +13,7 @@ from border_atlas.dataset import DATA_DIR
 
 pytestmark = pytest.mark.browser
 IMAGE = "![x](http://evil.example/x.png)"
+SHOWN = IMAGE.replace("://", ":\u2060//")  # Markdown text carries a word joiner so that no address is linked
 FIELDS = {"eras": ["name"], "organisations": ["name", "note"], "places": ["name"],
           "sources": ["outlet", "title", "locator", "note"]}
 PAGES = ["", "Before_and_after", "Timeline", "Organisations?org=mirim", "Sources", "?briefing=1"]
@@ -42,7 +43,7 @@ def visit_everything(page, base: str) -> None:
 
 def test_hostile_data_text_fetches_nothing(page, hostile_app, requests_seen):
     visit_everything(page, hostile_app)
-    expect(page.get_by_text(IMAGE).first).to_be_attached()  # the payload is on the page, as text
+    expect(page.get_by_text(SHOWN).first).to_be_attached()  # the payload is on the page, as text
     hosts = {u.split("/")[2] for u in requests_seen if u.startswith(("http", "ws"))}
     assert hosts == {hostile_app.split("/")[2]}, hosts
 

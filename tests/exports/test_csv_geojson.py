@@ -75,3 +75,12 @@ def test_geojson_gives_no_invented_point_for_a_record_without_position(dataset):
     assert geojson.loads(json.dumps(data)).is_valid
 
 
+
+
+def test_csv_neutralises_a_leading_tab_or_carriage_return(dataset):
+    records = list(select(dataset, FilterState()).records["id"])[:2]
+    hostile = with_values(dataset, "assignments", records[0], summary="\t=1+1")
+    hostile = with_values(hostile, "assignments", records[1], summary="\r=1+1")
+    rows = {r["id"]: r for r in csv.DictReader(io.StringIO(records_csv(select(hostile, FilterState())).decode(
+        "utf-8-sig"), newline=""))}
+    assert [rows[r]["summary"] for r in records] == ["'\t=1+1", "'\r=1+1"]

@@ -13,6 +13,8 @@ from pathlib import Path
 
 from helpers import read_rows, write_rows
 
+from border_atlas.dataset import DATA_DIR
+
 
 @dataclass(frozen=True)
 class Broken:
@@ -81,8 +83,9 @@ def keep_rows(table: str, count: int) -> Callable[[Path], None]:
 
 
 # Rows are spreadsheet rows (the header is row 1): places.csv row 10 is Samsu, organisations.csv
-# row 8 is Mirim, sources.csv row 2 is the Daily NK report.
-CASES = [
+# row 8 is Mirim, sources.csv row 2 is the Daily NK report. These are the ones that once crashed
+# a page or went unexplained.
+ONCE_FAILED = [
     Broken("empty assignments file", write_bytes("assignments", b""), "assignments.csv", None, None, "is empty"),
     Broken("places file of newlines", write_bytes("places", b"\n\n\n"), "places.csv", None, None, "is empty"),
     Broken("unquoted comma in the first organisation",
@@ -137,3 +140,114 @@ def broken_copy(case: Broken, source: Path, target: Path) -> Path:
     shutil.copytree(source, target)
     case.change(target)
     return target
+
+
+def set_values(table: str, ident: str, **values: str) -> Callable[[Path], None]:
+    def change(folder: Path) -> None:
+        for field, value in values.items():
+            set_value(table, ident, field, value)(folder)
+    return change
+
+
+def append_bytes(table: str, data: bytes) -> Callable[[Path], None]:
+    return lambda folder: (folder / f"{table}.csv").write_bytes((folder / f"{table}.csv").read_bytes() + data)
+
+
+def transform(table: str, edit: Callable[[bytes], bytes]) -> Callable[[Path], None]:
+    return lambda folder: (folder / f"{table}.csv").write_bytes(edit((folder / f"{table}.csv").read_bytes()))
+
+
+def delete(table: str) -> Callable[[Path], None]:
+    return lambda folder: (folder / f"{table}.csv").unlink()
+
+
+def row_of(table: str, ident: str) -> int:
+    """The spreadsheet row (header = row 1) of a bundled row, by id."""
+    _, rows = read_rows(DATA_DIR / f"{table}.csv")
+    return next(index for index, row in enumerate(rows, start=2) if row["id"] == ident)
+
+
+def bad_value(table: str, ident: str, field: str, value: str, words: str) -> Broken:
+    return Broken(f"{table} {ident} {field}={value!r}"[:80], set_value(table, ident, field, value), f"{table}.csv",
+                  row_of(table, ident), field, words)
+
+
+SOURCE, PLACE, ORG, RECORD = "dailynk-2018-02-28", "samsu", "mirim", "pairing-2018-samsu"
+EVENT, FIGURE, ERA = "unscr-2321", "bribe-cars-pre-covid", "post-covid"
+# One bad value in one cell each: the message names the cell and says what is wrong.
+BAD_VALUES = [
+    bad_value("sources", SOURCE, "published", "yesterday", "is not a date"),
+    bad_value("sources", SOURCE, "published", "2999-01-01", "is not a date"),
+    bad_value("sources", SOURCE, "paragraphs", "-3", "must be at least 1"),
+    bad_value("sources", SOURCE, "kind", "", "is empty but a value is required"),
+    bad_value("sources", SOURCE, "id", "Daily NK!", "lower-case words joined"),
+    bad_value("sources", SOURCE, "outlet", "", "is empty but a value is required"),
+    bad_value("places", PLACE, "lat", "95.2", "latitude must be between"),
+    bad_value("places", PLACE, "lon", "200", "longitude must be between"),
+    bad_value("places", PLACE, "lat", "nan", "is not a number"),
+    bad_value("places", PLACE, "lat", "1e309", "is not a number"),
+    bad_value("places", PLACE, "lat", "", "is empty but a value is required"),
+    bad_value("places", PLACE, "uncertainty_m", "-5", "must be between 0 and 500000"),
+    bad_value("places", PLACE, "precision", "exactish", "must be one of"),
+    bad_value("places", PLACE, "parent_id", "atlantis", "which is not an id in"),
+    bad_value("places", PLACE, "parent_id", PLACE, "parent cycle"),
+    bad_value("places", PLACE, "country", "Korea", "two-letter country code"),
+    bad_value("places", PLACE, "name", "", "is empty but a value is required"),
+    bad_value("places", PLACE, "coord_source_id", "nowhere", "which is not an id in"),
+    bad_value("organisations", ORG, "parent_id", "nobody", "which is not an id in"),
+    bad_value("organisations", ORG, "parent_id", ORG, "parent cycle"),
+    bad_value("organisations", ORG, "colour", "#12345", "#rrggbb"),
+    bad_value("organisations", ORG, "colour", "#GGGGGG", "#rrggbb"),
+    bad_value("organisations", ORG, "sanctions_status", "maybe", "must be one of"),
+    bad_value("organisations", ORG, "source_id", "", "is empty but a value is required"),
+    bad_value("organisations", ORG, "paragraphs", "eight", "must be paragraph numbers"),
+    bad_value("assignments", RECORD, "org_id", "nobody", "which is not an id in"),
+    bad_value("assignments", RECORD, "place_id", "atlantis", "which is not an id in"),
+    bad_value("assignments", RECORD, "partner_org_id", "nobody", "which is not an id in"),
+    bad_value("assignments", RECORD, "source_id", "nowhere", "which is not an id in"),
+    bad_value("assignments", RECORD, "reported", "2018-13", "is not a date"),
+    bad_value("assignments", RECORD, "reported", "", "is empty but a value is required"),
+    bad_value("assignments", RECORD, "role", "spy", "must be one of"),
+    bad_value("assignments", RECORD, "reliability", "Z", "must be one of"),
+    bad_value("assignments", RECORD, "credibility", "9", "must be one of"),
+    bad_value("assignments", RECORD, "paragraphs", "abc", "must be paragraph numbers"),
+    bad_value("assignments", RECORD, "start", "spring", "is not a date"),
+    bad_value("events", EVENT, "date", "soon", "is not a date"),
+    bad_value("events", EVENT, "source_id", "nowhere", "which is not an id in"),
+    bad_value("figures", FIGURE, "amount_min", "ten", "is not a number"),
+    bad_value("figures", FIGURE, "amount_min", "-5", "must not be negative"),
+    bad_value("figures", FIGURE, "currency", "yuan", "three-letter currency code"),
+    bad_value("figures", FIGURE, "era_id", "future", "which is not an id in"),
+    bad_value("eras", ERA, "start", "Jan 2020", "is not a date"),
+    Broken("record ends before it starts", set_values("assignments", RECORD, start="2019", end="2018"),
+           "assignments.csv", row_of("assignments", RECORD), "end", "before it starts"),
+    Broken("figure range reversed", set_values("figures", FIGURE, amount_min="20000", amount_max="100"),
+           "figures.csv", row_of("figures", FIGURE), "amount_max", "is smaller than amount_min"),
+    Broken("era ends before it starts", set_values("eras", ERA, end="2019-01-01"), "eras.csv", row_of("eras", ERA),
+           "end", "before it starts"),
+    Broken("duplicate source id", set_value("sources", "kyodo-2020-01-22", "id", SOURCE), "sources.csv",
+           row_of("sources", "kyodo-2020-01-22"), "id", "repeats an id"),
+]
+# Whole files that cannot be read as the table they should be.
+BAD_FILES = [
+    Broken("places file deleted", delete("places"), "places.csv", None, None, "file is missing"),
+    Broken("events in UTF-16 without a byte-order mark",
+           transform("events", lambda data: data.decode("utf-8").encode("utf-16-le")),
+           "events.csv", None, None, "not text in UTF-8"),
+    Broken("figures file of PNG bytes", write_bytes("figures", b"\x89PNG\r\n\x1a\n\x00\x00\x00\rIHDR" * 40),
+           "figures.csv", None, None, "not text in UTF-8"),
+    Broken("id column dropped from places", drop_column("places", "id"), "places.csv", 1, "id",
+           "required column is missing"),
+    Broken("sources header repeated", transform("sources", lambda data: data.replace(b",note", b",note,kind", 1)),
+           "sources.csv", 1, "kind", "is named twice"),
+    Broken("organisations header only", keep_rows("organisations", 0), "assignments.csv", 2, "org_id",
+           "which is not an id in"),
+    Broken("events file of a byte-order mark", write_bytes("events", b"\xef\xbb\xbf"), "events.csv", None, None,
+           "needs a header row"),
+    Broken("a row holding only an id", append_bytes("places", b"ghost,,,,,,,,,,,,,\n"), "places.csv", 15, "name",
+           "is empty but a value is required"),
+    Broken("sources separated by tabs", transform("sources", lambda data: data.replace(b",", b"\t")),
+           "sources.csv", None, None, "names none of its columns"),
+]
+
+CASES = ONCE_FAILED + BAD_VALUES + BAD_FILES

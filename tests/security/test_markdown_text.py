@@ -25,6 +25,8 @@ FIELDS = [
     ("sources", "dailynk-2018-02-28", "note"),
 ]
 LIVE_MARKDOWN = re.compile(r"(?<!\\)!(?<!\\)\[|(?<!\\)\]\((?:https?:|//)|(?<![\\/])https?:(?<!\\)//|(?<!\\)\$")
+# GitHub-flavoured Markdown links bare addresses in the text as read, escapes already undone.
+AUTOLINK = re.compile(r"(?i)https?://[\w-]|www\.[\w-]|[\w.+-]@[\w-]+\.[\w-]")
 
 
 def markdown_texts(at) -> list[str]:
@@ -37,14 +39,34 @@ def markdown_texts(at) -> list[str]:
     return texts
 
 
+def unescaped(markdown: str) -> str:
+    """The text Markdown reads after undoing backslash escapes (invisible characters kept)."""
+    return re.sub(r"\\([!-/:-@\[-`{-~])", r"\1", markdown)
+
+
 def live(texts: list[str]) -> list[str]:
-    return [t for t in texts if LIVE_MARKDOWN.search(t)]
+    return [t for t in texts if LIVE_MARKDOWN.search(t) or AUTOLINK.search(unescaped(t))]
 
 
 def test_the_escape_leaves_no_markdown():
     assert not LIVE_MARKDOWN.search(escape_markdown(IMAGE + " http://evil.example $x$"))
     assert plain(escape_markdown(IMAGE)) == IMAGE
     assert LIVE_MARKDOWN.search(IMAGE)  # the detector does see a live image
+
+
+@pytest.mark.parametrize("address", ["see http://evil.example/x", "HTTPS://EVIL.EXAMPLE", "www.evil.example",
+                                     "WWW.evil.example", "mail a.b+c@evil.example", "mailto:x@evil.example"])
+def test_a_bare_address_is_shown_but_not_linked(address):
+    # Streamlit's Markdown links these even when every punctuation character is escaped.
+    assert AUTOLINK.search(unescaped(escaped_punctuation(address)))
+    escaped = escape_markdown(address)
+    assert not AUTOLINK.search(unescaped(escaped))
+    assert plain(escaped) == address
+
+
+def escaped_punctuation(text: str) -> str:
+    """Every punctuation character escaped, as the app did before bare addresses were handled."""
+    return re.sub(r"([!-/:-@\[-`{-~])", r"\\\1", text)
 
 
 @pytest.fixture
