@@ -90,9 +90,9 @@ function labelWidth(k) {  // the label's text is escaped HTML: measure what it s
   return Math.ceil(measure.measureText(probe.textContent).width) + 12;  // padding and border
 }
 
-function controlBoxes(map) {  // the controls' boxes in the map's pixels: labels keep clear of them
+function controlBoxes(map) {  // the controls' and groups' boxes in the map's pixels: labels keep clear of them
   var origin = map.getContainer().getBoundingClientRect(), boxes = [];
-  map.getContainer().querySelectorAll(".leaflet-control").forEach(function (control) {
+  map.getContainer().querySelectorAll(".leaflet-control, .ba-cluster").forEach(function (control) {
     var r = control.getBoundingClientRect();
     if (r.width && r.height) boxes.push([r.left - origin.left - 4, r.top - origin.top - 4,
                                          r.right - origin.left + 4, r.bottom - origin.top + 4]);
