@@ -56,6 +56,7 @@ class FitToData(MacroElement):
                 map.fitBounds(bounds, {paddingTopLeft: [left, {{ this.edge_px }} + 20],
                                        paddingBottomRight: [right, {{ this.edge_px }} + 10],
                                        maxZoom: {{ this.max_zoom }}, animate: false});
+                map.getContainer().dataset.baFitted = "1";  // for tests and benchmarks: the first view is set
             }
             map.whenReady(function () { window.requestAnimationFrame(fit); });
         })({{ this._parent._parent.get_name() }}, {{ this.bounds|tojson }});

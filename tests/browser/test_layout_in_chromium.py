@@ -48,7 +48,8 @@ def test_no_marker_starts_under_a_control_at_a_mid_width(browser, app_url, width
     page.goto(app_url + "/")
     frame = page.frame_locator(MAP_FRAME).first
     expect(frame.locator(".ba-marker .ba-sym").first).to_be_attached(timeout=60_000)
-    page.wait_for_timeout(1500)
+    expect(frame.locator(".leaflet-container[data-ba-fitted]")).to_have_count(1, timeout=60_000)
+    page.wait_for_timeout(1000)  # the labels are laid out after the fit
     (only,) = frame.locator("body").evaluate(GEOMETRY)
     assert len(only["symbols"]) >= 5
     for symbol in only["symbols"]:
