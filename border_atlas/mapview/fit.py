@@ -59,6 +59,13 @@ class FitToData(MacroElement):
                 map.getContainer().dataset.baFitted = "1";  // for tests and benchmarks: the first view is set
             }
             map.whenReady(function () { window.requestAnimationFrame(fit); });
+            // The frame may still be sized after the first fit (a slow page): fit again on resize until
+            // the reader touches the map.
+            var touched = false;
+            ["mousedown", "wheel", "touchstart", "keydown"].forEach(function (name) {
+                map.getContainer().addEventListener(name, function () { touched = true; }, {passive: true});
+            });
+            map.on("resize", function () { if (!touched) { window.requestAnimationFrame(fit); } });
         })({{ this._parent._parent.get_name() }}, {{ this.bounds|tojson }});
         {% endmacro %}
     """)
