@@ -18,7 +18,10 @@ SAMPLE = "Border trade in Hyesan\n\nTraders in Hyesan-dong paid 500 yuan.\nThe M
 @pytest.mark.parametrize("source_id", REPORT_IDS)
 def test_each_report_has_the_paragraph_count_sources_csv_gives(reports, sources, source_id):
     assert len(reports[source_id].paragraphs) == int(sources[source_id]["paragraphs"])
-    assert reports[source_id].title == sources[source_id]["title"]
+    # A long title is cited by its opening words and "…", so that the data repeats no long run of a report.
+    listed = sources[source_id]["title"]
+    assert reports[source_id].title == listed or (
+        listed.endswith(" …") and reports[source_id].title.startswith(listed[:-2]) and len(listed.split()) < 11)
 
 
 @pytest.mark.parametrize("source_id", REPORT_IDS)
