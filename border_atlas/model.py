@@ -20,14 +20,6 @@ import pandas as pd
 from border_atlas import dates, wording
 
 
-def _number(value) -> float | None:
-    return None if value is None or pd.isna(value) else float(value)
-
-
-def _day(value) -> date | None:
-    return None if value is None or pd.isna(value) else pd.Timestamp(value).date()
-
-
 @dataclass(frozen=True)
 class Place:
     """A place as the map draws it."""
@@ -137,37 +129,59 @@ class Record:
 
 _NUMBERS = {"place_lat", "place_lon", "place_uncertainty_m", "lat", "lon", "uncertainty_m"}
 _DAYS = {"known_from", "known_to"}
+_COUNTS = {"credibility", "n_records"}
 
 
-def _clean(cls, row: dict) -> dict:
-    values = {}
-    for f in fields(cls):
-        if f.name not in row:
-            continue
-        value = row[f.name]
-        if f.name in _NUMBERS:
-            values[f.name] = _number(value)
-        elif f.name in _DAYS:
-            values[f.name] = _day(value)
-        elif f.name in ("credibility", "n_records"):
-            values[f.name] = int(value) if value is not None and not pd.isna(value) else 0
-        else:
-            values[f.name] = wording.text(value)
-    return values
+def _numbers(column: pd.Series) -> list:
+    values = pd.to_numeric(column, errors="coerce").astype("float64")
+    return [None if v != v else v for v in values.tolist()]  # NaN is the only value unequal to itself
+
+
+def _days(column: pd.Series) -> list:
+    stamps = pd.to_datetime(column, errors="coerce")
+    return [None if pd.isna(v) else v.date() for v in stamps.tolist()]
+
+
+def _counts(column: pd.Series) -> list:
+    return pd.to_numeric(column, errors="coerce").fillna(0).astype("int64").tolist()
+
+
+def _texts(column: pd.Series) -> list:
+    """Each cell as :func:`wording.text` gives it, for a whole column at once."""
+    if not pd.api.types.is_string_dtype(column) or column.dtype == object:
+        return [wording.text(v) for v in column.tolist()]
+    blank = (column.str.strip() == "").fillna(True).to_numpy()
+    return [None if empty else v for v, empty in zip(column.to_numpy(dtype=object, na_value=None), blank)]
+
+
+def _clean_column(name: str, column: pd.Series) -> list:
+    if name in _NUMBERS:
+        return _numbers(column)
+    if name in _DAYS:
+        return _days(column)
+    if name in _COUNTS:
+        return _counts(column)
+    return _texts(column)
+
+
+def _build(cls, frame: pd.DataFrame, **extra: list) -> list:
+    """One ``cls`` per row of ``frame``, from its columns named like the fields (cleaned column by column)."""
+    names = [f.name for f in fields(cls) if f.name in frame.columns and f.name not in extra]
+    columns = [_clean_column(name, frame[name]) for name in names] + list(extra.values())
+    names += list(extra)
+    return [cls(**dict(zip(names, values))) for values in zip(*columns)] if len(frame) else []
 
 
 def records_of(frame: pd.DataFrame) -> list[Record]:
     """The joined records of a selection as :class:`Record` values."""
-    return [Record(**_clean(Record, row)) for row in frame.to_dict("records")]
+    return _build(Record, frame)
 
 
 def places_of(frame: pd.DataFrame, *, parent_names: dict[str, str] | None = None) -> list[Place]:
     """Rows of the places table as :class:`Place` values, each with its parent's name."""
     parent_names = parent_names or {}
-    places = []
-    for row in frame.to_dict("records"):
-        values = _clean(Place, row)
-        values.setdefault("n_records", 0)
-        values["parent_name"] = parent_names.get(values.get("parent_id"))
-        places.append(Place(**values))
-    return places
+    parent_ids = _texts(frame["parent_id"]) if "parent_id" in frame else [None] * len(frame)
+    extra = {"parent_name": [parent_names.get(p) for p in parent_ids]}
+    if "n_records" not in frame:
+        extra["n_records"] = [0] * len(frame)
+    return _build(Place, frame, **extra)

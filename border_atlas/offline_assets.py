@@ -2,7 +2,9 @@
 
 Leaflet, jQuery and Leaflet.markercluster come from installed PyPI packages (xstatic-leaflet,
 xstatic-jquery, xstatic-leaflet-markercluster); no third-party file is kept in this repository
-and no CDN is named. Two ways to deliver them:
+and no CDN is named. The basemap's lines are a script made from the bundled GeoJSON when the
+process first asks for it (:data:`BASEMAP_JS`), so that the app's browser loads them once as a
+file instead of receiving them with the map on every filter change. Two ways to deliver them:
 
 - ``served``: relative URLs into a Streamlit component whose folder is the packages'
   folder, for the map inside the app (the map's iframe lives under ``component/``);
@@ -11,8 +13,12 @@ and no CDN is named. Two ways to deliver them:
 
 from __future__ import annotations
 
+import atexit
 import base64
+import json
 import re
+import shutil
+import tempfile
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -21,20 +27,45 @@ import xstatic.pkg.jquery
 import xstatic.pkg.leaflet
 import xstatic.pkg.leaflet_markercluster
 
+from border_atlas.basemap import load_basemap
+
 # The Streamlit component that serves ASSET_ROOT; border_atlas.ui.offline declares it.
 COMPONENT_NAME = "border_atlas.ui.offline.assets"
 ASSET_ROOT = Path(xstatic.pkg.leaflet.BASE_DIR).parent.parent  # the xstatic/pkg folder
+# The Streamlit component that serves the scripts made from our own data (generated_root()).
+GENERATED_COMPONENT = "border_atlas.ui.offline.generated"
+
+
+def basemap_script() -> str:
+    """``window.BA_BASEMAP``: the shaded Chinese side, the border and the rivers, as Leaflet takes them ([lat, lon])."""
+    basemap = load_basemap()
+
+    def runs(lines: list) -> list:
+        return [[[lat, lon] for lon, lat in run] for run in lines]
+
+    data = {"china": basemap.china_polygon(), "border": runs(basemap.border), "rivers": runs(basemap.rivers)}
+    return "window.BA_BASEMAP = " + json.dumps(data, separators=(",", ":")) + ";\n"
+
+
+@cache
+def generated_root() -> Path:
+    """A private folder, made once per process, holding the scripts made from the bundled data."""
+    folder = Path(tempfile.mkdtemp(prefix="border-atlas-scripts-"))
+    atexit.register(shutil.rmtree, folder, ignore_errors=True)
+    (folder / "basemap.js").write_text(basemap_script(), encoding="utf-8")
+    return folder
 
 
 @dataclass(frozen=True)
 class Asset:
     name: str
     kind: str  # "js" or "css"
-    path: str  # relative to ASSET_ROOT
+    path: str  # relative to its component's folder
+    component: str = COMPONENT_NAME
 
     @property
     def file(self) -> Path:
-        return ASSET_ROOT / self.path
+        return (generated_root() if self.component == GENERATED_COMPONENT else ASSET_ROOT) / self.path
 
 
 LEAFLET_JS = Asset("leaflet", "js", f"{Path(xstatic.pkg.leaflet.BASE_DIR).parent.name}/data/leaflet.js")
@@ -47,6 +78,7 @@ STYLESHEETS = (LEAFLET_CSS,)
 _MARKERCLUSTER = f"{Path(xstatic.pkg.leaflet_markercluster.BASE_DIR).parent.name}/data"
 MARKERCLUSTER_JS = Asset("leaflet_markercluster", "js", f"{_MARKERCLUSTER}/leaflet.markercluster.js")
 MARKERCLUSTER_CSS = Asset("leaflet_markercluster_css", "css", f"{_MARKERCLUSTER}/MarkerCluster.css")
+BASEMAP_JS = Asset("ba_basemap", "js", "basemap.js", component=GENERATED_COMPONENT)
 
 
 # Relative URL prefixes: from streamlit-folium's iframe (…/component/streamlit_folium.st_folium/index.html),
@@ -57,7 +89,7 @@ FROM_PAGE = "component/"
 
 def served_url(asset: Asset, *, prefix: str = FROM_COMPONENT) -> str:
     """The asset's URL on the app's own server, relative to the document that loads it."""
-    return f"{prefix}{COMPONENT_NAME}/{asset.path}"
+    return f"{prefix}{asset.component}/{asset.path}"
 
 
 @cache

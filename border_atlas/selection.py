@@ -44,6 +44,17 @@ class Selection:
             return self.records[name]
         return _column(self.dataset, self.rows, name)
 
+    def records_at(self, positions: np.ndarray) -> list[Record]:
+        """The selected records at ``positions`` (0 is the earliest), without building the others."""
+        if "records" in self.__dict__:
+            return records_of(self.records.take(positions))
+        joined = joined_records(self.dataset)
+        return records_of(joined.take(positions if self.rows is None else self.rows[positions]))
+
+    def positions_at(self, place_id: str) -> np.ndarray:
+        """Positions (as :meth:`records_at` takes them) of the selected records at one place."""
+        return np.flatnonzero((self.column("place_id") == place_id).fillna(False).to_numpy())
+
     @property
     def count(self) -> int:
         return len(joined_records(self.dataset)) if self.rows is None else len(self.rows)

@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
+import numpy as np
 import pandas as pd
 
 from border_atlas.dataset import Dataset
@@ -13,6 +14,7 @@ from border_atlas.model import Record
 from border_atlas.selection import Selection
 from border_atlas.wording import count_label, text
 
+PAGE_SIZE = 500  # rows sent to the browser at once: a page of 500 is about 140 KB, 100,000 records 27 MB
 RECORD_COLUMNS = ["Place", "Organisation", "Role", "With", "Ordered by", "What", "When", "Source", "Grade"]
 
 
@@ -26,6 +28,47 @@ def records_table(records: Iterable[Record]) -> pd.DataFrame:
     rows = [[r.place_name, r.org_name, r.role, r.partner_name, r.ordered_by_name, r.summary, r.period, r.citation,
              r.grade] for r in records]
     return pd.DataFrame(rows, columns=RECORD_COLUMNS).fillna("")
+
+
+@dataclass(frozen=True)
+class RecordsPage:
+    """One page of a records table: its rows, and where they sit among all ``total``."""
+
+    number: int  # from 1
+    pages: int
+    first: int  # the first row's number among all, from 1 (0 when there is none)
+    last: int
+    total: int
+    table: pd.DataFrame
+
+    @property
+    def range_text(self) -> str:
+        """"Records 501–1,000 of 100,000"."""
+        return f"Records {self.first:,}–{self.last:,} of {self.total:,}"
+
+
+def records_page(selection: Selection, positions: np.ndarray | None = None, *, page: int = 1,
+                 size: int = PAGE_SIZE) -> RecordsPage:
+    """Page ``page`` of the selected records (or of those at ``positions``), ``size`` rows to a page, in date order.
+
+    Only that page's records are built, so a page of 100,000 records costs what a page of 500 does.
+    A page number past the end gives the last page.
+
+    >>> from border_atlas import FilterState, load_dataset, select
+    >>> part = records_page(select(load_dataset(), FilterState()), page=2, size=5)
+    >>> part.range_text, len(part.table), part.pages
+    ('Records 6–10 of 21', 5, 5)
+    """
+    if size < 1:
+        raise ValueError(f"size must be at least 1, not {size}")
+    positions = np.arange(selection.count) if positions is None else np.asarray(positions)
+    total = len(positions)
+    pages = max(1, -(-total // size))
+    number = min(max(1, page), pages)
+    start = (number - 1) * size
+    chosen = positions[start:start + size]
+    return RecordsPage(number, pages, start + 1 if total else 0, start + len(chosen), total,
+                       records_table(selection.records_at(chosen)))
 
 
 @dataclass(frozen=True)
@@ -68,9 +111,9 @@ def reference_uses(dataset: Dataset) -> pd.DataFrame:
                          for row in refs.to_dict("records")], columns=["source", "title", "date", "supports", "note"])
 
 
-def records_html(records: Iterable[Record]) -> str:
-    """The records table as escaped HTML, for print (a data grid prints only the rows on screen)."""
-    table = records_table(records)
+def records_html(table: pd.DataFrame, *, note: str = "") -> str:
+    """A records table as escaped HTML, for print (a data grid prints only the rows on screen), under ``note``."""
     head = "".join(f"<th>{esc(c)}</th>" for c in table.columns)
     rows = "".join("<tr>" + "".join(f"<td>{esc(v)}</td>" for v in row) + "</tr>" for row in table.values.tolist())
-    return f'<table class="ba-print-table"><thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>'
+    caption = f"<caption>{esc(note)}</caption>" if note else ""
+    return f'<table class="ba-print-table">{caption}<thead><tr>{head}</tr></thead><tbody>{rows}</tbody></table>'

@@ -28,8 +28,8 @@ def text(value) -> str | None:
 
 
 def count_label(n: int) -> str:
-    """"1 record", "21 records"."""
-    return f"{n} record" if n == 1 else f"{n} records"
+    """"1 record", "21 records", "100,000 records"."""
+    return f"{n:,} record" if n == 1 else f"{n:,} records"
 
 
 def names_of(ids: Iterable[str], table: pd.DataFrame, *, with_type: bool = False) -> str:

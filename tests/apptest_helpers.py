@@ -40,7 +40,7 @@ def map_args(at: AppTest) -> dict:
 
 
 def record_count(at: AppTest) -> int:
-    return int(at.sidebar.metric[0].value.split(" of ")[0])
+    return int(at.sidebar.metric[0].value.split(" of ")[0].replace(",", ""))
 
 
 def plain(markdown: str) -> str:

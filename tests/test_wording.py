@@ -44,6 +44,7 @@ def test_positions_say_how_approximate_they_are():
 
 def test_counts():
     assert (count_label(0), count_label(1), count_label(21)) == ("0 records", "1 record", "21 records")
+    assert count_label(100_000) == "100,000 records"
 
 
 def test_the_records_table_uses_the_same_wording(dataset):

@@ -67,7 +67,7 @@ def decorate(m: folium.Map, dataset: Dataset, *, options: MapOptions) -> None:
     if options.online_basemap:
         for tiles, name in ONLINE_LAYERS:
             folium.TileLayer(tiles, name=name, overlay=False, control=True).add_to(m)
-    add_basemap(m, country_names=not options.context)
+    add_basemap(m, country_names=not options.context, assets=options.assets)
     if options.context:
         ContextLayer.from_data(exclude_geonameids=geonames_ids(dataset.places["coord_note"])).add_to(m)
     Attribution(ATTRIBUTION + (f"; {CONTEXT_CREDIT}" if options.context else "")).add_to(m)

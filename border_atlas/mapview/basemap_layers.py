@@ -1,33 +1,78 @@
-"""The offline basemap on the map: China shaded, the GSHHG border and rivers, the countries' names."""
+"""The offline basemap on the map: China shaded, the GSHHG border and rivers, the countries' names.
+
+The lines come from ``window.BA_BASEMAP`` (:func:`border_atlas.offline_assets.basemap_script`):
+in the app a file the browser loads once, in a standalone page a script inside it. Either way
+the map's own script only says how to draw them, so a map sent again on every filter change
+does not carry 100 KB of coastline each time.
+
+>>> import folium
+>>> m = folium.Map(tiles=None)
+>>> add_basemap(m, assets="inline")
+>>> html = m.get_root().render()
+>>> "window.BA_BASEMAP = " in html and "L.polyline(data.border, style.border)" in html
+True
+"""
 
 from __future__ import annotations
 
-import folium
+import json
 
-from border_atlas.basemap import load_basemap
+import folium
+from branca.element import MacroElement
+from folium.elements import JSCSSMixin
+from jinja2 import Template
+
+from border_atlas import offline_assets
 from border_atlas.colours import BORDER_COLOUR, CHINA_FILL, RIVER_COLOUR
+from border_atlas.literal_rendering import Literal
+from border_atlas.mapview.options import ASSET_MODES
 
 COUNTRY_LABELS = (("CHINA", (41.5, 127.95)), ("NORTH KOREA", (41.1, 128.3)))
+# Drawn in this order: the Chinese side under everything, the river's wide halo under the dashed border.
+STYLES = {
+    "china": {"fillColor": CHINA_FILL, "fillOpacity": 1, "stroke": False, "interactive": False},
+    "rivers": {"color": RIVER_COLOUR, "weight": 2, "opacity": 0.9, "interactive": False},
+    "halo": {"color": RIVER_COLOUR, "weight": 5, "opacity": 0.55, "interactive": False},
+    "border": {"color": BORDER_COLOUR, "weight": 1.8, "dashArray": "7 4", "interactive": False},
+}
 
 
-def _lines(runs: list, **style) -> folium.PolyLine:
-    return folium.PolyLine([[(lat, lon) for lon, lat in run] for run in runs], interactive=False, **style)
+class BasemapLines(JSCSSMixin, MacroElement):
+    """Add to a FeatureGroup: the shaded Chinese side (on the map itself), the rivers and the border."""
+
+    _template = Template("""
+        {% macro script(this, kwargs) %}
+        (function (map, group, data, style) {
+            L.geoJSON({type: "Feature", properties: {}, geometry: data.china}, {style: style.china,
+                      interactive: false}).addTo(map);
+            L.polyline(data.rivers, style.rivers).addTo(group);
+            L.polyline(data.border, style.halo).addTo(group);
+            L.polyline(data.border, style.border).addTo(group);
+        })({{ this._parent._parent.get_name() }}, {{ this._parent.get_name() }}, window.BA_BASEMAP,
+           {{ this.styles }});
+        {% endmacro %}
+    """)
+
+    def __init__(self, *, assets: str = "served"):
+        super().__init__()
+        self._name = "BasemapLines"
+        self.styles = json.dumps(STYLES)
+        prefix = ASSET_MODES[assets]
+        self.inline = prefix is None
+        asset = offline_assets.BASEMAP_JS
+        self.default_js = [] if self.inline else [(asset.name, offline_assets.served_url(asset, prefix=prefix))]
+
+    def render(self, **kwargs) -> None:
+        if self.inline:  # a standalone page: the lines inside it, before the map's script runs
+            self.get_root().header.add_child(Literal(offline_assets.inline_head(scripts=(offline_assets.BASEMAP_JS,),
+                                                                                stylesheets=())), name="ba_basemap")
+        super().render(**kwargs)
 
 
-def add_basemap(m: folium.Map, *, country_names: bool = True) -> None:
+def add_basemap(m: folium.Map, *, country_names: bool = True, assets: str = "served") -> None:
     """Add the shaded Chinese side and a layer with the border and rivers to ``m``."""
-    basemap = load_basemap()
-    folium.GeoJson(
-        {"type": "Feature", "properties": {}, "geometry": basemap.china_polygon()},
-        name="China (shaded)",
-        style_function=lambda _: {"fillColor": CHINA_FILL, "fillOpacity": 1, "stroke": False},
-        interactive=False,
-        control=False,
-    ).add_to(m)
     lines = folium.FeatureGroup(name="Border and rivers (GSHHG)", control=True)
-    _lines(basemap.rivers, color=RIVER_COLOUR, weight=2, opacity=0.9).add_to(lines)
-    _lines(basemap.border, color=RIVER_COLOUR, weight=5, opacity=0.55).add_to(lines)
-    _lines(basemap.border, color=BORDER_COLOUR, weight=1.8, dash_array="7 4").add_to(lines)
+    BasemapLines(assets=assets).add_to(lines)
     if country_names:
         for text, point in COUNTRY_LABELS:
             folium.Marker(point, icon=folium.DivIcon(html=f'<div class="ba-country">{text}</div>', icon_size=(0, 0),

@@ -22,7 +22,7 @@ if (!document.getElementById("ba-compact-style")) {
 L.MarkerCluster.prototype.toGeoJSON = undefined;
 
 function records(n) {  // as border_atlas.wording.count_label
-  return String(n) + (n === 1 ? " record" : " records");
+  return n.toLocaleString("en") + (n === 1 ? " record" : " records");
 }
 
 function abbreviated(n) {

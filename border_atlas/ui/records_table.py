@@ -2,27 +2,28 @@
 
 from __future__ import annotations
 
+import numpy as np
 import streamlit as st
 
 from border_atlas.escaping import markdown
-from border_atlas.model import records_of
 from border_atlas.selection import Selection
-from border_atlas.tables import records_html, records_table
+from border_atlas.tables import PAGE_SIZE, records_html, records_page
 from border_atlas.wording import count_label
 
 # Our own constant CSS (no user text): on paper the map page is the map, the caption and the
 # records, without the sidebar, the toolbar, the exports or the interactive grid.
 PRINT_CSS = """<style>
-.st-key-ba-print-records { display: none; }
+.st-key-ba-records-print { display: none; }
 @media print {
   [data-testid="stSidebar"], [data-testid="stSidebarCollapsedControl"], [data-testid="stHeader"],
-  [data-testid="stToolbar"], [data-testid="stDecoration"], .st-key-ba-exports, .st-key-ba-screen-records,
+  [data-testid="stToolbar"], [data-testid="stDecoration"], .st-key-ba-exports, .st-key-ba-records-screen,
+  .st-key-ba-records-pager,
   [data-testid="stExpander"] { display: none !important; }
   [data-testid="stMainBlockContainer"], .block-container { padding: 0 !important; max-width: none !important; }
   [data-testid="stMainBlockContainer"] h1 { font-size: 20pt !important; padding: 0 0 2mm !important; }
   [data-testid="stCaptionContainer"] { display: none !important; }
   iframe { break-inside: avoid; }
-  .st-key-ba-print-records { display: block !important; }
+  .st-key-ba-records-print { display: block !important; }
   .ba-print-table { border-collapse: collapse; width: 100%; font-size: 9pt; }
   .ba-print-table th, .ba-print-table td { border: 1px solid #ccc; padding: 2px 4px; text-align: left;
     vertical-align: top; }
@@ -32,24 +33,48 @@ PRINT_CSS = """<style>
 </style>"""
 
 
+def _page_number(key: str, pages: int) -> int:
+    """The page the reader asked for, kept within the pages there are now (filters may have left fewer)."""
+    if pages <= 1:
+        return 1
+    if st.session_state.get(key, 1) > pages:
+        st.session_state[key] = pages
+    return int(st.number_input(f"Page (of {pages:,})", min_value=1, max_value=pages, value=1, step=1, key=key,
+                               help="The table shows 500 records at a time, in date order; sorting a column "
+                                    "sorts the page. The CSV export holds every record."))
+
+
+def _show_page(selection: Selection, positions: np.ndarray | None, *, key: str, print_copy: bool) -> None:
+    pages = -(-(selection.count if positions is None else len(positions)) // PAGE_SIZE)
+    with st.container(key=f"{key}-pager"):
+        part = records_page(selection, positions, page=_page_number(f"{key}-page", pages))
+        if part.pages > 1:
+            st.caption(f"{part.range_text}, in date order.")
+    with st.container(key=f"{key}-screen"):
+        st.dataframe(part.table, hide_index=True, width="stretch")
+    if print_copy:
+        with st.container(key=f"{key}-print"):
+            st.html(records_html(part.table, note=f"{part.range_text}; the CSV export holds all."
+                                 if part.pages > 1 else ""))
+
+
 def show_records(selection: Selection) -> None:
-    if selection.records.empty:
+    if selection.count == 0:
         st.info("No record matches these filters. Widen the era or date range, or clear a filter.")
         return
     st.html(PRINT_CSS)
-    with st.container(key="ba-screen-records"):
-        st.dataframe(records_table(selection.record_list), hide_index=True, width="stretch")
-    with st.container(key="ba-print-records"):
-        st.html(records_html(selection.record_list))
+    _show_page(selection, None, key="ba-records", print_copy=True)
 
 
 def show_place_records(selection: Selection, place_id: str | None) -> None:
     """The selected records at one place (the one clicked on the compact map), above the full table."""
     if place_id is None:
         return
-    here = selection.records[selection.column("place_id") == place_id]
-    if here.empty:
+    positions = selection.positions_at(place_id)
+    if not len(positions):
         return
     with st.container(key="ba-place-records"):
-        st.markdown(markdown("**{place}**: {count}", place=here["place_name"].iloc[0], count=count_label(len(here))))
-        st.dataframe(records_table(records_of(here)), hide_index=True, width="stretch")
+        [first] = selection.records_at(positions[:1])
+        st.markdown(markdown("**{place}**: {count}", place=first.place_name or place_id,
+                             count=count_label(len(positions))))
+        _show_page(selection, positions, key="ba-place", print_copy=False)

@@ -116,4 +116,4 @@ def filter_sidebar(dataset: Dataset, *, page: str, show_view_options: bool = Tru
 
 
 def show_match_count(count: int, total: int) -> None:
-    st.sidebar.metric("Matching records", f"{count} of {total}")
+    st.sidebar.metric("Matching records", f"{count:,} of {total:,}")

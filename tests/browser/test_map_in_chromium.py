@@ -34,8 +34,11 @@ def test_map_draws_markers_inside_the_map(page, app_url, requests_seen):
             inside += 1
     assert inside >= 6
     assert {"hyesan", "hyetan", "kangan", "samsu"} <= marker_ids(frame)
-    # The basemap is drawn: the border line is an SVG path in the overlay pane.
-    assert frame.locator(".leaflet-overlay-pane path").count() >= 3
+    # The basemap is drawn from the script the app serves (loaded once, not sent with every change):
+    # the Chinese side, the rivers, and the border as a halo and a dashed line, each an SVG path.
+    assert frame.locator(".leaflet-overlay-pane path").count() >= 4
+    assert frame.locator('.leaflet-overlay-pane path[stroke-dasharray="7 4"]').count() == 1
+    assert any(urlparse(u).path.endswith("/border_atlas.ui.offline.generated/basemap.js") for u in requests_seen)
     page.wait_for_timeout(800)
     page.screenshot(path=artifact("dashboard.png"), full_page=True)
     hosts = {urlparse(u).netloc for u in requests_seen if urlparse(u).scheme in ("http", "https", "ws", "wss")}

@@ -8,6 +8,9 @@ import pytest
 from apptest_helpers import map_args, plain, record_count, run_page
 from helpers import read_rows, write_rows
 
+from bench.synthetic import write_archive
+from border_atlas import load_dataset
+
 TOTAL = 21
 
 
@@ -27,7 +30,12 @@ def test_page_runs_on_the_bundled_dataset(at):
     assert marker_ids(at) >= {"hyesan", "kangan", "yonbong", "hyetan", "samsu", "ryanggang"}
     args = map_args(at)
     assert args["returned_objects"] == []  # panning and zooming never rerun the script
-    assert all(link.startswith("../border_atlas.ui.offline.assets/") for link in args["js_links"] + args["css_links"])
+    links = args["js_links"] + args["css_links"]
+    assert all(link.startswith(("../border_atlas.ui.offline.assets/", "../border_atlas.ui.offline.generated/"))
+               for link in links)
+    # The basemap's lines are a file the browser loads once, not part of what each rerun sends.
+    assert "../border_atlas.ui.offline.generated/basemap.js" in args["js_links"]
+    assert "42.90666" not in args["script"] and "window.BA_BASEMAP" in args["script"]
 
 
 @pytest.mark.parametrize(("key", "value", "expected"), [
@@ -123,3 +131,24 @@ def test_place_finder_says_no_match_without_asking_anyone(at, monkeypatch):
     monkeypatch.setattr(finder, "make_online_geocoder", lambda **_: pytest.fail("went online"))
     at.sidebar.text_input(key="finder_query").input("Atlantis").run()
     assert any("No place in the dataset matches “Atlantis”" in plain(w.value) for w in at.sidebar.warning)
+
+
+def test_a_large_selection_is_shown_a_page_at_a_time(tmp_path, monkeypatch):
+    folder = write_archive(tmp_path, n_records=1234, n_places=40)
+    monkeypatch.setenv("BORDER_ATLAS_DATA", str(folder))
+    at = run_page()
+    assert not at.exception and record_count(at) == 1234
+    table = at.dataframe[0].value
+    assert len(table) == 500 and "Records 1–500 of 1,234, in date order." in [c.value for c in at.caption]
+    printed = [h.proto.body for h in at.get("html") if h.proto.body.startswith("<table")]
+    assert len(printed) == 1 and printed[0].count("<tr>") == 501  # the header and this page
+    at.number_input(key="ba-records-page").set_value(3).run()
+    assert not at.exception
+    assert len(at.dataframe[0].value) == 234
+    assert "Records 1,001–1,234 of 1,234, in date order." in [c.value for c in at.caption]
+    assert at.dataframe[0].value["Place"].tolist() != table["Place"].tolist()[:234]
+    quiet = load_dataset(folder).assignments["place_id"].value_counts().index[-1]
+    # A filter that leaves one page: the table shows it all and no page number is asked for.
+    at.sidebar.multiselect(key="filter_places").set_value([quiet]).run()
+    assert not at.exception and len(at.dataframe[0].value) == record_count(at) < 500
+    assert not [n for n in at.number_input if n.key == "ba-records-page"]
