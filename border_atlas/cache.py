@@ -55,9 +55,10 @@ _ENTRY = "entry.json"
 def default_cache_dir() -> Path | None:
     """``$BORDER_ATLAS_CACHE``, else ``$XDG_CACHE_HOME/border-atlas``, else ``~/.cache/border-atlas``; None if off.
 
+    >>> before = os.environ.get(CACHE_ENV, "")
     >>> os.environ[CACHE_ENV] = "off"; default_cache_dir() is None
     True
-    >>> del os.environ[CACHE_ENV]
+    >>> os.environ[CACHE_ENV] = before
     """
     chosen = os.environ.get(CACHE_ENV, "").strip()
     if chosen.lower() == OFF:

@@ -15,7 +15,13 @@ DATA_ENV = "BORDER_ATLAS_DATA"
 
 @st.cache_resource(show_spinner="Loading the dataset…", max_entries=4)
 def _load(folder: str | None, files: tuple) -> Dataset:
-    return load_dataset(Path(folder) if folder else None)
+    # Validated tables are kept on disk by the files' hash, so a restart reads 100,000 records in
+    # a fraction of a second; BORDER_ATLAS_CACHE=off turns that off.
+    source = Path(folder) if folder else None
+    try:
+        return load_dataset(source, cache=True)
+    except ValueError:  # a cache folder set inside the data folder: the data folder stays the analyst's alone
+        return load_dataset(source)
 
 
 def data_folder() -> Path:

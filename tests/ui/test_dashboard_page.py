@@ -152,3 +152,13 @@ def test_a_large_selection_is_shown_a_page_at_a_time(tmp_path, monkeypatch):
     at.sidebar.multiselect(key="filter_places").set_value([quiet]).run()
     assert not at.exception and len(at.dataframe[0].value) == record_count(at) < 500
     assert not [n for n in at.number_input if n.key == "ba-records-page"]
+
+
+def test_the_app_keeps_validated_tables_for_the_next_start(tmp_path, monkeypatch, data_copy):
+    monkeypatch.setenv("BORDER_ATLAS_DATA", str(data_copy))
+    monkeypatch.setenv("BORDER_ATLAS_CACHE", str(tmp_path / "cache"))
+    at = run_page()
+    assert not at.exception and record_count(at) == TOTAL
+    [entry] = [p for p in (tmp_path / "cache").iterdir() if (p / "entry.json").is_file()]
+    assert {p.name for p in entry.glob("*.parquet")} >= {"assignments.parquet", "places.parquet"}
+    assert not list(data_copy.glob("*.parquet"))  # nothing written beside the analyst's files
