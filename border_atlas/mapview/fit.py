@@ -4,12 +4,19 @@ The room the legend and the other controls take depends on the map's size (a pho
 a laptop) and on whether the legend is folded, so the fit is made where those are known. It
 travels with the data layers, so each filter change fits the new places without reloading.
 
+The controls have their final size only once the page's stylesheets and fonts are in (the app's
+map frame adds Leaflet's stylesheet without waiting for it), and they change size later too (the
+legend and the off-map note are filled, the frame is sized): the first fit waits for the
+stylesheets and fonts, and the view is fitted again whenever the map or a control changes size,
+until the reader touches the map.
+
 >>> import folium
 >>> m = folium.Map(tiles=None)
 >>> layer = folium.FeatureGroup().add_to(m)
 >>> _ = FitToData([[41.2, 128.0], [41.4, 128.2]]).add_to(layer)
->>> "fitBounds" in m.get_root().render()
-True
+>>> script = m.get_root().render()
+>>> "fitBounds" in script, "ResizeObserver" in script, "document.fonts" in script
+(True, True, True)
 """
 
 from __future__ import annotations
@@ -22,6 +29,9 @@ from border_atlas.mapview.layout import COLUMN_DX
 MAX_ZOOM = 12
 EDGE_PX = 24  # kept free on every side, besides the controls
 LABEL_PX = 90  # kept free on the right and left, so that labels can sit beside the outermost places
+FOLD_SHARE = 0.6  # sides wider than this share of the map fold the legend
+MIN_ROOM_PX = 240  # the data keeps clear of the controls unless that leaves it less room than a phone's map
+STYLESHEET_WAIT_MS = 5000  # a stylesheet that failed before the fit looked sends no more events
 
 
 class FitToData(MacroElement):
@@ -30,10 +40,13 @@ class FitToData(MacroElement):
     _template = Template("""
         {% macro script(this, kwargs) %}
         (function (map, bounds) {
+            var layer = {{ this._parent.get_name() }}, container = map.getContainer();
+            var mine = map.baFit = {};  // newer data layers take over the fitting
+            var settled = false, touched = false, pending = false, observer = null;
             function side(selector) {
                 var widest = 0;
                 // The credit is a thin strip along the bottom edge: its width says nothing of the room beside the data.
-                map.getContainer().querySelectorAll(selector + " .leaflet-control:not(.leaflet-control-attribution)")
+                container.querySelectorAll(selector + " .leaflet-control:not(.leaflet-control-attribution)")
                     .forEach(function (c) {
                     if (c.offsetWidth && c.style.display !== "none") { widest = Math.max(widest, c.offsetWidth); }
                 });
@@ -42,30 +55,96 @@ class FitToData(MacroElement):
             function fit() {
                 var left = Math.max(side(".leaflet-left"), {{ this.label_px }}) + {{ this.edge_px }};
                 var right = Math.max(side(".leaflet-right"), {{ this.label_px }}) + {{ this.edge_px }};
-                var size = map.getSize();
-                var legend = map.getContainer().querySelector(".ba-legend:not(.folded)");
-                if (left + right > size.x * 0.6 && legend) {  // fold the legend rather than hide data under it
+                var size = map.getSize(), crowded = left + right > size.x * {{ this.fold_share }};
+                var legend = container.querySelector(".ba-legend:not(.folded)");
+                if (crowded && legend) {  // fold the legend rather than hide data under it
                     legend.classList.add("folded");
                     map.fire("ba:layout");
                     return fit();
                 }
-                if (left + right > size.x * 0.6) {  // a phone: only room for the markers moved off a shared point
+                var phone = crowded && size.x - left - right < {{ this.min_room_px }};
+                if (phone) {  // only room for the markers moved off a shared point
                     left = {{ this.edge_px }};
                     right = {{ this.edge_px }} + {{ this.shift_px }};
                 }
-                map.fitBounds(bounds, {paddingTopLeft: [left, {{ this.edge_px }} + 20],
-                                       paddingBottomRight: [right, {{ this.edge_px }} + 10],
-                                       maxZoom: {{ this.max_zoom }}, animate: false});
-                map.getContainer().dataset.baFitted = "1";  // for tests and benchmarks: the first view is set
+                var options = {paddingTopLeft: [left, {{ this.edge_px }} + 20],
+                               paddingBottomRight: [right, {{ this.edge_px }} + 10],
+                               maxZoom: {{ this.max_zoom }}, animate: false};
+                map.fitBounds(bounds, options);
+                // Markers moved off a shared point stand beside their place, beyond the padding: step out
+                // until none starts under a control (a phone has no room for that).
+                while (!phone && covered() && map.getZoom() > map.getMinZoom()) {
+                    options.maxZoom = map.getZoom() - 1;
+                    map.fitBounds(bounds, options);
+                }
+                container.dataset.baFitted = "1";  // for tests and benchmarks: the first view is set
             }
-            map.whenReady(function () { window.requestAnimationFrame(fit); });
-            // The frame may still be sized after the first fit (a slow page): fit again on resize until
-            // the reader touches the map.
-            var touched = false;
-            ["mousedown", "wheel", "touchstart", "keydown"].forEach(function (name) {
-                map.getContainer().addEventListener(name, function () { touched = true; }, {passive: true});
+            function covered() {
+                var controls = [], area = L.latLngBounds(bounds), hit = false;
+                container.querySelectorAll(".leaflet-control").forEach(function (c) {
+                    if (c.offsetWidth && getComputedStyle(c).visibility !== "hidden") {
+                        controls.push(c.getBoundingClientRect());
+                    }
+                });
+                layer.eachLayer(function (marker) {
+                    // Places outside the bounds (far ones, named in the note) are not the fit's to show.
+                    var sym = marker.getLatLng && area.contains(marker.getLatLng()) && marker.getElement() &&
+                        marker.getElement().querySelector(".ba-sym");
+                    if (!sym) { return; }
+                    var s = sym.getBoundingClientRect();
+                    hit = hit || controls.some(function (c) {
+                        var w = Math.min(s.right, c.right) - Math.max(s.left, c.left);
+                        var h = Math.min(s.bottom, c.bottom) - Math.max(s.top, c.top);
+                        return w > 0 && h > 0 && w * h >= 1;
+                    });
+                });
+                return hit;
+            }
+            function live() {
+                if (touched || map.baFit !== mine) {
+                    if (observer) { observer.disconnect(); }
+                    return false;
+                }
+                return true;
+            }
+            // One fit per frame however many sizes change in it; the fold it may make settles in the next.
+            function soon() {
+                if (!settled || pending || !live()) { return; }
+                pending = true;
+                window.requestAnimationFrame(function () { pending = false; if (live()) { fit(); } });
+            }
+            function stop() { touched = true; live(); }
+            function stylesheets() {
+                return Promise.all(Array.prototype.map.call(document.querySelectorAll('link[rel="stylesheet"]'),
+                    function (link) {
+                        return link.sheet || new Promise(function (done) {
+                            link.addEventListener("load", done);
+                            link.addEventListener("error", done);
+                            window.setTimeout(done, {{ this.stylesheet_wait_ms }});
+                        });
+                    }));
+            }
+            // Before the stylesheets are in, every control is as wide as the map.
+            map.whenReady(function () {
+                stylesheets().then(function () {
+                    container.getBoundingClientRect();  // a layout with the styles asks for the fonts they name
+                    return document.fonts && document.fonts.ready;
+                }).then(function () { settled = true; soon(); });
             });
-            map.on("resize", function () { if (!touched) { window.requestAnimationFrame(fit); } });
+            // The reader's first touch ends the refits; in the capture phase, so that controls that keep their
+            // clicks from the map (legend, copy link, zoom) count too. A fit sends no such event.
+            ["pointerdown", "mousedown", "wheel", "touchstart", "keydown"].forEach(function (name) {
+                container.addEventListener(name, stop, {capture: true, passive: true});
+            });
+            map.on("resize", soon);
+            if (window.ResizeObserver) {
+                observer = new ResizeObserver(function () { map.invalidateSize({pan: false}); soon(); });
+                observer.observe(container);
+                // Not the scale, whose width follows the zoom the fit sets, nor the layer list, which opens under
+                // the pointer.
+                container.querySelectorAll(".leaflet-control:not(.leaflet-control-scale):not(.leaflet-control-layers)")
+                    .forEach(function (c) { observer.observe(c); });
+            }
         })({{ this._parent._parent.get_name() }}, {{ this.bounds|tojson }});
         {% endmacro %}
     """)
@@ -78,3 +157,6 @@ class FitToData(MacroElement):
         self.edge_px = EDGE_PX
         self.label_px = LABEL_PX
         self.shift_px = COLUMN_DX + 14
+        self.fold_share = FOLD_SHARE
+        self.min_room_px = MIN_ROOM_PX
+        self.stylesheet_wait_ms = STYLESHEET_WAIT_MS
