@@ -45,8 +45,9 @@ function clusterIcon(cluster) {
 }
 
 var renderer = L.canvas({padding: 0.5});
+// A radius as wide as the largest disc with its halo (52 + 8 px), so that neighbouring groups seldom overlap.
 var cluster = L.markerClusterGroup({
-  chunkedLoading: true, showCoverageOnHover: false, maxClusterRadius: 45, spiderfyOnMaxZoom: true,
+  chunkedLoading: true, showCoverageOnHover: false, maxClusterRadius: 60, spiderfyOnMaxZoom: true,
   iconCreateFunction: clusterIcon, chunkProgress: function (done, total) { if (done === total) drawn(); }
 });
 // Clustering needs the map's deepest zoom, which a map with no tile layer does not know.

@@ -35,8 +35,6 @@ PRINT_CSS = """<style>
 
 def _page_number(key: str, pages: int) -> int:
     """The page the reader asked for, kept within the pages there are now (filters may have left fewer)."""
-    if pages <= 1:
-        return 1
     if st.session_state.get(key, 1) > pages:
         st.session_state[key] = pages
     return int(st.number_input(f"Page (of {pages:,})", min_value=1, max_value=pages, value=1, step=1, key=key,
@@ -46,10 +44,13 @@ def _page_number(key: str, pages: int) -> int:
 
 def _show_page(selection: Selection, positions: np.ndarray | None, *, key: str, print_copy: bool) -> None:
     pages = -(-(selection.count if positions is None else len(positions)) // PAGE_SIZE)
-    with st.container(key=f"{key}-pager"):
-        part = records_page(selection, positions, page=_page_number(f"{key}-page", pages))
-        if part.pages > 1:
-            st.caption(f"{part.range_text}, in date order.")
+    if pages > 1:  # a narrow page number with its range beside it (stacked on a phone)
+        number_column, range_column = st.columns([1, 3], vertical_alignment="bottom")
+        with number_column, st.container(key=f"{key}-pager"):
+            part = records_page(selection, positions, page=_page_number(f"{key}-page", pages))
+        range_column.caption(f"{part.range_text}, in date order.")
+    else:
+        part = records_page(selection, positions)
     with st.container(key=f"{key}-screen"):
         st.dataframe(part.table, hide_index=True, width="stretch")
     if print_copy:
