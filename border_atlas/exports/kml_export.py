@@ -74,8 +74,10 @@ import re
 from collections.abc import Iterator
 from contextlib import contextmanager
 from datetime import date
+from itertools import compress
 from operator import itemgetter
 
+import numpy as np
 from geopy.distance import geodesic
 
 from border_atlas.colours import DEFAULT_COLOUR, org_colours
@@ -124,11 +126,17 @@ RECORD_HTML = escape_text(
     "<p><i>{citation_html}; grade {grade_html}</i></p>{note_html}"
 )
 NOTE_HTML = escape_text("<p>{}</p>")
-# The Data of a record's ExtendedData, in order, each a field holding its whole line ("" where the
-# value is empty, as such a Data is left out). A drawn record has lat and lon: the element is never empty.
-RECORD_DATA = ("record_id", "org_id", "organisation", "role", "partner", "ordered_by", "place_id", "place_name",
-               "place_name_ko", "lat", "lon", "precision", "uncertainty_m", "display_offset_m", "reported_start",
-               "reported_end", "report_date", "known_from", "known_to", "citation", "paragraphs", "grade", "note")
+# A record's ExtendedData: a Data per value, in this order; one with no value is left out. A drawn
+# record has lat and lon, so the element is never empty. Each field of RECORD_PLACEMARK below holds
+# the lines of the Data named beside it, made together because they depend on one thing.
+RECORD_DATA = {
+    "record_id": ("record_id",), "organisation_data": ("org_id", "organisation"), "role_data": ("role",),
+    "partner_data": ("partner",), "ordered_by_data": ("ordered_by",),
+    "place_data": ("place_id", "place_name", "place_name_ko", "lat", "lon", "precision", "uncertainty_m"),
+    "display_offset_m": ("display_offset_m",),
+    "dates_data": ("reported_start", "reported_end", "report_date", "known_from", "known_to"),
+    "source_data": ("citation", "paragraphs", "grade"), "note_data": ("note",),
+}
 # A record's placemark; every field is escaped before it is filled in.
 RECORD_PLACEMARK = (
     '      <Placemark id="{id}">\n'
@@ -137,7 +145,7 @@ RECORD_PLACEMARK = (
     f"        <description>{RECORD_HTML}</description>\n"
     "{time}"
     "        <styleUrl>{style}</styleUrl>\n"
-    "        <ExtendedData>\n" + "".join(f"{{{name}}}" for name in RECORD_DATA) + "        </ExtendedData>\n"
+    "        <ExtendedData>\n" + "".join(f"{{{field}}}" for field in RECORD_DATA) + "        </ExtendedData>\n"
     "        <Point><coordinates>{coordinates}</coordinates></Point>\n"
     "      </Placemark>\n"
 )
@@ -171,20 +179,31 @@ def xml_id(prefix: str, raw: str, used: set[str]) -> str:
     return candidate
 
 
-def point_of(lat: float | None, lon: float | None) -> tuple[float, float] | None:
-    """(lat, lon), or None where there is no usable coordinate: missing, not finite or out of range.
+def xml_ids(prefix: str, raws: list, used: set[str]) -> list[str]:
+    """:func:`xml_id` of each of ``raws``, in order; where none needs changing, checked in one pass.
 
-    >>> point_of(41.4, 128.2), point_of(None, 128.2), point_of(float("inf"), 128.2), point_of(95.0, 128.2)
-    ((41.4, 128.2), None, None, None)
+    >>> used = {"record-b"}
+    >>> xml_ids("record", ["a", "b"], used), xml_ids("record", ["c d"], used)
+    (['record-a', 'record-b-2'], ['record-c_d'])
     """
-    if lat is None or lon is None or not (math.isfinite(lat) and math.isfinite(lon)):
-        return None
-    return (lat, lon) if -90 <= lat <= 90 and -180 <= lon <= 180 else None
+    if not all(type(raw) is str for raw in raws) or ID_UNSAFE.search("".join(raws)):  # rare
+        return [xml_id(prefix, raw, used) for raw in raws]
+    ids = [f"{prefix}-{raw}" for raw in raws]
+    if used.isdisjoint(ids) and len(set(ids)) == len(ids):
+        used.update(ids)
+        return ids
+    return [xml_id(prefix, raw, used) for raw in raws]
 
 
-def position(record: dict) -> tuple[float, float] | None:
-    """(lat, lon) of the record's place, or None where there is no usable coordinate."""
-    return point_of(record.get("lat"), record.get("lon"))
+def usable_points(lats: list, lons: list) -> list[bool]:
+    """Whether each (lat, lon) can be drawn: both given, finite and in range.
+
+    >>> usable_points([41.4, None, float("inf"), 95.0, -0.0], [128.2, 128.2, 128.2, 128.2, -180.0])
+    [True, False, False, False, True]
+    """
+    lats, lons = (np.array(values, dtype="float64") for values in (lats, lons))  # None -> NaN
+    with np.errstate(invalid="ignore"):
+        return (np.isfinite(lats) & np.isfinite(lons) & (np.abs(lats) <= 90) & (np.abs(lons) <= 180)).tolist()
 
 
 # A document repeats the same few thousand dates: each is checked once (the cache is bounded).
@@ -315,7 +334,8 @@ def _display_name(name: str | None, place_id: str | None, location_precision: st
     return name if location_precision == "point" else f"≈ {name}"
 
 
-DATA_OPENINGS = {name: f'{IN_DATA}<Data name="{escape_attribute(name)}"><value>' for name in RECORD_DATA}
+DATA_OPENINGS = {name: f'{IN_DATA}<Data name="{escape_attribute(name)}"><value>'
+                 for names in RECORD_DATA.values() for name in names}
 
 
 def data_line(name: str, value) -> str:
@@ -328,45 +348,52 @@ def data_line(name: str, value) -> str:
     return f"{DATA_OPENINGS[name]}{text}</value></Data>\n" if text else ""
 
 
+def _utf8(method):
+    """``method`` giving each of its pieces as UTF-8."""
+    return lambda key: tuple(map(str.encode, method(key)))
+
+
 class RecordTexts:
     """The pieces of the records' placemarks, each distinct one made once per document.
 
-    A Data line is made once per distinct value (:attr:`lines`); each method gives the fields of
-    :data:`RECORD_PLACEMARK` that depend on one thing a record names (its organisation, place,
-    dates), named in the matching tuple. The pieces are escaped as XML text, and HTML ones as
-    HTML first (:func:`html_xml`); :meth:`fields`, :meth:`data` and :meth:`html_texts` give them
-    as UTF-8, ready to be joined.
+    Each method gives the fields of :data:`RECORD_PLACEMARK` that depend on one thing a record
+    names (its organisation, place, dates, source ...), named in :data:`FIELDS`; :meth:`fields`
+    gives them a column at a time, as UTF-8 ready to be joined. The pieces are escaped as XML
+    text, and HTML ones as HTML first (:func:`html_xml`).
     """
 
-    ORGANISATION = ("colour", "org_html")
-    PLACE = ("name", "coordinates", "place_html", "korean_html", "label_html", "uncertainty_html", "lat", "lon",
-             "uncertainty_m")
-    DATES = ("snippet", "time", "when_html", "known_from", "known_to", "reported_html")
+    FIELDS = {
+        "organisation": ("colour", "org_html", "organisation_data"),
+        "place": ("name", "coordinates", "place_html", "korean_html", "label_html", "uncertainty_html", "place_data"),
+        "dates": ("snippet", "time", "when_html", "reported_html", "dates_data"),
+        "source": ("citation_html", "grade_html", "source_data"),
+        "role": ("role_html", "role_data"), "partner": ("partner_html", "partner_data"),
+        "ordered_by": ("ordered_html", "ordered_by_data"), "note": ("note_html", "note_data"), "style": ("style",),
+    }
 
     def __init__(self, colours: dict[str, str], styles: dict[str, tuple[str, str]]) -> None:
         self.colours, self.styles = colours, styles
         self.html = Memo(html_xml)
-        self.html_utf8 = Memo(lambda value: self.html[value].encode())
-        self.lines = {name: Memo(functools.partial(data_line, name)) for name in RECORD_DATA}
-        self.lines_utf8 = {name: Memo(lambda value, lines=lines: lines[value].encode())
-                           for name, lines in self.lines.items()}
-        self.memos = {method: Memo(lambda key, method=method: tuple(map(str.encode, method(key))))
-                      for method in (self.organisation, self.place, self.dates, self.style, self.partner,
-                                     self.ordered_by, self.note)}
+        self.spans = Memo(lambda dates: known_span(*dates))
         self.span_pieces = Memo(self._span_pieces)
+        self.lines = {name: Memo(functools.partial(data_line, name)) for name in DATA_OPENINGS}
+        self.memos = {name: Memo(_utf8(getattr(self, name))) for name in self.FIELDS}
 
     def organisation(self, key: tuple) -> tuple[str, ...]:
         org_id, name = key
-        return _css_colour(self.colours.get(org_id, DEFAULT_COLOUR)), self.html[name]
+        colour = _css_colour(self.colours.get(org_id, DEFAULT_COLOUR))
+        return colour, self.html[name], data_line("org_id", org_id) + data_line("organisation", name)
 
     def place(self, key: tuple) -> tuple[str, ...]:
         place_id, name, korean, location_precision, uncertainty_m, lat, lon = key
         uncertainty = _uncertainty(uncertainty_m)
+        data = (data_line("place_id", place_id), data_line("place_name", name), data_line("place_name_ko", korean),
+                self.lines["lat"][repr(lat)], self.lines["lon"][repr(lon)],
+                data_line("precision", location_precision), self.lines["uncertainty_m"][uncertainty])
         return (xml_escape(_display_name(name, place_id, location_precision)), f"{lon!r},{lat!r}",
                 self.html[name], f" ({self.html[korean]})" if korean else "",
                 self.html[PRECISION_LABELS.get(location_precision, location_precision)],
-                f", uncertain by about {uncertainty} m" if uncertainty else "",
-                self.lines["lat"][repr(lat)], self.lines["lon"][repr(lon)], self.lines["uncertainty_m"][uncertainty])
+                f", uncertain by about {uncertainty} m" if uncertainty else "", "".join(data))
 
     def dates(self, key: tuple) -> tuple[str, ...]:
         start, end, reported = key
@@ -374,88 +401,79 @@ class RecordTexts:
                        f" report of {self.html[reported]}")
         if not (start and end):
             as_reported += "; a missing bound is taken from the report date"
-        return *self.span_pieces[known_span(start, end, reported)], as_reported
+        snippet, time, when, known = self.span_pieces[self.spans[key]]
+        lines = self.lines
+        as_written = lines["reported_start"][start] + lines["reported_end"][end] + lines["report_date"][reported]
+        return snippet, time, when, as_reported, as_written + known
 
     def _span_pieces(self, span) -> tuple[str, ...]:
-        """The pieces that depend on the known period only: fewer distinct ones than dates as written."""
+        """Snippet, time element, wording and known_from/known_to lines: they depend on the known period only."""
+        when = escape_text(_capitalised(_period(span)))
         if not span:
-            return xml_escape("dates unreadable"), "", escape_text(_capitalised(_period(span))), "", ""
-        first, last = span[1].isoformat(), span[2].isoformat()
-        return (xml_escape(f"{span[0]} to {last}"), time_element(*span), escape_text(_capitalised(_period(span))),
-                self.lines["known_from"][first], self.lines["known_to"][last])
+            return xml_escape("dates unreadable"), "", when, ""
+        known = self.lines["known_from"][span[1].isoformat()] + self.lines["known_to"][span[2].isoformat()]
+        return xml_escape(f"{span[0]} to {span[2].isoformat()}"), time_element(*span), when, known
+
+    def source(self, key: tuple) -> tuple[str, ...]:
+        citation, paragraphs, grade = key
+        data = data_line("citation", citation) + data_line("paragraphs", paragraphs) + data_line("grade", grade)
+        return self.html[citation], self.html[grade], data
 
     def style(self, key: tuple) -> tuple[str]:
         org_id, location_precision = key
         return (xml_escape(f"#{self.styles[org_id][0 if location_precision == 'point' else 1]}"),)
 
-    def partner(self, partner) -> tuple[str]:
-        return (f" with {self.html[partner]}" if partner else "",)
+    def role(self, role) -> tuple[str, str]:
+        return self.html[role], data_line("role", role)
 
-    def ordered_by(self, ordered_by) -> tuple[str]:
-        return (f"; ordered by {self.html[ordered_by]}" if ordered_by else "",)
+    def partner(self, partner) -> tuple[str, str]:
+        return f" with {self.html[partner]}" if partner else "", data_line("partner", partner)
 
-    def note(self, note) -> tuple[str]:
-        return (NOTE_HTML.format(self.html[note]) if note else "",)
+    def ordered_by(self, ordered_by) -> tuple[str, str]:
+        return f"; ordered by {self.html[ordered_by]}" if ordered_by else "", data_line("ordered_by", ordered_by)
 
-    def fields(self, method, names: tuple[str, ...], keys) -> dict[str, list[bytes]]:
-        """The fields ``method`` gives, a list per name with one piece per key."""
-        memo = self.memos[method]
-        return dict(zip(names, zip(*[memo[key] for key in keys]), strict=True))
+    def note(self, note) -> tuple[str, str]:
+        return NOTE_HTML.format(self.html[note]) if note else "", data_line("note", note)
 
-    def data(self, placed: dict[str, list], sources: dict[str, str]) -> dict[str, list[bytes]]:
-        """The Data lines named in ``sources`` (Data name -> column of ``placed``)."""
-        return {name: [self.lines_utf8[name][value] for value in placed[column]] for name, column in sources.items()}
-
-    def html_texts(self, values: list) -> list[bytes]:
-        """:func:`html_xml` of each value."""
-        self.html.prime(values)
-        return [self.html_utf8[value] for value in values]
+    def fields(self, name: str, keys) -> dict[str, list[bytes]]:
+        """The fields method ``name`` gives, a list per field with one piece per key."""
+        memo = self.memos[name]
+        return dict(zip(self.FIELDS[name], zip(*[memo[key] for key in keys]), strict=True))
 
 
-# Data lines copied from a column as they are: Data name -> column of the flat records.
-PLAIN_DATA = {"org_id": "org_id", "organisation": "organisation", "role": "role",
-              "partner": "partner", "ordered_by": "ordered_by", "place_id": "place_id", "place_name": "place_name",
-              "place_name_ko": "place_name_ko", "precision": "location_precision", "reported_start": "start",
-              "reported_end": "end", "report_date": "reported", "citation": "citation", "paragraphs": "paragraphs",
-              "grade": "grade", "note": "note"}
-
-
-def _record_fields(placed: dict[str, list], texts: RecordTexts) -> dict[str, list[bytes]]:
-    """The fields of :data:`RECORD_PLACEMARK` that depend on what the records name."""
-    def keys(*names: str):
-        return zip(*(placed[name] for name in names))
-
-    return {
-        **texts.fields(texts.organisation, texts.ORGANISATION, keys("org_id", "organisation")),
-        **texts.fields(texts.place, texts.PLACE, keys("place_id", "place_name", "place_name_ko",
-                                                      "location_precision", "uncertainty_m", "lat", "lon")),
-        **texts.fields(texts.dates, texts.DATES, keys("start", "end", "reported")),
-        **texts.fields(texts.style, ("style",), keys("org_id", "location_precision")),
-        **texts.fields(texts.partner, ("partner_html",), placed["partner"]),
-        **texts.fields(texts.ordered_by, ("ordered_html",), placed["ordered_by"]),
-        **texts.fields(texts.note, ("note_html",), placed["note"]),
-        **{f"{name}_html": texts.html_texts(placed[name]) for name in ("role", "citation", "grade")},
-        "summary_html": [text.encode() for text in Memo(html_xml).apply(placed["summary"])],  # mostly unique
-        **texts.data(placed, PLAIN_DATA),
-    }
+# What each method of RecordTexts is given: the columns its key is made of.
+RECORD_KEYS = {
+    "organisation": ("org_id", "organisation"),
+    "place": ("place_id", "place_name", "place_name_ko", "location_precision", "uncertainty_m", "lat", "lon"),
+    "dates": ("start", "end", "reported"), "source": ("citation", "paragraphs", "grade"),
+    "style": ("org_id", "location_precision"),
+}
 
 
 def record_placemarks(placed: dict[str, list], context: dict) -> bytes:
     """The placemarks of the records in ``placed`` (columns of drawn records), in their order, as UTF-8."""
     if not placed["id"]:
         return b""
-    ids = [xml_id("record", ident, context["used"]) for ident in placed["id"]]
+    texts: RecordTexts = context["texts"]
+    fields = {}
+    for name in texts.FIELDS:
+        columns = RECORD_KEYS.get(name, (name,))
+        keys = zip(*(placed[column] for column in columns)) if len(columns) > 1 else placed[columns[0]]
+        fields.update(texts.fields(name, keys))
     offset = data_line("display_offset_m", _uncertainty(context["offset_m"])).encode()
     return fill(RECORD_PLACEMARK, {
-        **_record_fields(placed, context["texts"]),
-        "id": [ident.encode() for ident in Memo(escape_attribute).apply(ids)],
-        "record_id": [data_line("record_id", ident).encode() for ident in placed["id"]],  # one each: not kept
+        **fields,
+        "summary_html": [text.encode() for text in Memo(html_xml).apply(placed["summary"])],  # mostly unique
+        "id": [ident.encode() for ident in Memo(escape_attribute).apply(xml_ids("record", placed["id"],
+                                                                                  context["used"]))],
+        "record_id": [f"{DATA_OPENINGS['record_id']}{text}</value></Data>\n".encode() if text else b""
+                      for text in Memo(xml_escape).apply(placed["id"])],  # one each: not kept
         "display_offset_m": [offset if place_id in context["moved"] else b"" for place_id in placed["place_id"]],
     })
 
 
 def _display_description(place_records: list[dict], spot: tuple[float, float, float], context: dict) -> str:
-    first, spans, html = place_records[0], context["spans"], context["html"]
+    first, spans, html = place_records[0], context["texts"].spans, context["html"]
     lat, lon = first["lat"], first["lon"]
     direction = COMPASS[round(spot[2] / 45) % 8]
     items = "".join(f"<li>{html[r['organisation']]} ({html[r['role']]}),"
@@ -477,7 +495,7 @@ def _display_placemark(place_records: list[dict], spot: tuple[float, float, floa
             "display_lat": repr(spot[0]), "display_lon": repr(spot[1]),
             "display_offset_m": _uncertainty(offset_m), "display_bearing_deg": _uncertainty(spot[2]),
             "records": ", ".join(r["id"] for r in place_records)}
-    spans = [s for s in (context["spans"][(r["start"], r["end"], r["reported"])] for r in place_records) if s]
+    spans = [s for s in (context["texts"].spans[(r["start"], r["end"], r["reported"])] for r in place_records) if s]
     first_span = min(spans, key=lambda s: s[1]) if spans else None
     last_day = max(s[2] for s in spans) if spans else None
     geometry = (f"{IN_PLACEMARK}<MultiGeometry>\n"
@@ -516,7 +534,7 @@ def _document_description(drawn: int, unplaced: list[dict], moved: int, offset_m
 def xml_safe_columns(selection: Selection) -> dict[str, list]:
     """The flat columns with every text XML-safe, every missing text None, and whether each record is ``drawn``.
 
-    A record is drawn where its place has a usable coordinate (see :func:`point_of`).
+    A record is drawn where its place has a usable coordinate (see :func:`usable_points`).
     """
     columns = flat_columns(selection)
     texts = [name for name in columns if name not in NUMERIC_FIELDS]
@@ -524,7 +542,7 @@ def xml_safe_columns(selection: Selection) -> dict[str, list]:
     if XML_FORBIDDEN.search("".join(distinct)):  # rare: clean each distinct text once
         clean = Memo(lambda value: xml_text(value) or None)
         columns.update({name: clean.apply(columns[name]) for name in texts})
-    columns["drawn"] = [point_of(lat, lon) is not None for lat, lon in zip(columns["lat"], columns["lon"])]
+    columns["drawn"] = usable_points(columns["lat"], columns["lon"])
     return columns
 
 
@@ -555,21 +573,21 @@ def _grouped(indices: list[int], keys: list) -> dict:
 
 def _layout(selection: Selection, columns: dict[str, list], offset_m: float, icon_href: str | None) -> dict:
     """What the document is made of: the drawn records by organisation, styles, and the moved places."""
-    lats, lons = columns["lat"], columns["lon"]
-    drawn = [i for i, shown in enumerate(columns["drawn"]) if shown]
-    names = {columns["org_id"][i]: columns["organisation"][i] for i in drawn}
+    lats, lons, flags = columns["lat"], columns["lon"], columns["drawn"]
+    drawn = list(compress(range(len(flags)), flags))
+    names = dict(zip(map(columns["org_id"].__getitem__, drawn), map(columns["organisation"].__getitem__, drawn)))
     org_ids = sorted(names, key=lambda o: (names[o] or "", o))
     colours = org_colours(selection.dataset.organisations)
     used: set[str] = {"border-atlas"}
     styles = _styles(org_ids, colours, icon_href, used)
     display_style = xml_id("style", "display-position", used)
     place_ids, place_names, precisions = columns["place_id"], columns["place_name"], columns["location_precision"]
-    points = {place_ids[i]: (place_names[i] or "", precisions[i], (lats[i], lons[i])) for i in drawn}
+    at = dict(zip(map(place_ids.__getitem__, drawn), drawn))  # a place's values are the same in all its records
+    points = {place_id: (place_names[i] or "", precisions[i], (lats[i], lons[i])) for place_id, i in at.items()}
     moved = display_positions(points, offset_m=offset_m)
-    context = {"texts": RecordTexts(colours, styles["ids"]), "html": Memo(html_text),
-               "spans": Memo(lambda dates: known_span(*dates)), "moved": moved,
+    context = {"texts": RecordTexts(colours, styles["ids"]), "html": Memo(html_text), "moved": moved,
                "offset_m": offset_m, "used": used, "display_style": display_style}
-    return {"drawn": drawn, "unplaced": [i for i, shown in enumerate(columns["drawn"]) if not shown], "names": names,
+    return {"drawn": drawn, "unplaced": [i for i, shown in enumerate(flags) if not shown], "names": names,
             "org_ids": org_ids, "points": points, "context": context, "by_org": _grouped(drawn, columns["org_id"]),
             "styles": [*styles["elements"], _display_style(display_style, icon_href)]}
 

@@ -1,4 +1,4 @@
-"""Exports: CSV safe from formulas, valid RFC 7946 GeoJSON, KML that fastkml reads back."""
+"""Exports: CSV safe from formulas, valid RFC 7946 GeoJSON holding what the Record model gives."""
 
 from __future__ import annotations
 
