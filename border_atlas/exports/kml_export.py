@@ -1,6 +1,6 @@
 """The selected records as KML for Google Earth: styled by organisation, dated, in folders.
 
-Layout (OGC KML 2.2, built with fastkml)::
+Layout (OGC KML 2.2)::
 
     Document "Border Atlas"        styles; description lists the records that have no position
       Folder <organisation>        one per organisation with a drawn record, sorted by name
@@ -47,9 +47,17 @@ by U+FFFD, so the file always parses. Descriptions are HTML that Google Earth re
 value in them is escaped (border_atlas.escaping.esc, which also writes ``$`` as ``&#36;``, so no
 value can form one of Earth's ``$[field]`` substitutions), and one containing bidirectional controls
 is wrapped in a first-strong isolate (U+2068 … U+2069, its own isolate controls removed) so that
-a right-to-left override cannot reorder the text around it. lxml then escapes the HTML as XML
-text: the output has no CDATA section. Ids are made from the data's ids, reduced to the
-characters an XML ID allows.
+a right-to-left override cannot reorder the text around it. The HTML is then escaped as XML
+text (``&``, ``<``, ``>``; a carriage return as ``&#13;`` so that it survives parsing): the
+output has no CDATA section and no DOCTYPE. Ids are made from the data's ids, reduced to the
+characters an XML ID allows; every attribute is quoted and escaped.
+
+Writing. The file is written as text (border_atlas.exports.xml_text) rather than through an
+object tree, which for 100,000 records would hold some 2.5 million objects. The records'
+placemarks are filled in from templates a column at a time, a few thousand records per batch;
+values repeat from record to record (organisations, places, citations, dates), so each distinct
+value is escaped and worded once per document. Elements with no value are left out, as KML
+readers expect of optional elements.
 
 >>> from border_atlas import FilterState, load_dataset, select
 >>> text = places_kml(select(load_dataset(), FilterState(orgs=("mirim",))))
@@ -59,27 +67,40 @@ True
 
 from __future__ import annotations
 
+import functools
+import gc
 import math
 import re
+from collections.abc import Iterator
+from contextlib import contextmanager
 from datetime import date
+from itertools import compress
+from operator import itemgetter
 
-import pandas as pd
-from fastkml import Document, Folder, Placemark, kml
-from fastkml.data import Data, ExtendedData
-from fastkml.enums import DateTimeResolution
-from fastkml.features import Snippet
-from fastkml.styles import IconStyle, LabelStyle, LineStyle, Style, StyleUrl
-from fastkml.times import KmlDateTime, TimeSpan, TimeStamp
+import numpy as np
 from geopy.distance import geodesic
-from pygeoif.geometry import GeometryCollection, LineString, Point
 
 from border_atlas.colours import DEFAULT_COLOUR, org_colours
 from border_atlas.dates import is_partial_date, known_period, precision
 from border_atlas.escaping import esc
-from border_atlas.exports.records import flat_records
+from border_atlas.exports.records import flat_columns
+from border_atlas.exports.xml_text import (
+    XML_FORBIDDEN,
+    Memo,
+    escape_attribute,
+    escape_text,
+    extended_data,
+    fill,
+    html_text,
+    html_xml,
+    leaf,
+    xml_escape,
+    xml_text,
+)
 from border_atlas.selection import Selection
 from border_atlas.wording import PRECISION_LABELS
 
+KML_NAMESPACE = "http://www.opengis.net/kml/2.2"
 DISPLAY_OFFSET_M = 300.0
 DISPLAY_FOLDER = "Display positions (offset for legibility)"
 WHITE_CIRCLE_ICON = "http://maps.google.com/mapfiles/kml/shapes/placemark_circle.png"
@@ -88,53 +109,46 @@ LEADER_COLOUR = "ff5a5a5a"
 DISPLAY_COLOUR = "ffffffff"
 SHARED_POINT_DECIMALS = 5
 NUMERIC_FIELDS = {"lat", "lon", "uncertainty_m", "credibility"}
+BATCH = 5_000  # records filled in at a time: bounds the memory their pieces take
 
-XML_FORBIDDEN = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
-BIDI_CONTROLS = re.compile("[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")
-BIDI_ISOLATES = re.compile("[\u2066-\u2069]")
 HEX_COLOUR = re.compile(r"^#[0-9a-fA-F]{6}$")
-RESOLUTIONS = {"year": DateTimeResolution.year, "month": DateTimeResolution.year_month,
-               "day": DateTimeResolution.date}
+ID_UNSAFE = re.compile(r"[^A-Za-z0-9._-]+")
+DATE_LENGTHS = {"year": 4, "month": 7, "day": 10}  # KML's gYear, gYearMonth and date
 COMPASS = ("north", "north-east", "east", "south-east", "south", "south-west", "west", "north-west")
+# Indentation by depth: Document's children, a Folder's, a Placemark's, an ExtendedData's.
+IN_DOCUMENT, IN_FOLDER, IN_PLACEMARK, IN_DATA = " " * 4, " " * 6, " " * 8, " " * 10
 
-
-class TintedIconStyle(IconStyle):
-    """An IconStyle that is written even without an Icon (fastkml leaves such ones out).
-
-    Without an Icon, Google Earth draws its default pushpin in the style's colour.
-    """
-
-    @classmethod
-    def get_tag_name(cls) -> str:
-        return "IconStyle"
-
-    def __bool__(self) -> bool:
-        return True
-
-
-def xml_text(value) -> str:
-    """Text XML 1.0 can carry: forbidden characters become U+FFFD; "" for missing values.
-
-    >>> xml_text("Hye\\x00san\\x1b"), xml_text(None), xml_text(float("nan"))
-    ('Hye\\ufffdsan\\ufffd', '', '')
-    """
-    if value is None or (not isinstance(value, str) and pd.isna(value)):
-        return ""
-    return XML_FORBIDDEN.sub("\ufffd", str(value))
-
-
-def html_text(value) -> str:
-    """A value for an HTML description: XML-safe, escaped, bidirectional controls isolated.
-
-    >>> html_text("<b>Kangan</b>")
-    '&lt;b&gt;Kangan&lt;/b&gt;'
-    >>> html_text("abc\\u202edef") == "\\u2068abc\\u202edef\\u2069"
-    True
-    """
-    text = xml_text(value)
-    if BIDI_CONTROLS.search(text):
-        text = "\u2068" + BIDI_ISOLATES.sub("", text) + "\u2069"
-    return esc(text)
+# A record's description: HTML, escaped as XML text once; its fields are filled in with html_xml values.
+RECORD_HTML = escape_text(
+    '<p><b style="color:{colour}">&#9632;</b> <b>{org_html}</b> ({role_html}){partner_html}{ordered_html}.</p>'
+    "<p>{summary_html}</p><p>{when_html} ({reported_html}).</p>"
+    "<p>Place: {place_html}{korean_html}; position: {label_html}{uncertainty_html}.</p>"
+    "<p><i>{citation_html}; grade {grade_html}</i></p>{note_html}"
+)
+NOTE_HTML = escape_text("<p>{}</p>")
+# A record's ExtendedData: a Data per value, in this order; one with no value is left out. A drawn
+# record has lat and lon, so the element is never empty. Each field of RECORD_PLACEMARK below holds
+# the lines of the Data named beside it, made together because they depend on one thing.
+RECORD_DATA = {
+    "record_id": ("record_id",), "organisation_data": ("org_id", "organisation"), "role_data": ("role",),
+    "partner_data": ("partner",), "ordered_by_data": ("ordered_by",),
+    "place_data": ("place_id", "place_name", "place_name_ko", "lat", "lon", "precision", "uncertainty_m"),
+    "display_offset_m": ("display_offset_m",),
+    "dates_data": ("reported_start", "reported_end", "report_date", "known_from", "known_to"),
+    "source_data": ("citation", "paragraphs", "grade"), "note_data": ("note",),
+}
+# A record's placemark; every field is escaped before it is filled in.
+RECORD_PLACEMARK = (
+    '      <Placemark id="{id}">\n'
+    "        <name>{name}</name>\n"
+    '        <Snippet maxLines="1">{snippet}</Snippet>\n'
+    f"        <description>{RECORD_HTML}</description>\n"
+    "{time}"
+    "        <styleUrl>{style}</styleUrl>\n"
+    "        <ExtendedData>\n" + "".join(f"{{{field}}}" for field in RECORD_DATA) + "        </ExtendedData>\n"
+    "        <Point><coordinates>{coordinates}</coordinates></Point>\n"
+    "      </Placemark>\n"
+)
 
 
 def kml_colour(hex_colour: str, *, alpha: str = "ff") -> str:
@@ -157,7 +171,7 @@ def xml_id(prefix: str, raw: str, used: set[str]) -> str:
     >>> xml_id("record", "a b<c", used)
     'record-a_b_c-2'
     """
-    base = f"{prefix}-{re.sub(r'[^A-Za-z0-9._-]+', '_', xml_text(raw))}"
+    base = f"{prefix}-{ID_UNSAFE.sub('_', xml_text(raw))}"
     candidate, number = base, 2
     while candidate in used:
         candidate, number = f"{base}-{number}", number + 1
@@ -165,12 +179,35 @@ def xml_id(prefix: str, raw: str, used: set[str]) -> str:
     return candidate
 
 
-def position(record: dict) -> tuple[float, float] | None:
-    """(lat, lon) of the record's place, or None where there is no usable coordinate."""
-    lat, lon = record.get("lat"), record.get("lon")
-    if lat is None or lon is None or not (math.isfinite(lat) and math.isfinite(lon)):
-        return None
-    return (lat, lon) if -90 <= lat <= 90 and -180 <= lon <= 180 else None
+def xml_ids(prefix: str, raws: list, used: set[str]) -> list[str]:
+    """:func:`xml_id` of each of ``raws``, in order; where none needs changing, checked in one pass.
+
+    >>> used = {"record-b"}
+    >>> xml_ids("record", ["a", "b"], used), xml_ids("record", ["c d"], used)
+    (['record-a', 'record-b-2'], ['record-c_d'])
+    """
+    if not all(type(raw) is str for raw in raws) or ID_UNSAFE.search("".join(raws)):  # rare
+        return [xml_id(prefix, raw, used) for raw in raws]
+    ids = [f"{prefix}-{raw}" for raw in raws]
+    if used.isdisjoint(ids) and len(set(ids)) == len(ids):
+        used.update(ids)
+        return ids
+    return [xml_id(prefix, raw, used) for raw in raws]
+
+
+def usable_points(lats: list, lons: list) -> list[bool]:
+    """Whether each (lat, lon) can be drawn: both given, finite and in range.
+
+    >>> usable_points([41.4, None, float("inf"), 95.0, -0.0], [128.2, 128.2, 128.2, 128.2, -180.0])
+    [True, False, False, False, True]
+    """
+    lats, lons = (np.array(values, dtype="float64") for values in (lats, lons))  # None -> NaN
+    with np.errstate(invalid="ignore"):
+        return (np.isfinite(lats) & np.isfinite(lons) & (np.abs(lats) <= 90) & (np.abs(lons) <= 180)).tolist()
+
+
+# A document repeats the same few thousand dates: each is checked once (the cache is bounded).
+_readable_date = functools.lru_cache(maxsize=1 << 16)(is_partial_date)
 
 
 def known_span(start, end, reported) -> tuple[str, date, date] | None:
@@ -184,18 +221,33 @@ def known_span(start, end, reported) -> tuple[str, date, date] | None:
     ('2018-02', None)
     """
     dates = [start, end, reported]
-    if not is_partial_date(reported) or any(d is not None and not is_partial_date(d) for d in dates):
+    if not _readable_date(reported) or any(d is not None and not _readable_date(d) for d in dates):
         return None
     first, last = known_period(start, end, reported)
     return start or end or reported, first, last
 
 
-def time_element(first_text: str, first: date, last: date) -> TimeSpan | TimeStamp:
-    """TimeSpan whose begin keeps the written precision and whose end is the last day."""
+def kml_date(day: date, resolution: str) -> str:
+    """A day written to ``resolution`` ("year", "month" or "day"), as KML's gYear, gYearMonth or date.
+
+    >>> kml_date(date(2018, 2, 1), "year"), kml_date(date(2018, 2, 1), "month"), kml_date(date(2018, 2, 1), "day")
+    ('2018', '2018-02', '2018-02-01')
+    """
+    return day.isoformat()[:DATE_LENGTHS[resolution]]
+
+
+def time_element(first_text: str, first: date, last: date, *, indent: str = IN_PLACEMARK) -> str:
+    """TimeSpan whose begin keeps the written precision and whose end is the last day; TimeStamp for one day.
+
+    >>> time_element("2018-02", date(2018, 2, 1), date(2018, 2, 28), indent="")
+    '<TimeSpan><begin>2018-02</begin><end>2018-02-28</end></TimeSpan>\\n'
+    >>> time_element("2018-02-28", date(2018, 2, 28), date(2018, 2, 28), indent="")
+    '<TimeStamp><when>2018-02-28</when></TimeStamp>\\n'
+    """
     if first == last:
-        return TimeStamp(timestamp=KmlDateTime(first, DateTimeResolution.date))
-    resolution = RESOLUTIONS[precision(first_text)]
-    return TimeSpan(begin=KmlDateTime(first, resolution), end=KmlDateTime(last, DateTimeResolution.date))
+        return f"{indent}<TimeStamp><when>{first.isoformat()}</when></TimeStamp>\n"
+    begin = kml_date(first, precision(first_text))
+    return f"{indent}<TimeSpan><begin>{begin}</begin><end>{last.isoformat()}</end></TimeSpan>\n"
 
 
 def display_positions(points: dict[str, tuple[str, str, tuple[float, float]]], *,
@@ -226,9 +278,17 @@ def display_positions(points: dict[str, tuple[str, str, tuple[float, float]]], *
     return moved
 
 
-def _clean(record: dict) -> dict:
-    """The record with every text XML-safe and every missing text None."""
-    return {key: value if key in NUMERIC_FIELDS else (xml_text(value) or None) for key, value in record.items()}
+def _style(style_id: str, colours: tuple[str, str], scale: float, icon_href: str | None, line: str = "") -> str:
+    """A Style: IconStyle (no Icon unless ``icon_href``: Earth's own pushpin, tinted) and LabelStyle."""
+    icon_colour, label_colour = colours
+    icon = "" if icon_href is None else (f"{IN_DOCUMENT}    <Icon>\n{leaf('href', icon_href, IN_DOCUMENT + '      ')}"
+                                         f"{IN_DOCUMENT}    </Icon>\n")
+    return (f'{IN_DOCUMENT}<Style id="{escape_attribute(style_id)}">\n'
+            f"{IN_DOCUMENT}  <IconStyle>\n{IN_DOCUMENT}    <color>{icon_colour}</color>\n"
+            f"{IN_DOCUMENT}    <scale>{scale}</scale>\n{icon}{IN_DOCUMENT}  </IconStyle>\n"
+            f"{IN_DOCUMENT}  <LabelStyle>\n{IN_DOCUMENT}    <color>{label_colour}</color>\n"
+            f"{IN_DOCUMENT}    <scale>{scale}</scale>\n{IN_DOCUMENT}  </LabelStyle>\n{line}"
+            f"{IN_DOCUMENT}</Style>\n")
 
 
 def _styles(org_ids: list[str], colours: dict[str, str], icon_href: str | None, used: set[str]) -> dict:
@@ -238,12 +298,15 @@ def _styles(org_ids: list[str], colours: dict[str, str], icon_href: str | None, 
         exact, approximate = xml_id("style", org_id, used), xml_id("style", f"{org_id}-approximate", used)
         colour = colours.get(org_id, DEFAULT_COLOUR)
         for style_id, alpha, scale in ((exact, "ff", 1.0), (approximate, APPROXIMATE_ALPHA, 0.8)):
-            elements.append(Style(id=style_id, styles=[
-                TintedIconStyle(color=kml_colour(colour, alpha=alpha), scale=scale, icon_href=icon_href),
-                LabelStyle(color=kml_colour(colour), scale=scale),
-            ]))
+            elements.append(_style(style_id, (kml_colour(colour, alpha=alpha), kml_colour(colour)), scale, icon_href))
         ids[org_id] = (exact, approximate)
     return {"ids": ids, "elements": elements}
+
+
+def _display_style(style_id: str, icon_href: str | None) -> str:
+    line = (f"{IN_DOCUMENT}  <LineStyle>\n{IN_DOCUMENT}    <color>{LEADER_COLOUR}</color>\n"
+            f"{IN_DOCUMENT}    <width>1.5</width>\n{IN_DOCUMENT}  </LineStyle>\n")
+    return _style(style_id, (DISPLAY_COLOUR, DISPLAY_COLOUR), 0.9, icon_href, line)
 
 
 def _uncertainty(value) -> str:
@@ -252,103 +315,202 @@ def _uncertainty(value) -> str:
     return str(int(value)) if float(value).is_integer() else str(value)
 
 
-def _period(record: dict) -> str:
-    span = known_span(record["start"], record["end"], record["reported"])
+def _period(span) -> str:
     return f"known from {span[0]} to {span[2].isoformat()}" if span else "dates could not be read"
 
 
-def _record_description(record: dict, colour: str) -> str:
-    partner = f" with {html_text(record['partner'])}" if record["partner"] else ""
-    ordered = f"; ordered by {html_text(record['ordered_by'])}" if record["ordered_by"] else ""
-    when = _period(record)
-    start, end = (html_text(record[bound]) or "not reported" for bound in ("start", "end"))
-    reported = f"start {start}, end {end}, report of {html_text(record['reported'])}"
-    if not (record["start"] and record["end"]):
-        reported += "; a missing bound is taken from the report date"
-    label = PRECISION_LABELS.get(record["location_precision"], record["location_precision"])
-    uncertainty = _uncertainty(record["uncertainty_m"])
-    korean = f" ({html_text(record['place_name_ko'])})" if record["place_name_ko"] else ""
-    note = f"<p>{html_text(record['note'])}</p>" if record["note"] else ""
-    safe_colour = colour if HEX_COLOUR.match(colour or "") else DEFAULT_COLOUR
-    return (
-        f'<p><b style="color:{safe_colour}">&#9632;</b> <b>{html_text(record["organisation"])}</b>'
-        f" ({html_text(record['role'])}){partner}{ordered}.</p>"
-        f"<p>{html_text(record['summary'])}</p>"
-        f"<p>{when[:1].upper()}{when[1:]} ({reported}).</p>"
-        f"<p>Place: {html_text(record['place_name'])}{korean}; position: {html_text(label)}"
-        + (f", uncertain by about {uncertainty} m" if uncertainty else "") + ".</p>"
-        f"<p><i>{html_text(record['citation'])}; grade {html_text(record['grade'])}</i></p>{note}"
-    )
+def _capitalised(text: str) -> str:
+    """"known from 2018" -> "Known from 2018"."""
+    return text[:1].upper() + text[1:]
 
 
-def _record_data(record: dict, span, offset_m: float | None) -> ExtendedData:
-    lat, lon = position(record)
-    values = {
-        "record_id": record["id"], "org_id": record["org_id"], "organisation": record["organisation"],
-        "role": record["role"], "partner": record["partner"], "ordered_by": record["ordered_by"],
-        "place_id": record["place_id"], "place_name": record["place_name"], "place_name_ko": record["place_name_ko"],
-        "lat": repr(lat), "lon": repr(lon), "precision": record["location_precision"],
-        "uncertainty_m": _uncertainty(record["uncertainty_m"]),
-        "display_offset_m": "" if offset_m is None else _uncertainty(offset_m),
-        "reported_start": record["start"], "reported_end": record["end"], "report_date": record["reported"],
-        "known_from": span[1].isoformat() if span else "", "known_to": span[2].isoformat() if span else "",
-        "citation": record["citation"], "paragraphs": record["paragraphs"], "grade": record["grade"],
-        "note": record["note"],
+def _css_colour(colour) -> str:
+    """The colour if it is ``#rrggbb``, else the default: only such a value goes into a style attribute."""
+    return colour if isinstance(colour, str) and HEX_COLOUR.match(colour) else DEFAULT_COLOUR
+
+
+def _display_name(name: str | None, place_id: str | None, location_precision: str | None) -> str:
+    name = name or place_id or "unnamed place"
+    return name if location_precision == "point" else f"≈ {name}"
+
+
+DATA_OPENINGS = {name: f'{IN_DATA}<Data name="{escape_attribute(name)}"><value>'
+                 for names in RECORD_DATA.values() for name in names}
+
+
+def data_line(name: str, value) -> str:
+    """A record's Data element, on a line of its own in its ExtendedData; "" for an empty value.
+
+    >>> data_line("note", "a < b"), data_line("note", None)
+    ('          <Data name="note"><value>a &lt; b</value></Data>\\n', '')
+    """
+    text = xml_escape(value)
+    return f"{DATA_OPENINGS[name]}{text}</value></Data>\n" if text else ""
+
+
+def _utf8(method):
+    """``method`` giving each of its pieces as UTF-8."""
+    return lambda key: tuple(map(str.encode, method(key)))
+
+
+class RecordTexts:
+    """The pieces of the records' placemarks, each distinct one made once per document.
+
+    Each method gives the fields of :data:`RECORD_PLACEMARK` that depend on one thing a record
+    names (its organisation, place, dates, source ...), named in :data:`FIELDS`; :meth:`fields`
+    gives them a column at a time, as UTF-8 ready to be joined. The pieces are escaped as XML
+    text, and HTML ones as HTML first (:func:`html_xml`).
+    """
+
+    FIELDS = {
+        "organisation": ("colour", "org_html", "organisation_data"),
+        "place": ("name", "coordinates", "place_html", "korean_html", "label_html", "uncertainty_html", "place_data"),
+        "dates": ("snippet", "time", "when_html", "reported_html", "dates_data"),
+        "source": ("citation_html", "grade_html", "source_data"),
+        "role": ("role_html", "role_data"), "partner": ("partner_html", "partner_data"),
+        "ordered_by": ("ordered_html", "ordered_by_data"), "note": ("note_html", "note_data"), "style": ("style",),
     }
-    return ExtendedData(elements=[Data(name=name, value=xml_text(value)) for name, value in values.items()])
+
+    def __init__(self, colours: dict[str, str], styles: dict[str, tuple[str, str]]) -> None:
+        self.colours, self.styles = colours, styles
+        self.html = Memo(html_xml)
+        self.spans = Memo(lambda dates: known_span(*dates))
+        self.span_pieces = Memo(self._span_pieces)
+        self.lines = {name: Memo(functools.partial(data_line, name)) for name in DATA_OPENINGS}
+        self.memos = {name: Memo(_utf8(getattr(self, name))) for name in self.FIELDS}
+
+    def organisation(self, key: tuple) -> tuple[str, ...]:
+        org_id, name = key
+        colour = _css_colour(self.colours.get(org_id, DEFAULT_COLOUR))
+        return colour, self.html[name], data_line("org_id", org_id) + data_line("organisation", name)
+
+    def place(self, key: tuple) -> tuple[str, ...]:
+        place_id, name, korean, location_precision, uncertainty_m, lat, lon = key
+        uncertainty = _uncertainty(uncertainty_m)
+        data = (data_line("place_id", place_id), data_line("place_name", name), data_line("place_name_ko", korean),
+                self.lines["lat"][repr(lat)], self.lines["lon"][repr(lon)],
+                data_line("precision", location_precision), self.lines["uncertainty_m"][uncertainty])
+        return (xml_escape(_display_name(name, place_id, location_precision)), f"{lon!r},{lat!r}",
+                self.html[name], f" ({self.html[korean]})" if korean else "",
+                self.html[PRECISION_LABELS.get(location_precision, location_precision)],
+                f", uncertain by about {uncertainty} m" if uncertainty else "", "".join(data))
+
+    def dates(self, key: tuple) -> tuple[str, ...]:
+        start, end, reported = key
+        as_reported = (f"start {self.html[start] or 'not reported'}, end {self.html[end] or 'not reported'},"
+                       f" report of {self.html[reported]}")
+        if not (start and end):
+            as_reported += "; a missing bound is taken from the report date"
+        snippet, time, when, known = self.span_pieces[self.spans[key]]
+        lines = self.lines
+        as_written = lines["reported_start"][start] + lines["reported_end"][end] + lines["report_date"][reported]
+        return snippet, time, when, as_reported, as_written + known
+
+    def _span_pieces(self, span) -> tuple[str, ...]:
+        """Snippet, time element, wording and known_from/known_to lines: they depend on the known period only."""
+        when = escape_text(_capitalised(_period(span)))
+        if not span:
+            return xml_escape("dates unreadable"), "", when, ""
+        known = self.lines["known_from"][span[1].isoformat()] + self.lines["known_to"][span[2].isoformat()]
+        return xml_escape(f"{span[0]} to {span[2].isoformat()}"), time_element(*span), when, known
+
+    def source(self, key: tuple) -> tuple[str, ...]:
+        citation, paragraphs, grade = key
+        data = data_line("citation", citation) + data_line("paragraphs", paragraphs) + data_line("grade", grade)
+        return self.html[citation], self.html[grade], data
+
+    def style(self, key: tuple) -> tuple[str]:
+        org_id, location_precision = key
+        return (xml_escape(f"#{self.styles[org_id][0 if location_precision == 'point' else 1]}"),)
+
+    def role(self, role) -> tuple[str, str]:
+        return self.html[role], data_line("role", role)
+
+    def partner(self, partner) -> tuple[str, str]:
+        return f" with {self.html[partner]}" if partner else "", data_line("partner", partner)
+
+    def ordered_by(self, ordered_by) -> tuple[str, str]:
+        return f"; ordered by {self.html[ordered_by]}" if ordered_by else "", data_line("ordered_by", ordered_by)
+
+    def note(self, note) -> tuple[str, str]:
+        return NOTE_HTML.format(self.html[note]) if note else "", data_line("note", note)
+
+    def fields(self, name: str, keys) -> dict[str, list[bytes]]:
+        """The fields method ``name`` gives, a list per field with one piece per key."""
+        memo = self.memos[name]
+        return dict(zip(self.FIELDS[name], zip(*[memo[key] for key in keys]), strict=True))
 
 
-def _display_name(record: dict) -> str:
-    name = record["place_name"] or record["place_id"] or "unnamed place"
-    return name if record["location_precision"] == "point" else f"≈ {name}"
+# What each method of RecordTexts is given: the columns its key is made of.
+RECORD_KEYS = {
+    "organisation": ("org_id", "organisation"),
+    "place": ("place_id", "place_name", "place_name_ko", "location_precision", "uncertainty_m", "lat", "lon"),
+    "dates": ("start", "end", "reported"), "source": ("citation", "paragraphs", "grade"),
+    "style": ("org_id", "location_precision"),
+}
 
 
-def _record_placemark(record: dict, context: dict) -> Placemark:
-    span = known_span(record["start"], record["end"], record["reported"])
-    lat, lon = position(record)
-    exact, approximate = context["styles"][record["org_id"]]
-    moved = context["moved"].get(record["place_id"])
-    return Placemark(
-        id=xml_id("record", record["id"], context["used"]),
-        name=_display_name(record),
-        snippet=Snippet(text=f"{span[0]} to {span[2].isoformat()}" if span else "dates unreadable", max_lines=1),
-        description=_record_description(record, context["colours"].get(record["org_id"], DEFAULT_COLOUR)),
-        times=time_element(*span) if span else None,
-        style_url=StyleUrl(url=f"#{exact if record['location_precision'] == 'point' else approximate}"),
-        geometry=Point(lon, lat),
-        extended_data=_record_data(record, span, context["offset_m"] if moved else None),
-    )
+def record_placemarks(placed: dict[str, list], context: dict) -> bytes:
+    """The placemarks of the records in ``placed`` (columns of drawn records), in their order, as UTF-8."""
+    if not placed["id"]:
+        return b""
+    texts: RecordTexts = context["texts"]
+    fields = {}
+    for name in texts.FIELDS:
+        columns = RECORD_KEYS.get(name, (name,))
+        keys = zip(*(placed[column] for column in columns)) if len(columns) > 1 else placed[columns[0]]
+        fields.update(texts.fields(name, keys))
+    offset = data_line("display_offset_m", _uncertainty(context["offset_m"])).encode()
+    return fill(RECORD_PLACEMARK, {
+        **fields,
+        "summary_html": [text.encode() for text in Memo(html_xml).apply(placed["summary"])],  # mostly unique
+        "id": [ident.encode() for ident in Memo(escape_attribute).apply(xml_ids("record", placed["id"],
+                                                                                  context["used"]))],
+        "record_id": [f"{DATA_OPENINGS['record_id']}{text}</value></Data>\n".encode() if text else b""
+                      for text in Memo(xml_escape).apply(placed["id"])],  # one each: not kept
+        "display_offset_m": [offset if place_id in context["moved"] else b"" for place_id in placed["place_id"]],
+    })
 
 
-def _display_placemark(place_records: list[dict], spot: tuple[float, float, float], context: dict) -> Placemark:
-    first = place_records[0]
-    lat, lon = position(first)
-    offset_m = context["offset_m"]
+def _display_description(place_records: list[dict], spot: tuple[float, float, float], context: dict) -> str:
+    first, spans, html = place_records[0], context["texts"].spans, context["html"]
+    lat, lon = first["lat"], first["lon"]
     direction = COMPASS[round(spot[2] / 45) % 8]
-    spans = [s for s in (known_span(r["start"], r["end"], r["reported"]) for r in place_records) if s]
-    items = "".join(f"<li>{html_text(r['organisation'])} ({html_text(r['role'])}), {_period(r)}</li>"
-                    for r in place_records)
-    description = (
-        f"<p><b>Drawn {_uncertainty(offset_m)} m {direction} of its recorded position, for legibility only:"
-        f" other places share that point.</b> The recorded position is {lat!r}, {lon!r}"
+    items = "".join(f"<li>{html[r['organisation']]} ({html[r['role']]}),"
+                    f" {_period(spans[(r['start'], r['end'], r['reported'])])}</li>" for r in place_records)
+    return (
+        f"<p><b>Drawn {_uncertainty(context['offset_m'])} m {direction} of its recorded position, for legibility"
+        f" only: other places share that point.</b> The recorded position is {lat!r}, {lon!r}"
         f" ({html_text(PRECISION_LABELS.get(first['location_precision'], first['location_precision']))});"
         f" the line leads back to it.</p><ul>{items}</ul>"
     )
+
+
+def _display_placemark(place_records: list[dict], spot: tuple[float, float, float], context: dict) -> str:
+    first = place_records[0]
+    lat, lon = first["lat"], first["lon"]
+    offset_m = context["offset_m"]
     data = {"place_id": first["place_id"], "lat": repr(lat), "lon": repr(lon),
             "precision": first["location_precision"], "uncertainty_m": _uncertainty(first["uncertainty_m"]),
             "display_lat": repr(spot[0]), "display_lon": repr(spot[1]),
             "display_offset_m": _uncertainty(offset_m), "display_bearing_deg": _uncertainty(spot[2]),
             "records": ", ".join(r["id"] for r in place_records)}
+    spans = [s for s in (context["texts"].spans[(r["start"], r["end"], r["reported"])] for r in place_records) if s]
     first_span = min(spans, key=lambda s: s[1]) if spans else None
     last_day = max(s[2] for s in spans) if spans else None
-    return Placemark(
-        id=xml_id("display", first["place_id"], context["used"]),
-        name=_display_name(first),
-        description=description,
-        times=time_element(first_span[0], first_span[1], last_day) if spans else None,
-        style_url=StyleUrl(url=f"#{context['display_style']}"),
-        geometry=GeometryCollection([Point(spot[1], spot[0]), LineString([(spot[1], spot[0]), (lon, lat)])]),
-        extended_data=ExtendedData(elements=[Data(name=k, value=xml_text(v)) for k, v in data.items()]),
+    geometry = (f"{IN_PLACEMARK}<MultiGeometry>\n"
+                f"{IN_PLACEMARK}  <Point><coordinates>{spot[1]!r},{spot[0]!r}</coordinates></Point>\n"
+                f"{IN_PLACEMARK}  <LineString><coordinates>{spot[1]!r},{spot[0]!r} {lon!r},{lat!r}</coordinates>"
+                f"</LineString>\n{IN_PLACEMARK}</MultiGeometry>\n")
+    name = _display_name(first["place_name"], first["place_id"], first["location_precision"])
+    return (
+        f'{IN_FOLDER}<Placemark id="{escape_attribute(xml_id("display", first["place_id"], context["used"]))}">\n'
+        + leaf("name", name, IN_PLACEMARK)
+        + leaf("description", _display_description(place_records, spot, context), IN_PLACEMARK)
+        + (time_element(first_span[0], first_span[1], last_day) if spans else "")
+        + leaf("styleUrl", f"#{context['display_style']}", IN_PLACEMARK)
+        + extended_data(data, IN_PLACEMARK)
+        + geometry + f"{IN_FOLDER}</Placemark>\n"
     )
 
 
@@ -369,42 +531,140 @@ def _document_description(drawn: int, unplaced: list[dict], moved: int, offset_m
     return "".join(lines)
 
 
+def xml_safe_columns(selection: Selection) -> dict[str, list]:
+    """The flat columns with every text XML-safe, every missing text None, and whether each record is ``drawn``.
+
+    A record is drawn where its place has a usable coordinate (see :func:`usable_points`).
+    """
+    columns = flat_columns(selection)
+    texts = [name for name in columns if name not in NUMERIC_FIELDS]
+    distinct = set().union(*(columns[name] for name in texts)) - {None}  # texts and None only (flat_columns)
+    if XML_FORBIDDEN.search("".join(distinct)):  # rare: clean each distinct text once
+        clean = Memo(lambda value: xml_text(value) or None)
+        columns.update({name: clean.apply(columns[name]) for name in texts})
+    columns["drawn"] = usable_points(columns["lat"], columns["lon"])
+    return columns
+
+
+def take(columns: dict[str, list], indices: list[int]) -> dict[str, list]:
+    """The rows at ``indices``, still as columns.
+
+    >>> take({"id": ["a", "b", "c"]}, [2, 0]), take({"id": ["a", "b", "c"]}, [1]), take({"id": ["a"]}, [])
+    ({'id': ['c', 'a']}, {'id': ['b']}, {'id': []})
+    """
+    if len(indices) < 2:
+        return {name: [values[i] for i in indices] for name, values in columns.items()}
+    pick = itemgetter(*indices)
+    return {name: list(pick(values)) for name, values in columns.items()}
+
+
+def rows(columns: dict[str, list], indices: list[int]) -> list[dict]:
+    """The rows at ``indices`` as dicts."""
+    return [dict(zip(columns, row)) for row in zip(*take(columns, indices).values())]
+
+
+def _grouped(indices: list[int], keys: list) -> dict:
+    """``indices`` by the key each one has, each group in order."""
+    groups: dict = {}
+    for index in indices:
+        groups.setdefault(keys[index], []).append(index)
+    return groups
+
+
+def _layout(selection: Selection, columns: dict[str, list], offset_m: float, icon_href: str | None) -> dict:
+    """What the document is made of: the drawn records by organisation, styles, and the moved places."""
+    lats, lons, flags = columns["lat"], columns["lon"], columns["drawn"]
+    drawn = list(compress(range(len(flags)), flags))
+    names = dict(zip(map(columns["org_id"].__getitem__, drawn), map(columns["organisation"].__getitem__, drawn)))
+    org_ids = sorted(names, key=lambda o: (names[o] or "", o))
+    colours = org_colours(selection.dataset.organisations)
+    used: set[str] = {"border-atlas"}
+    styles = _styles(org_ids, colours, icon_href, used)
+    display_style = xml_id("style", "display-position", used)
+    place_ids, place_names, precisions = columns["place_id"], columns["place_name"], columns["location_precision"]
+    at = dict(zip(map(place_ids.__getitem__, drawn), drawn))  # a place's values are the same in all its records
+    points = {place_id: (place_names[i] or "", precisions[i], (lats[i], lons[i])) for place_id, i in at.items()}
+    moved = display_positions(points, offset_m=offset_m)
+    context = {"texts": RecordTexts(colours, styles["ids"]), "html": Memo(html_text), "moved": moved,
+               "offset_m": offset_m, "used": used, "display_style": display_style}
+    return {"drawn": drawn, "unplaced": [i for i, shown in enumerate(flags) if not shown], "names": names,
+            "org_ids": org_ids, "points": points, "context": context, "by_org": _grouped(drawn, columns["org_id"]),
+            "styles": [*styles["elements"], _display_style(display_style, icon_href)]}
+
+
+def _display_folder(columns: dict[str, list], layout: dict) -> str:
+    """The Folder of display copies: one per place moved off a shared point, in order of name."""
+    context, points = layout["context"], layout["points"]
+    moved = context["moved"]
+    by_place = _grouped([i for i in layout["drawn"] if columns["place_id"][i] in moved], columns["place_id"])
+    order = sorted(moved.items(), key=lambda item: (points[item[0]][0], item[0]))
+    copies = "".join(_display_placemark(rows(columns, by_place[place_id]), spot, context) for place_id, spot in order)
+    return f"{IN_DOCUMENT}<Folder>\n{leaf('name', DISPLAY_FOLDER, IN_FOLDER)}{copies}{IN_DOCUMENT}</Folder>\n"
+
+
+def _head(columns: dict[str, list], layout: dict, offset_m: float) -> str:
+    """The document's opening: its name, description, styles and counts."""
+    unplaced = rows(columns, layout["unplaced"])
+    drawn = len(layout["drawn"])
+    description = _document_description(drawn, unplaced, len(layout["context"]["moved"]), offset_m)
+    summary = extended_data({"records": str(len(columns["id"])), "records_drawn": str(drawn),
+                             "records_without_position": str(len(unplaced)),
+                             "record_ids_without_position": ", ".join(r["id"] for r in unplaced)}, IN_DOCUMENT)
+    return "".join([
+        f'<kml xmlns="{KML_NAMESPACE}">\n  <Document id="border-atlas">\n',
+        leaf("name", "Border Atlas", IN_DOCUMENT), f"{IN_DOCUMENT}<open>1</open>\n",
+        leaf("description", description, IN_DOCUMENT), *layout["styles"], summary,
+    ])
+
+
+def kml_parts(selection: Selection, *, offset_m: float = DISPLAY_OFFSET_M,
+              icon_href: str | None = None) -> Iterator[bytes]:
+    """The document of :func:`places_kml` as UTF-8, in consecutive pieces."""
+    columns = xml_safe_columns(selection)
+    layout = _layout(selection, columns, offset_m, icon_href)
+    yield _head(columns, layout, offset_m).encode()
+    for org_id in layout["org_ids"]:
+        name = xml_text(layout["names"][org_id]) or org_id
+        yield f"{IN_DOCUMENT}<Folder>\n{leaf('name', name, IN_FOLDER)}".encode()
+        indices = layout["by_org"][org_id]
+        for start in range(0, len(indices), BATCH):
+            yield record_placemarks(take(columns, indices[start:start + BATCH]), layout["context"])
+        yield f"{IN_DOCUMENT}</Folder>\n".encode()
+    if layout["context"]["moved"]:
+        yield _display_folder(columns, layout).encode()
+    yield b"  </Document>\n</kml>\n"
+
+
+@contextmanager
+def collector_paused() -> Iterator[None]:
+    """Python's cyclic garbage collector paused while a large document is written, then restored.
+
+    Writing 100,000 placemarks makes hundreds of thousands of containers that stay until the
+    document is done; the collector would walk the whole heap again and again meanwhile (about
+    a fifth of the time) though nothing here forms a cycle. Reference counting still frees
+    everything. The collector is switched back on only if it was on, so that nested or
+    concurrent uses leave it as they found it.
+    """
+    enabled = gc.isenabled()
+    gc.disable()
+    try:
+        yield
+    finally:
+        if enabled:
+            gc.enable()
+
+
 def places_kml(selection: Selection, *, offset_m: float = DISPLAY_OFFSET_M, icon_href: str | None = None) -> str:
     """The selection as a KML document for Google Earth (see the module docstring for the layout).
 
     ``offset_m``: distance of the display copies from a shared point. ``icon_href``: an icon for
     every pin (white icons take the organisation's colour exactly); None names no icon file.
     """
-    records = [_clean(r) for r in flat_records(selection)]
-    drawn = [r for r in records if position(r) is not None]
-    unplaced = [r for r in records if position(r) is None]
-    colours = org_colours(selection.dataset.organisations)
-    names = {r["org_id"]: r["organisation"] for r in drawn}
-    org_ids = sorted(names, key=lambda o: (names[o], o))
-    used: set[str] = {"border-atlas"}
-    styles = _styles(org_ids, colours, icon_href, used)
-    display_style = xml_id("style", "display-position", used)
-    points = {r["place_id"]: (r["place_name"] or "", r["location_precision"], position(r)) for r in drawn}
-    moved = display_positions(points, offset_m=offset_m)
-    context = {"styles": styles["ids"], "colours": colours, "moved": moved, "offset_m": offset_m,
-               "used": used, "display_style": display_style}
-    folders = [
-        Folder(name=xml_text(names[org_id]) or org_id,
-               features=[_record_placemark(r, context) for r in drawn if r["org_id"] == org_id])
-        for org_id in org_ids
-    ]
-    if moved:
-        copies = [_display_placemark([r for r in drawn if r["place_id"] == place_id], spot, context)
-                  for place_id, spot in sorted(moved.items(), key=lambda item: (points[item[0]][0], item[0]))]
-        folders.append(Folder(name=DISPLAY_FOLDER, features=copies))
-    display = Style(id=display_style, styles=[
-        TintedIconStyle(color=DISPLAY_COLOUR, scale=0.9, icon_href=icon_href),
-        LabelStyle(color=DISPLAY_COLOUR, scale=0.9), LineStyle(color=LEADER_COLOUR, width=1.5)])
-    summary = ExtendedData(elements=[
-        Data(name="records", value=str(len(records))), Data(name="records_drawn", value=str(len(drawn))),
-        Data(name="records_without_position", value=str(len(unplaced))),
-        Data(name="record_ids_without_position", value=xml_text(", ".join(r["id"] for r in unplaced)))])
-    document = Document(id="border-atlas", name="Border Atlas", isopen=True,
-                        description=_document_description(len(drawn), unplaced, len(moved), offset_m),
-                        styles=[*styles["elements"], display], features=folders, extended_data=summary)
-    return kml.KML(features=[document]).to_string(prettyprint=True)
+    return places_kml_bytes(selection, offset_m=offset_m, icon_href=icon_href).decode("utf-8")
+
+
+def places_kml_bytes(selection: Selection, *, offset_m: float = DISPLAY_OFFSET_M,
+                     icon_href: str | None = None) -> bytes:
+    """:func:`places_kml` as UTF-8, made as bytes: the text is never held as one (wider) string."""
+    with collector_paused():
+        return b"".join(kml_parts(selection, offset_m=offset_m, icon_href=icon_href))

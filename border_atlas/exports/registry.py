@@ -21,7 +21,7 @@ from border_atlas.comparison import ComparisonUnavailable, comparison_document, 
 from border_atlas.exports.csv_export import records_csv
 from border_atlas.exports.geojson_export import records_geojson
 from border_atlas.exports.html_export import briefing_html_file
-from border_atlas.exports.kml_export import places_kml
+from border_atlas.exports.kml_export import places_kml_bytes
 from border_atlas.exports.png_export import briefing_png, map_png
 from border_atlas.exports.pptx_export import briefing_pptx
 from border_atlas.link import BriefingText
@@ -84,7 +84,7 @@ EXPORTS: tuple[Export, ...] = (
            eager_limit=20_000),
     Export("geojson", "GeoJSON", ".geojson", "application/geo+json", lambda s, _t: records_geojson(s).encode("utf-8"),
            "RFC 7946, one feature per record.", eager_limit=20_000),
-    Export("kml", "KML", ".kml", "application/vnd.google-earth.kml+xml", lambda s, _t: places_kml(s).encode("utf-8"),
+    Export("kml", "KML", ".kml", "application/vnd.google-earth.kml+xml", lambda s, _t: places_kml_bytes(s),
            "For Google Earth.", eager_limit=300),
     Export("html", "Briefing HTML", ".html", "text/html", briefing_html_file,
            "The briefing as one self-contained file; opens offline."),

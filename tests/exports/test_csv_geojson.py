@@ -1,4 +1,4 @@
-"""Exports: CSV safe from formulas, valid RFC 7946 GeoJSON, KML that fastkml reads back."""
+"""Exports: CSV safe from formulas, valid RFC 7946 GeoJSON holding what the Record model gives."""
 
 from __future__ import annotations
 
@@ -7,6 +7,8 @@ import io
 import json
 
 import geojson
+import pytest
+from exports.reference import model_rows
 from helpers import with_values, without_rows
 
 from border_atlas import FilterState, select
@@ -75,6 +77,34 @@ def test_geojson_gives_no_invented_point_for_a_record_without_position(dataset):
     assert geojson.loads(json.dumps(data)).is_valid
 
 
+def reference_geojson(selection) -> dict:
+    """The document as it was written from the Record model, one property per column but lat and lon."""
+    features = []
+    for row in model_rows(selection):
+        geometry = None
+        if row["lat"] is not None and row["lon"] is not None:
+            geometry = {"type": "Point", "coordinates": [round(row["lon"], 6), round(row["lat"], 6)]}
+        properties = {k: v for k, v in row.items() if k not in ("lat", "lon")}
+        features.append({"type": "Feature", "id": row["id"], "geometry": geometry, "properties": properties})
+    return {"type": "FeatureCollection", "features": features}
+
+
+@pytest.mark.parametrize("archive", ["dataset", "sparse"])
+def test_geojson_holds_the_record_model_document_one_feature_per_line(request, archive):
+    selection = select(request.getfixturevalue(archive), FilterState())
+    text = records_geojson(selection)
+    data = json.loads(text)
+    reference = reference_geojson(selection)
+    assert data == reference
+    assert [list(f["properties"]) for f in data["features"]] == [list(f["properties"]) for f in reference["features"]]
+    lines = text.splitlines()
+    assert lines[0] == '{"type":"FeatureCollection","features":[' and lines[-1] == "]}"
+    assert [json.loads(line.removesuffix(",")) for line in lines[1:-1]] == reference["features"]
+
+
+def test_geojson_of_no_record_is_an_empty_collection(dataset):
+    selection = select(dataset, FilterState(orgs=("mirim",), era="post-covid", exact_orgs=True))
+    assert json.loads(records_geojson(selection)) == {"type": "FeatureCollection", "features": []}
 
 
 def test_csv_neutralises_a_leading_tab_or_carriage_return(dataset):

@@ -3,20 +3,30 @@
 from __future__ import annotations
 
 import dataclasses
+import gc
 from pathlib import Path
 
 import fastkml
 import lxml.html
 import pytest
 from geopy.distance import geodesic
+from helpers import with_values
 from lxml import etree
 
 from border_atlas import FilterState, select
 from border_atlas.colours import org_colours
 from border_atlas.dates import known_period
 from border_atlas.exports import places_kml
-from border_atlas.exports.kml_export import DISPLAY_FOLDER, DISPLAY_OFFSET_M, WHITE_CIRCLE_ICON
+from border_atlas.exports.kml_export import (
+    DISPLAY_FOLDER,
+    DISPLAY_OFFSET_M,
+    WHITE_CIRCLE_ICON,
+    collector_paused,
+    known_span,
+    places_kml_bytes,
+)
 from border_atlas.exports.records import flat_records
+from border_atlas.exports.xml_text import escape_attribute, extended_data, html_text, leaf, xml_escape, xml_text
 
 NS = {"k": "http://www.opengis.net/kml/2.2"}
 SCHEMA_FILE = Path(fastkml.__file__).parent / "schema" / "ogckml22.xsd"
@@ -260,3 +270,94 @@ def test_records_without_a_position_are_listed_not_drawn(dataset, schema):
     listed = lxml.html.fromstring(document.findtext("k:description", namespaces=NS)).text_content()
     assert "2 records have no known position" in listed and "samsu" in listed and "Kangan" in listed
     assert set(display_placemarks(root)) == {"yonbong"}  # Kangan, not drawn, no longer shares Hyesan's point
+
+
+def test_bytes_are_the_text_as_utf8(everything):
+    assert places_kml_bytes(everything) == places_kml(everything).encode("utf-8")
+
+
+def has_position(row: dict) -> bool:
+    """A finite latitude and longitude in range: the records that are drawn."""
+    lat, lon = row["lat"], row["lon"]
+    return lat is not None and lon is not None and abs(lat) <= 90 and abs(lon) <= 180
+
+
+def _expected_data(row: dict, moved: bool) -> dict[str, str]:
+    """A record's ExtendedData as the flat row gives it: every value as text, none where empty."""
+    span = known_span(row["start"], row["end"], row["reported"])
+    uncertainty = row["uncertainty_m"]
+    values = {
+        "record_id": row["id"], "org_id": row["org_id"], "organisation": row["organisation"], "role": row["role"],
+        "partner": row["partner"], "ordered_by": row["ordered_by"], "place_id": row["place_id"],
+        "place_name": row["place_name"], "place_name_ko": row["place_name_ko"], "lat": repr(row["lat"]),
+        "lon": repr(row["lon"]), "precision": row["location_precision"],
+        "uncertainty_m": None if uncertainty is None else str(int(uncertainty)) if uncertainty.is_integer()
+        else repr(uncertainty),
+        "display_offset_m": f"{DISPLAY_OFFSET_M:g}" if moved else None, "reported_start": row["start"],
+        "reported_end": row["end"], "report_date": row["reported"],
+        "known_from": span and span[1].isoformat(), "known_to": span and span[2].isoformat(),
+        "citation": row["citation"], "paragraphs": row["paragraphs"], "grade": row["grade"], "note": row["note"],
+    }
+    return {name: value for name, value in values.items() if value}
+
+
+def test_every_record_carries_its_whole_row_on_a_sparse_archive(sparse, schema):
+    selection = select(sparse, FilterState())
+    root = parse(places_kml(selection))
+    assert schema.validate(root), schema.error_log
+    placemarks = record_placemarks(root)
+    moved = set(display_placemarks(root))
+    rows = [r for r in flat_records(selection) if has_position(r)]
+    assert len(placemarks) == len(rows) > 1000
+    for row in rows:
+        placemark = placemarks[row["id"]]
+        assert data(placemark) == _expected_data(row, row["place_id"] in moved), row["id"]
+        assert point(placemark) == (row["lat"], row["lon"])
+    unplaced = data(root.find("k:Document", NS))["record_ids_without_position"].split(", ")
+    assert sorted(unplaced) == sorted(r["id"] for r in flat_records(selection) if r["id"] not in placemarks)
+
+
+WRITTEN = "Kangan $[name] `${x}` & <b>\r\n tab\t end"
+
+
+def test_text_comes_back_exactly_with_returns_and_no_earth_substitution(dataset, schema):
+    hostile = with_values(dataset, "assignments", "pairing-2018-hyetan", summary=WRITTEN, note=WRITTEN)
+    hostile = with_values(hostile, "places", "hyetan", name=WRITTEN)
+    root = parse(places_kml(select(hostile, FilterState())))
+    assert schema.validate(root), schema.error_log
+    placemark = record_placemarks(root)["pairing-2018-hyetan"]
+    assert data(placemark)["note"] == WRITTEN and data(placemark)["place_name"] == WRITTEN  # \r survives parsing
+    assert placemark.findtext("k:name", namespaces=NS) == f"≈ {WRITTEN}"
+    description = placemark.findtext("k:description", namespaces=NS)
+    assert "$[" not in description and "${" not in description  # Earth substitutes neither
+    assert WRITTEN.replace("\r\n", "\n") in lxml.html.fromstring(description).text_content().replace("\r\n", "\n")
+
+
+@pytest.mark.parametrize("value", ["\ud800", "a\udfffb", "\x00", "\ufffe", "]]>", "<script>x</script>", "&amp;",
+                                   "\u202eevil", '"\'', "\r"])
+def test_the_writer_keeps_any_text_well_formed(value):
+    """Lone surrogates cannot reach a selection (Arrow refuses them) but the writer replaces them all the same."""
+    document = ('<kml xmlns="http://www.opengis.net/kml/2.2"><Document id="d">'
+                + leaf("name", value, "") + f'<Snippet maxLines="1">{xml_escape(value)}</Snippet>'
+                + leaf("description", f"<p>{html_text(value)}</p>", "")
+                + extended_data({"note": value}, "") + f'<Folder id="{escape_attribute(value)}"/></Document></kml>')
+    root = etree.fromstring(document.encode("utf-8"))
+    cleaned = xml_text(value)
+    assert root.findtext("k:Document/k:name", namespaces=NS) == cleaned
+    assert data(root.find("k:Document", NS))["note"] == cleaned
+    assert root.find("k:Document/k:Folder", NS).get("id") == cleaned
+    assert not lxml.html.fromstring(root.findtext("k:Document/k:description", namespaces=NS)).xpath("//script")
+
+
+def test_the_collector_is_left_as_it_was_found():
+    assert gc.isenabled()
+    with collector_paused():
+        assert not gc.isenabled()
+    assert gc.isenabled()
+    gc.disable()
+    try:
+        with collector_paused():
+            pass
+        assert not gc.isenabled()  # switched off by someone else: left off
+    finally:
+        gc.enable()
