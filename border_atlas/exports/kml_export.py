@@ -52,12 +52,13 @@ text (``&``, ``<``, ``>``; a carriage return as ``&#13;`` so that it survives pa
 output has no CDATA section and no DOCTYPE. Ids are made from the data's ids, reduced to the
 characters an XML ID allows; every attribute is quoted and escaped.
 
-Writing. The file is written as text (border_atlas.exports.xml_text) rather than through an
-object tree, which for 100,000 records would hold some 2.5 million objects. The records'
-placemarks are filled in from templates a column at a time, a few thousand records per batch;
-values repeat from record to record (organisations, places, citations, dates), so each distinct
-value is escaped and worded once per document. Elements with no value are left out, as KML
-readers expect of optional elements.
+Writing. The file is written as UTF-8 text (border_atlas.exports.xml_text) rather than through
+an object tree, which for 100,000 records would hold some 2.5 million objects. The records'
+placemarks are filled in from one template a column at a time, a few thousand records per batch;
+each piece that depends on one thing a record names (its organisation, place, dates or source)
+is escaped and worded once per document, since records repeat them. Elements with no value are
+left out, as KML readers expect of optional elements. Python's cyclic garbage collector is
+paused while a file is made (:func:`collector_paused`).
 
 >>> from border_atlas import FilterState, load_dataset, select
 >>> text = places_kml(select(load_dataset(), FilterState(orgs=("mirim",))))
