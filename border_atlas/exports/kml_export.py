@@ -99,7 +99,7 @@ from border_atlas.exports.xml_text import (
     xml_text,
 )
 from border_atlas.selection import Selection
-from border_atlas.wording import PRECISION_LABELS
+from border_atlas.wording import PRECISION_LABELS, count_label
 
 KML_NAMESPACE = "http://www.opengis.net/kml/2.2"
 DISPLAY_OFFSET_M = 300.0
@@ -516,7 +516,7 @@ def _display_placemark(place_records: list[dict], spot: tuple[float, float, floa
 
 
 def _document_description(drawn: int, unplaced: list[dict], moved: int, offset_m: float) -> str:
-    lines = [f"<p>{drawn} records drawn, one placemark each, in a folder per organisation; each carries its"
+    lines = [f"<p>{count_label(drawn)} drawn, one placemark each, in a folder per organisation; each carries its"
              " known period for the time slider, its source citation and grade.</p>"]
     if moved:
         lines.append(f"<p>{moved} places share a point with another place: copies of them are drawn"

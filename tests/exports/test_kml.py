@@ -361,3 +361,9 @@ def test_the_collector_is_left_as_it_was_found():
         assert not gc.isenabled()  # switched off by someone else: left off
     finally:
         gc.enable()
+
+
+def test_the_document_counts_its_records_in_words(dataset):
+    one = places_kml(select(dataset, FilterState(orgs=("mirim",), exact_orgs=True)))
+    assert "1 record drawn," in one and "1 records" not in one
+    assert "21 records drawn," in places_kml(select(dataset, FilterState()))
