@@ -15,6 +15,7 @@ from __future__ import annotations
 from dataclasses import dataclass, fields
 from datetime import date
 
+import numpy as np
 import pandas as pd
 
 from border_atlas import dates, wording
@@ -132,7 +133,8 @@ _DAYS = {"known_from", "known_to"}
 _COUNTS = {"credibility", "n_records"}
 
 
-def _numbers(column: pd.Series) -> list:
+def number_column(column: pd.Series) -> list[float | None]:
+    """Each cell as a float, None where it is missing or not a number (infinities stay: they are numbers)."""
     values = pd.to_numeric(column, errors="coerce").astype("float64")
     return [None if v != v else v for v in values.tolist()]  # NaN is the only value unequal to itself
 
@@ -142,26 +144,39 @@ def _days(column: pd.Series) -> list:
     return [None if pd.isna(v) else v.date() for v in stamps.tolist()]
 
 
-def _counts(column: pd.Series) -> list:
+def count_column(column: pd.Series) -> list[int]:
+    """Each cell as an int, 0 where it is not given."""
     return pd.to_numeric(column, errors="coerce").fillna(0).astype("int64").tolist()
 
 
-def _texts(column: pd.Series) -> list:
-    """Each cell as :func:`wording.text` gives it, for a whole column at once."""
-    if not pd.api.types.is_string_dtype(column) or column.dtype == object:
-        return [wording.text(v) for v in column.tolist()]
-    blank = (column.str.strip() == "").fillna(True).to_numpy()
-    return [None if empty else v for v, empty in zip(column.to_numpy(dtype=object, na_value=None), blank)]
+def _texts(values: list) -> list[str | None]:
+    return [v if type(v) is str and v.strip() else wording.text(v) for v in values]
+
+
+def text_column(column: pd.Series) -> list[str | None]:
+    """:func:`wording.text` of each cell, for a whole column; a string column is worded once per distinct value.
+
+    The rows of one distinct value then share one str object, whose hash Python keeps, so that
+    look-ups by value cost less.
+
+    >>> text_column(pd.Series(["Hyesan", "  ", None, "Hyesan"], dtype="string"))
+    ['Hyesan', None, None, 'Hyesan']
+    """
+    if not isinstance(column.dtype, pd.StringDtype):  # elsewhere 1 == 1.0 == True would share a code
+        return _texts(column.tolist())
+    codes, distinct = pd.factorize(column)
+    worded = np.array([*_texts(distinct.tolist()), None], dtype=object)  # code -1 (missing) takes the last
+    return worded[codes].tolist()
 
 
 def _clean_column(name: str, column: pd.Series) -> list:
     if name in _NUMBERS:
-        return _numbers(column)
+        return number_column(column)
     if name in _DAYS:
         return _days(column)
     if name in _COUNTS:
-        return _counts(column)
-    return _texts(column)
+        return count_column(column)
+    return text_column(column)
 
 
 def _build(cls, frame: pd.DataFrame, **extra: list) -> list:
@@ -180,7 +195,7 @@ def records_of(frame: pd.DataFrame) -> list[Record]:
 def places_of(frame: pd.DataFrame, *, parent_names: dict[str, str] | None = None) -> list[Place]:
     """Rows of the places table as :class:`Place` values, each with its parent's name."""
     parent_names = parent_names or {}
-    parent_ids = _texts(frame["parent_id"]) if "parent_id" in frame else [None] * len(frame)
+    parent_ids = text_column(frame["parent_id"]) if "parent_id" in frame else [None] * len(frame)
     extra = {"parent_name": [parent_names.get(p) for p in parent_ids]}
     if "n_records" not in frame:
         extra["n_records"] = [0] * len(frame)

@@ -47,6 +47,17 @@ class RecordsPage:
         return f"Records {self.first:,}–{self.last:,} of {self.total:,}"
 
 
+def page_count(total: int, *, size: int = PAGE_SIZE) -> int:
+    """How many pages ``total`` rows take, ``size`` to a page (one, empty, for none).
+
+    >>> page_count(1234), page_count(500), page_count(0)
+    (3, 1, 1)
+    """
+    if size < 1:
+        raise ValueError(f"size must be at least 1, not {size}")
+    return max(1, -(-total // size))
+
+
 def records_page(selection: Selection, positions: np.ndarray | None = None, *, page: int = 1,
                  size: int = PAGE_SIZE) -> RecordsPage:
     """Page ``page`` of the selected records (or of those at ``positions``), ``size`` rows to a page, in date order.
@@ -59,11 +70,9 @@ def records_page(selection: Selection, positions: np.ndarray | None = None, *, p
     >>> part.range_text, len(part.table), part.pages
     ('Records 6–10 of 21', 5, 5)
     """
-    if size < 1:
-        raise ValueError(f"size must be at least 1, not {size}")
     positions = np.arange(selection.count) if positions is None else np.asarray(positions)
     total = len(positions)
-    pages = max(1, -(-total // size))
+    pages = page_count(total, size=size)
     number = min(max(1, page), pages)
     start = (number - 1) * size
     chosen = positions[start:start + size]

@@ -13,13 +13,13 @@ so that 100,000 records need no Python object per record until a writer asks for
 
 from __future__ import annotations
 
-import math
+from collections.abc import Callable
 
-import numpy as np
 import pandas as pd
 
+from border_atlas.model import count_column, number_column, text_column
 from border_atlas.selection import Selection
-from border_atlas.wording import citation, text
+from border_atlas.wording import citation
 
 COLUMNS = [
     "id", "place_id", "place_name", "place_name_ko", "lat", "lon", "location_precision", "uncertainty_m",
@@ -37,52 +37,14 @@ NUMBER_SOURCES = {"lat": "place_lat", "lon": "place_lon", "uncertainty_m": "plac
 CITATION_SOURCES = ("source_outlet", "source_published", "paragraphs", "source_title")
 
 
-def _values(frame: pd.DataFrame, name: str) -> list:
-    """A column as Python values; all None where the frame has no such column."""
-    return frame[name].tolist() if name in frame.columns else [None] * len(frame)
-
-
-def texts(values: list) -> list[str | None]:
-    """:func:`border_atlas.wording.text` of each value, with the common case (a non-blank str) inline.
-
-    >>> texts(["Hyesan", "  ", None, float("nan"), 3])
-    ['Hyesan', None, None, None, '3']
-    """
-    return [v if type(v) is str and v.strip() else text(v) for v in values]
-
-
-def text_column(frame: pd.DataFrame, name: str) -> list[str | None]:
-    """:func:`texts` of a column; a string column is worded once per distinct value.
-
-    The rows of one distinct value then share one str object, whose hash Python keeps: the
-    look-ups the writers make by value cost less.
-    """
-    if name not in frame.columns:
-        return [None] * len(frame)
-    column = frame[name]
-    if not isinstance(column.dtype, pd.StringDtype):  # elsewhere 1 == 1.0 == True would share a code
-        return texts(column.tolist())
-    codes, distinct = pd.factorize(column)
-    worded = np.array([*texts(distinct.tolist()), None], dtype=object)  # code -1 (missing) takes the last
-    return worded[codes].tolist()
-
-
-def number_column(frame: pd.DataFrame, name: str) -> list[float | None]:
-    """The column as floats, None where missing (infinities stay: they are numbers)."""
-    if name not in frame.columns:
-        return [None] * len(frame)
-    numbers = frame[name].to_numpy(dtype="float64", na_value=np.nan).tolist()
-    return [None if math.isnan(v) else v for v in numbers]
-
-
-def _credibility(frame: pd.DataFrame) -> list[int]:
-    """As :class:`~border_atlas.model.Record` holds it: an int, 0 where not given."""
-    return [0 if v is None or pd.isna(v) else int(v) for v in _values(frame, "credibility")]
+def _column(frame: pd.DataFrame, name: str, clean: Callable[[pd.Series], list]) -> list:
+    """``clean`` of a column (values as :class:`~border_atlas.model.Record` holds them); None where it is absent."""
+    return clean(frame[name]) if name in frame.columns else [None] * len(frame)
 
 
 def _citations(frame: pd.DataFrame) -> tuple[list[str], list[str | None]]:
     """The long citation of each record (worded once per source and paragraphs), and its paragraphs as text."""
-    outlets, published, paragraphs, titles = (text_column(frame, name) for name in CITATION_SOURCES)
+    outlets, published, paragraphs, titles = (_column(frame, name, text_column) for name in CITATION_SOURCES)
     worded: dict[tuple, str] = {}
     cited = []
     for key in zip(outlets, published, paragraphs, titles):
@@ -95,9 +57,9 @@ def _citations(frame: pd.DataFrame) -> tuple[list[str], list[str | None]]:
 def flat_columns(selection: Selection) -> dict[str, list]:
     """Each of :data:`COLUMNS` as a list with one value per record, in the selection's order."""
     frame = selection.records
-    columns: dict[str, list] = {name: text_column(frame, source) for name, source in TEXT_SOURCES.items()}
-    columns.update({name: number_column(frame, source) for name, source in NUMBER_SOURCES.items()})
-    columns["credibility"] = _credibility(frame)
+    columns: dict[str, list] = {name: _column(frame, source, text_column) for name, source in TEXT_SOURCES.items()}
+    columns.update({name: _column(frame, source, number_column) for name, source in NUMBER_SOURCES.items()})
+    columns["credibility"] = [c or 0 for c in _column(frame, "credibility", count_column)]
     columns["citation"], paragraphs = _citations(frame)
     columns["paragraphs"] = [None if p is None else p.replace(";", ", ") for p in paragraphs]
     columns["grade"] = [f"{r}{c}" for r, c in zip(columns["reliability"], columns["credibility"])]

@@ -18,14 +18,11 @@ from __future__ import annotations
 import json
 
 import folium
-from branca.element import MacroElement
-from folium.elements import JSCSSMixin
 from jinja2 import Template
 
 from border_atlas import offline_assets
 from border_atlas.colours import BORDER_COLOUR, CHINA_FILL, RIVER_COLOUR
-from border_atlas.literal_rendering import Literal
-from border_atlas.mapview.options import ASSET_MODES
+from border_atlas.mapview.asset_element import AssetElement
 
 COUNTRY_LABELS = (("CHINA", (41.5, 127.95)), ("NORTH KOREA", (41.1, 128.3)))
 # Drawn in this order: the Chinese side under everything, the river's wide halo under the dashed border.
@@ -37,8 +34,10 @@ STYLES = {
 }
 
 
-class BasemapLines(JSCSSMixin, MacroElement):
+class BasemapLines(AssetElement):
     """Add to a FeatureGroup: the shaded Chinese side (on the map itself), the rivers and the border."""
+
+    scripts = (offline_assets.BASEMAP_JS,)
 
     _template = Template("""
         {% macro script(this, kwargs) %}
@@ -54,19 +53,9 @@ class BasemapLines(JSCSSMixin, MacroElement):
     """)
 
     def __init__(self, *, assets: str = "served"):
-        super().__init__()
+        super().__init__(assets=assets)
         self._name = "BasemapLines"
         self.styles = json.dumps(STYLES)
-        prefix = ASSET_MODES[assets]
-        self.inline = prefix is None
-        asset = offline_assets.BASEMAP_JS
-        self.default_js = [] if self.inline else [(asset.name, offline_assets.served_url(asset, prefix=prefix))]
-
-    def render(self, **kwargs) -> None:
-        if self.inline:  # a standalone page: the lines inside it, before the map's script runs
-            self.get_root().header.add_child(Literal(offline_assets.inline_head(scripts=(offline_assets.BASEMAP_JS,),
-                                                                                stylesheets=())), name="ba_basemap")
-        super().render(**kwargs)
 
 
 def add_basemap(m: folium.Map, *, country_names: bool = True, assets: str = "served") -> None:

@@ -29,19 +29,17 @@ from pathlib import Path
 import folium
 import numpy as np
 import pandas as pd
-from branca.element import MacroElement
-from folium.elements import JSCSSMixin
 from jinja2 import Template
 
 from border_atlas import offline_assets
 from border_atlas.colours import DEFAULT_COLOUR, org_colours
 from border_atlas.dataset import Dataset
 from border_atlas.escaping import esc, script_json
-from border_atlas.literal_rendering import Literal
+from border_atlas.mapview.asset_element import AssetElement
 from border_atlas.mapview.data_key import DataKey
 from border_atlas.mapview.fit import FitToData
 from border_atlas.mapview.legend_html import LegendContent, data_legend_html
-from border_atlas.mapview.options import ASSET_MODES, MapOptions
+from border_atlas.mapview.options import MapOptions
 from border_atlas.selection import Selection
 
 # Up to this many drawn places the map is the detailed one (chips, popups, leader lines).
@@ -51,7 +49,6 @@ DETAILED, COMPACT = "detailed", "compact"
 CLICK_RETURNS = ("last_active_drawing",)
 COORDINATE_SCALE = 100_000  # positions travel as whole numbers of 1e-5 degrees (about a metre)
 MAX_ZOOM = 17  # the deepest zoom, as the assembler's maps have (clustering needs one)
-_ASSETS = {"scripts": (offline_assets.MARKERCLUSTER_JS,), "stylesheets": (offline_assets.MARKERCLUSTER_CSS,)}
 
 
 def drawn_landmarks(selection: Selection, options: MapOptions) -> pd.DataFrame:
@@ -147,8 +144,11 @@ def _layer_code() -> str:
     return (Path(__file__).with_name("compact_layer.js")).read_text(encoding="utf-8")
 
 
-class CompactPlaces(JSCSSMixin, MacroElement):
+class CompactPlaces(AssetElement):
     """The compact layer's script: the payload and the code that draws it, inside a FeatureGroup."""
+
+    scripts = (offline_assets.MARKERCLUSTER_JS,)  # after Leaflet, which the map itself brings
+    stylesheets = (offline_assets.MARKERCLUSTER_CSS,)
 
     _template = Template("""
         {% macro script(this, kwargs) %}
@@ -159,21 +159,10 @@ class CompactPlaces(JSCSSMixin, MacroElement):
     """)
 
     def __init__(self, payload: dict, *, assets: str = "served"):
-        super().__init__()
+        super().__init__(assets=assets)
         self._name = "CompactPlaces"
         self.code = _layer_code()
         self.payload = script_json(payload, compact=True)
-        prefix = ASSET_MODES[assets]
-        self.inline = prefix is None
-        self.default_js = [] if self.inline else [
-            (a.name, offline_assets.served_url(a, prefix=prefix)) for a in _ASSETS["scripts"]]
-        self.default_css = [] if self.inline else [
-            (a.name, offline_assets.served_url(a, prefix=prefix)) for a in _ASSETS["stylesheets"]]
-
-    def render(self, **kwargs) -> None:
-        if self.inline:  # a standalone page: Leaflet.markercluster inside it, after Leaflet
-            self.get_root().header.add_child(Literal(offline_assets.inline_head(**_ASSETS)), name="ba_markercluster")
-        super().render(**kwargs)
 
 
 def compact_legend_html(selection: Selection, *, options: MapOptions | None = None,

@@ -7,7 +7,7 @@ import streamlit as st
 
 from border_atlas.escaping import markdown
 from border_atlas.selection import Selection
-from border_atlas.tables import PAGE_SIZE, records_html, records_page
+from border_atlas.tables import page_count, records_html, records_page
 from border_atlas.wording import count_label
 
 # Our own constant CSS (no user text): on paper the map page is the map, the caption and the
@@ -43,7 +43,7 @@ def _page_number(key: str, pages: int) -> int:
 
 
 def _show_page(selection: Selection, positions: np.ndarray | None, *, key: str, print_copy: bool) -> None:
-    pages = -(-(selection.count if positions is None else len(positions)) // PAGE_SIZE)
+    pages = page_count(selection.count if positions is None else len(positions))
     if pages > 1:  # a narrow page number with its range beside it (stacked on a phone)
         number_column, range_column = st.columns([1, 3], vertical_alignment="bottom")
         with number_column, st.container(key=f"{key}-pager"):
