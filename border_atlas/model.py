@@ -7,7 +7,7 @@ as missing: renderers test ``if record.partner_name:`` and use the wordings thes
 >>> from border_atlas import FilterState, load_dataset, select
 >>> [record] = select(load_dataset(), FilterState(orgs=("mirim",), exact_orgs=True)).record_list
 >>> record.citation, record.period, record.partner_name
-('Daily NK (English), 2018-02-28, ¶ 2, 8, 9', 'from 2018-02', 'Mirim Shipping Company')
+('Daily NK (English), 2018-02-28, ¶ 2, 8, 9', 'reported 2018-02-28', 'Mirim Shipping Company')
 """
 
 from __future__ import annotations

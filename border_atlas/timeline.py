@@ -2,7 +2,8 @@
 
 A record with a start or an end is a bar over the days it is known to hold; a record known
 only by its report date is a point. Era boundaries come from the eras table and labelled
-events (the January 2020 closure, the August 2023 reopening) from the events table.
+events (the January 2020 closure to foreign tourists, citizens abroad allowed home in August 2023)
+from the events table.
 """
 
 from __future__ import annotations

@@ -13,8 +13,9 @@ page = start_page(
     help_text=(
         "When each assignment is known to have held. A bar runs over the period a record gives (paler when it is "
         "dated only to the month or year); a diamond is a record known only by its report date. Dashed lines mark "
-        "the eras (from eras.csv) and dated events such as the January 2020 border closure and the August 2023 "
-        "reopening. Hover for the source and grade. The filters in the sidebar apply here too."
+        "the eras (from eras.csv) and dated events such as the border's closure to foreign tourists in January 2020 "
+        "and the return of citizens from abroad in August 2023. Hover for the source and grade. The filters in the "
+        "sidebar apply here too."
     ),
 )
 group_by = st.radio("One row per", ["organisation", "place"], horizontal=True, key="timeline_group")

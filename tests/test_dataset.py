@@ -122,9 +122,9 @@ def test_a_place_with_a_bad_coordinate_keeps_its_records_and_children(data_copy)
 
 
 def test_reversed_period_is_reported(data_copy):
-    _break(data_copy, "assignments", 2, "start", "2019")  # the crackdown ended in 2018-02
+    _break(data_copy, "assignments", 15, "start", "2019")  # the minister was dismissed in 2017-01
     problem = _only_error(load_dataset(data_copy))
-    assert (problem.row, problem.field) == (2, "end")
+    assert (problem.row, problem.field) == (15, "end")
     assert "before it starts" in problem.message
 
 

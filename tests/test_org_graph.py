@@ -66,7 +66,7 @@ def test_quality_panel(dataset):
     assert "crackdown-25bde-hyesan" not in set(approx["record"])  # Hyesan's position is a point
     assert {"pairing-2018-hyetan", "mss-border-control-covid"} <= set(approx["record"])
     precision = date_precision(sel).set_index("dated to")["records"].to_dict()
-    assert precision == {"day": 2, "month": 13, "year": 0, "report date only": 6}
+    assert precision == {"day": 1, "month": 1, "year": 0, "report date only": 19}
     claims = unverified_claims(dataset, sel)
     assert claims["claim"].iloc[0] == "Mirim Shipping Company: sanctions designation"
     assert claims["status"].iloc[0] == "reported, not confirmed"

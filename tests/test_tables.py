@@ -22,7 +22,7 @@ def test_each_report_lists_its_selected_records(dataset):
 def test_reference_works_say_what_they_support(dataset):
     uses = reference_uses(dataset).set_index("source")["supports"]
     assert "position of Hyesan" in uses["GeoNames"]
-    assert "event: Border closed (COVID-19)" in uses["Kyodo News"]
+    assert "event: Closed to foreign tourists (COVID-19)" in uses["Kyodo News"]
 
 
 def test_profile_facts(dataset):

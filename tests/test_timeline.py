@@ -22,8 +22,11 @@ def test_point_versus_bar_rule(dataset):
     # A start or an end: a bar over the known period, with that date's precision.
     assert not rows.loc["mss-border-control-covid", "is_point"]
     assert rows.loc["mss-border-control-covid", "precision"] == "day"
-    assert not rows.loc["crackdown-25bde-samsu", "is_point"]
-    assert rows.loc["crackdown-25bde-samsu", "precision"] == "month"
+    assert not rows.loc["mss-minister-dismissed", "is_point"]
+    assert rows.loc["mss-minister-dismissed", "precision"] == "month"
+    # "Until recently" and "recently" give no date: known only by the report date.
+    assert rows.loc["crackdown-25bde-samsu", "is_point"] and rows.loc["pairing-2018-samsu", "is_point"]
+    assert rows.loc["crackdown-25bde-samsu", "precision"] == "report date only"
     assert rows.loc["holiday-approval-jagang", "precision"] == "report date only"
 
 
@@ -48,8 +51,8 @@ def test_era_boundaries_are_at_the_dates_in_the_eras_data(dataset):
     era = marks[marks["kind"] == "era"]
     assert list(era["date"]) == [pd.Timestamp("2020-01-22")]
     assert "Post-COVID (MSS control) begins" in era["label"].iloc[0]
-    assert "Border closed (COVID-19)" in era["label"].iloc[0]
-    reopening = marks[marks["label"].str.contains("Official reopening")]
+    assert "Closed to foreign tourists (COVID-19)" in era["label"].iloc[0]
+    reopening = marks[marks["label"].str.contains("Citizens abroad may return")]
     assert list(reopening["date"]) == [pd.Timestamp("2023-08-27")]
     spec = timeline_chart(select(dataset, FilterState())).to_dict()
     drawn = pd.concat(datasets_of(spec))

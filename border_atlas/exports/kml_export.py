@@ -61,8 +61,8 @@ left out, as KML readers expect of optional elements. Python's cyclic garbage co
 paused while a file is made (:func:`collector_paused`).
 
 >>> from border_atlas import FilterState, load_dataset, select
->>> text = places_kml(select(load_dataset(), FilterState(orgs=("mirim",))))
->>> "<begin>2018-02</begin>" in text and "<end>2018-02-28</end>" in text
+>>> text = places_kml(select(load_dataset(), FilterState(orgs=("mss",), exact_orgs=True)))
+>>> "<begin>2017-01</begin>" in text and "<end>2017-01-31</end>" in text
 True
 """
 

@@ -190,9 +190,8 @@ def _relative(kind: str, match: re.Match, context: _Context) -> DateMention | No
         if rel == "in recent years":
             return _mention(match, None, None, "recent years", None, report, True,
                             f"a few years up to the report date {report}; no start is given")
-        value = report[:7]
-        return _mention(match, value, precision_of(value), rel, None, report, True,
-                        f"{how}: shortly before it, taken as the report's month")
+        # No date is given: the report date bounds it, and a draft leaves the start or end empty.
+        return _mention(match, None, None, rel, None, report, True, f"{how}: some time before it, no date given")
     unit = match["unit"].lower()
     if kind == "ago":
         count = _COUNTS.get(match["n"].lower()) or int(match["n"])

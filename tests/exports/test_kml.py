@@ -134,8 +134,8 @@ def test_time_spans_follow_the_known_period(everything):
 
 
 @pytest.mark.parametrize(("record", "begin", "end"), [
-    ("pairing-2018-hyetan", "2018-02", "2018-02-28"),  # end not reported: the report date
-    ("crackdown-25bde-hyesan", "2018-02", "2018-02-28"),  # start not reported; the end month's last day
+    ("pairing-2018-hyetan", "2018-02-28", None),  # "recently": known on the report date only
+    ("crackdown-25bde-hyesan", "2018-02-28", None),  # "until recently": the same
     ("mss-minister-dismissed", "2017-01", "2017-01-31"),
     ("mss-border-control-covid", "2020-01-22", "2025-10-27"),
     ("customs-blocked-2018", "2018-02-28", None),  # neither bound: known on the report date only

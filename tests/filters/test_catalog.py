@@ -21,7 +21,7 @@ SAMPLES = {
     "exact_orgs": (True, 21, None),
     "places": (("samsu",), 3, "Places: Samsu County (with places inside)"),
     "era": ("post-covid", 7, "Era: Post-COVID (MSS control)"),
-    "dates": (DateRange(date(2022, 1, 1), date(2022, 12, 31)), 2, "Dates: 2022-01-01 to 2022-12-31"),
+    "dates": (DateRange(date(2022, 1, 1), date(2022, 12, 31)), 1, "Dates: 2022-01-01 to 2022-12-31"),
     "roles": (("crackdown",), 8, "Roles: crackdown"),
     "grades": (GradeRange.at_least("C2"), 1, "Grade: C2 or better"),
     "sources": (("nkinsider-2025-10-27",), 7, "Reports: NK Insider, 2025-10-27"),

@@ -68,7 +68,7 @@ def test_era_bounds_come_from_the_data(dataset):
 def test_date_range_counts_overlap_and_report_dates(dataset):
     # The MSS's control runs 2020-01-22 to the 2025 report: a 2022 range meets it.
     rows = filters.by_date_range(dataset.assignments, date(2022, 1, 1), date(2022, 12, 31))
-    assert set(rows["id"]) == {"mss-border-control-covid", "mss-currency-covid"}
+    assert set(rows["id"]) == {"mss-border-control-covid"}
     # Holiday approvals are known only by the report date.
     rows = filters.by_date_range(dataset.assignments, date(2025, 10, 27), None)
     assert {"holiday-approval-ryanggang", "mss-border-control-covid"} <= set(rows["id"])
