@@ -6,16 +6,20 @@ The app shows it as the briefing view; the HTML and PNG exports are this same pa
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 from markupsafe import Markup
 
 from border_atlas.basemap import CREDIT
 from border_atlas.caption import count_label, describe
 from border_atlas.documents import map_parts, render_document
+from border_atlas.escaping import esc
+from border_atlas.hierarchy import ancestors
 from border_atlas.link import BriefingText, ViewOptions
 from border_atlas.mapview import MapOptions, assemble_map, legend_html
 from border_atlas.mapview.layers import plan
 from border_atlas.selection import Selection
-from border_atlas.wording import citation
+from border_atlas.wording import citation, paragraphs_text
 
 DEFAULT_TITLE = "Who controls smuggling on the Ryanggang border"
 
@@ -33,6 +37,57 @@ def source_notes(selection: Selection) -> list[str]:
     return notes
 
 
+def record_citations(selection: Selection) -> list[str]:
+    """One line per record for the slide's speaker notes: who, where, when, and its source's note number.
+
+    The sources are listed once, in full, under their numbers; each record names its number and paragraphs
+    (and its id, which the CSV export carries), so no two lines are the same.
+    """
+    numbers = dict(zip(selection.sources["id"], selection.sources["note_number"]))
+    lines = []
+    for record in selection.record_list:
+        who = record.org_name + (f" ⇄ {record.partner_name}" if record.partner_name else "")
+        where = f" at {record.place_name}" if record.place_name else ""
+        number = numbers.get(record.source_id)
+        source = f"source {number}" if number is not None else record.citation
+        lines.append(f"{who} ({record.role}){where}, {record.period}: {source}, "
+                     f"{paragraphs_text(record.paragraphs, long=True)} [record {record.id}]")
+    return lines
+
+
+def umbrellas_drawn(selection: Selection, drawn: list[str]) -> list[tuple[str, list[str]]]:
+    """(umbrella, its members among ``drawn``) for each organisation the filter chose with its members.
+
+    Office 39 has no records of its own at a place: its companies are drawn, each in its own colour, and
+    the legend would not name Office 39 at all.
+    """
+    state, organisations = selection.state, selection.dataset.organisations
+    if not state.orgs or state.exact_orgs:
+        return []
+    names = dict(zip(organisations["id"], organisations["name"]))
+    ids = {name: ident for ident, name in names.items()}
+    found = []
+    for umbrella in state.orgs:
+        members = [n for n in drawn if n in ids and ids[n] != umbrella and umbrella in ancestors(ids[n], organisations)]
+        if members:
+            found.append((names.get(umbrella, umbrella), members))
+    return found
+
+
+def umbrella_note(umbrella: str, members: list[str]) -> str:
+    """"Office 39, drawn as its members: Kumgang Office and Mirim Shipping Company"."""
+    listed = members[0] if len(members) == 1 else ", ".join(members[:-1]) + " and " + members[-1]
+    return f"{umbrella}, drawn as its member{'s' if len(members) > 1 else ''}: {listed}"
+
+
+def briefing_legend_html(selection: Selection, options: MapOptions) -> str:
+    """The legend beside the map: the umbrella the filter chose (named), then everything the map draws."""
+    drawn = plan(selection, options).legend.names
+    chosen = "".join(f'<div class="row note"><span>{esc(umbrella_note(u, m))}</span></div>'
+                     for u, m in umbrellas_drawn(selection, drawn))
+    return (f"<h4>Filtered on</h4>{chosen}" if chosen else "") + legend_html(selection, options=options)
+
+
 def briefing_document(selection: Selection, text: BriefingText, *, assets: str = "inline",
                       view: ViewOptions | None = None) -> str:
     """The briefing as a complete HTML page (``assets="inline"``: it needs nothing else).
@@ -46,7 +101,7 @@ def briefing_document(selection: Selection, text: BriefingText, *, assets: str =
         "briefing.html.j2",
         served=assets != "inline",
         map=map_parts(assemble_map(selection, options=options)),
-        legend=Markup(legend_html(selection, options=options)),  # noqa: S704  (escaped by the map modules)
+        legend=Markup(briefing_legend_html(selection, options)),  # noqa: S704  (escaped by the map modules)
         title=text.title.strip() or DEFAULT_TITLE,
         subtitle=text.subtitle.strip(),
         banner=text.banner.strip(),
@@ -58,13 +113,19 @@ def briefing_document(selection: Selection, text: BriefingText, *, assets: str =
     )
 
 
+SLIDE_MAP_OPTIONS = MapOptions(assets="inline", layer_control=False, legend=False, locator=False)
+
+
 def map_document(selection: Selection, *, view: ViewOptions | None = None) -> str:
-    """The map alone, filling the page, with no legend or switcher: the picture on a slide."""
-    options = MapOptions(assets="inline", layer_control=False, legend=False, centre=view.centre if view else None,
-                         zoom=view.zoom if view else None)
-    return render_document("map.html.j2", map=map_parts(assemble_map(selection, options=options)))
+    """The map alone, filling the page: the picture on a slide, which gives the legend and the places off
+    the map in its own text. At a slide's size the locator inset would cover a quarter of the map."""
+    options = replace(SLIDE_MAP_OPTIONS, centre=view.centre if view else None, zoom=view.zoom if view else None)
+    return render_document("map.html.j2", map=map_parts(assemble_map(selection, options=options)),
+                           legend=Markup(briefing_legend_html(selection, options)))  # noqa: S704
 
 
-def legend_entries(selection: Selection) -> list[tuple[str, str]]:
-    """(organisation, colour) for every colour the map's labels carry: the slide's legend."""
-    return list(plan(selection, MapOptions()).legend.organisations)
+def off_map_text(selection: Selection) -> str:
+    """"Also, off this map: 1 record at Pyongyang; …" as plain text, for the slide's caption."""
+    places = plan(selection, SLIDE_MAP_OPTIONS).off_map
+    items = "; ".join(f"{count_label(p.n_records)} at {p.name}" for p in places)
+    return f"Also, off this map: {items}" if items else ""

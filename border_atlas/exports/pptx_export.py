@@ -22,7 +22,6 @@ from __future__ import annotations
 
 import datetime
 import io
-import math
 import re
 import struct
 import unicodedata
@@ -52,8 +51,11 @@ INSET = 0.05  # inner margin of every text box, left and right
 LINE_SPACING = 1.2  # line height as a multiple of the font size
 NOTE_SIZES = (12, 11, 10)  # source notes shrink down to 10 pt, then the list is cut short
 HEADING = 0.26  # height of "LEGEND" and "SOURCES"
-ROW = 0.24  # one legend entry
+ROW = 0.2  # one legend entry
+NOTE_LINES = 3  # a legend note (no symbol) wraps to at most this many lines
 SWATCH = 0.15
+SYMBOL_WIDTH = 0.2  # the room a legend symbol (a colour square or the map's own symbol) takes
+LEGEND_SHARE = 0.72  # of the notes column, at most; the source notes have the rest
 HANG = 0.27  # hanging indent of the numbered notes
 NOTE_GAP = 3  # points after each note
 NOTE_CHARS = 400  # one note never takes more than this; the speaker notes keep the whole citation
@@ -260,16 +262,59 @@ def _banner(slide, top: float, text: str, *, name: str) -> None:
     run.font._rPr.set("cap", "all")  # shown in capitals like the HTML banner; the text itself stays as typed
 
 
-def _header(slide, top: float, title: str, subtitle: str) -> float:
+@dataclass(frozen=True)
+class Frame:
+    """The slide's fixed parts: where the header starts, where the rule and the footer are, and the body."""
+
+    top: float
+    bottom: float
+    rule_y: float
+    footer_top: float
+    body: Rect
+
+
+def slide_frame(*, banner: bool, subtitle: bool) -> Frame:
+    top, bottom = (BANNER_HEIGHT, SLIDE_HEIGHT - BANNER_HEIGHT) if banner else (0.0, SLIDE_HEIGHT)
+    rule_y = top + 0.12 + 0.55 + (0.36 if subtitle else 0.0) + 0.06
+    footer_top = bottom - 0.36
+    body = Rect(MARGIN, rule_y + 0.15, SLIDE_WIDTH - 2 * MARGIN, footer_top - 0.1 - (rule_y + 0.15))
+    return Frame(top, bottom, rule_y, footer_top, body)
+
+
+def _map_area(body: Rect, caption: str) -> tuple[Rect, tuple[float, str, int]]:
+    """The room for the map (left of the notes column, above the caption) and the caption's plan."""
+    map_width = body.width - SIDE_WIDTH - GUTTER
+    plan = _caption_plan(caption, map_width)
+    caption_height = plan[2] * line_height(plan[0]) + 0.06
+    return Rect(body.left, body.top, map_width, body.height - caption_height - 0.06), plan
+
+
+def map_box(*, banner: str = "", subtitle: str = "", count_text: str = "", filters_text: str = "",
+            note: str = "") -> Rect:
+    """Where the map picture goes on the slide made with these texts: the map is rendered for this box.
+
+    >>> box = map_box(count_text="4 records", filters_text="Organisations: Office 39")
+    >>> round(box.width, 2), round(box.height, 2)
+    (8.48, 5.86)
+    """
+    texts = [clean_text(t) for t in (banner, subtitle, count_text, filters_text, note)]
+    frame = slide_frame(banner=bool(texts[0]), subtitle=bool(texts[1]))
+    return _map_area(frame.body, _caption_text(*texts[2:]))[0]
+
+
+def _caption_text(count_text: str, filters_text: str, note: str) -> str:
+    rest = " · ".join(t for t in (filters_text, note) if t)
+    return f"{count_text} · {rest}" if count_text and rest else count_text or rest
+
+
+def _header(slide, frame: Frame, title: str, subtitle: str) -> float:
     """Title, subtitle and the rule under them; returns where the rule is."""
-    width = SLIDE_WIDTH - 2 * MARGIN
+    width, top = SLIDE_WIDTH - 2 * MARGIN, frame.top + 0.12
     _one_line(slide.shapes, Rect(MARGIN, top, width, 0.55), title, name="Title", sizes=(30, 28, 24, 20), bold=True)
-    bottom = top + 0.55
     if subtitle:
-        _one_line(slide.shapes, Rect(MARGIN, bottom, width, 0.36), subtitle, name="Subtitle", sizes=(16, 14),
+        _one_line(slide.shapes, Rect(MARGIN, top + 0.55, width, 0.36), subtitle, name="Subtitle", sizes=(16, 14),
                   colour="#37474f")
-        bottom += 0.36
-    rule_y = bottom + 0.06
+    rule_y = frame.rule_y
     rule = slide.shapes.add_connector(MSO_CONNECTOR.STRAIGHT, _emu(MARGIN), _emu(rule_y),
                                       _emu(SLIDE_WIDTH - MARGIN), _emu(rule_y))
     rule.name = "Title rule"
@@ -314,34 +359,72 @@ def _swatch(shapes, left: float, top: float, colour: str, *, name: str) -> None:
     square.shadow.inherit = False
 
 
-def _legend(slide, items: Sequence[tuple[str, str]], column: Rect) -> float:
-    """Coloured squares and labels at the top of ``column``, in at most 45% of it; returns its bottom."""
+def _legend_rows(items: Sequence[LegendItem], width: float) -> list[list[int]]:
+    """The items in rows: short labels two to a row, long ones and notes (no symbol) across the column."""
+    half = width / 2 - INSET - SYMBOL_WIDTH - 0.03 - INSET
+    rows: list[list[int]] = []
+    for index, item in enumerate(items):
+        short = item.swatch is not None and text_width(item.label, 10) <= half
+        last = rows[-1] if rows else None
+        if short and last and len(last) == 1 and items[last[0]].swatch is not None and \
+                text_width(items[last[0]].label, 10) <= half:
+            last.append(index)
+        else:
+            rows.append([index])
+    return rows
+
+
+def _legend_entry(shapes, item: LegendItem, where: Rect, number: int) -> None:
+    if item.swatch is None:  # a note, over the whole width
+        frame = _text_box(shapes, where, name=f"Legend note {number}", anchor=MSO_ANCHOR.MIDDLE)
+        _run(frame.paragraphs[0], shorten(item.label, NOTE_LINES, where.width - 2 * INSET, 10), size=10)
+        return
+    middle = where.top + ROW / 2
+    if isinstance(item.swatch, bytes):
+        width, height = png_size(item.swatch)
+        tall = min(SYMBOL_WIDTH * height / width, ROW - 0.02)
+        picture = shapes.add_picture(io.BytesIO(item.swatch), _emu(where.left + INSET), _emu(middle - tall / 2),
+                                     _emu(tall * width / height), _emu(tall))
+        picture.name = f"Symbol {number}"
+        picture._element.nvPicPr.cNvPr.set("descr", item.label)
+    else:
+        _swatch(shapes, where.left + INSET, middle - SWATCH / 2, item.swatch, name=f"Swatch {number}")
+    label_left = where.left + INSET + SYMBOL_WIDTH + 0.03
+    _one_line(shapes, Rect(label_left, where.top, where.right - label_left, ROW), item.label,
+              name=f"Legend label {number}", sizes=(10,), anchor=MSO_ANCHOR.MIDDLE)
+
+
+def _legend(slide, items: Sequence[LegendItem], column: Rect) -> float:
+    """The legend at the top of ``column``, in at most ``LEGEND_SHARE`` of it; returns its bottom."""
     if not items:
         return column.top
-    rows_max = max(1, int((column.height * 0.45 - HEADING) / ROW))
-    columns = 1 if len(items) <= rows_max else 2
-    capacity = rows_max * columns
-    shown = list(items) if len(items) <= capacity else list(items[: capacity - 1])
-    rows = math.ceil((len(shown) + (len(items) > len(shown))) / columns)
+    rows = _legend_rows(items, column.width)
+    heights = [ROW if items[row[0]].swatch is not None else 0.06 + line_height(10) * min(
+        NOTE_LINES, line_count(items[row[0]].label, column.width - 2 * INSET, 10)) for row in rows]
+    room = column.height * LEGEND_SHARE - HEADING
+    fitted, used = 0, 0.0
+    while fitted < len(rows) and used + heights[fitted] <= room:
+        used, fitted = used + heights[fitted], fitted + 1
+    if fitted < len(rows):  # the last row that fits says how many more there are
+        while fitted and used + ROW > room:
+            fitted -= 1
+            used -= heights[fitted]
     group = slide.shapes.add_group_shape()
     group.name = "Legend"
     _heading(group.shapes, Rect(column.left, column.top, column.width, HEADING), "Legend", name="Legend heading")
-    cell_width = column.width / columns
-
-    def cell(index: int) -> Rect:  # filled column by column, so the list reads down
-        return Rect(column.left + index // rows * cell_width, column.top + HEADING + index % rows * ROW,
-                    cell_width, ROW)
-
-    for index, (label, colour) in enumerate(shown):
-        where = cell(index)
-        _swatch(group.shapes, where.left + INSET, where.top + (ROW - SWATCH) / 2, colour, name=f"Swatch {index + 1}")
-        label_left = where.left + INSET + SWATCH + 0.03
-        _one_line(group.shapes, Rect(label_left, where.top, where.right - label_left, ROW), label,
-                  name=f"Legend label {index + 1}", sizes=(10,), anchor=MSO_ANCHOR.MIDDLE)
-    if len(items) > len(shown):
-        _one_line(group.shapes, cell(len(shown)), f"… and {len(items) - len(shown)} more", name="Legend more",
-                  sizes=(10,), colour=MUTED, anchor=MSO_ANCHOR.MIDDLE)
-    return column.top + HEADING + rows * ROW
+    top = column.top + HEADING
+    for row, height in zip(rows[:fitted], heights):
+        cell_width = column.width / len(row)
+        for place, index in enumerate(row):
+            _legend_entry(group.shapes, items[index], Rect(column.left + place * cell_width, top, cell_width,
+                                                           height), index + 1)
+        top += height
+    left_out = len(items) - sum(len(row) for row in rows[:fitted])
+    if left_out:
+        _one_line(group.shapes, Rect(column.left, top, column.width, ROW), f"… and {left_out} more",
+                  name="Legend more", sizes=(10,), colour=MUTED, anchor=MSO_ANCHOR.MIDDLE)
+        top += ROW
+    return top
 
 
 def _notes_plan(notes: Sequence[str], box: Rect) -> tuple[float, int]:
@@ -393,25 +476,35 @@ def _footer(slide, top: float, made_on: datetime.date) -> None:
               sizes=(10,), colour=MUTED, align=PP_ALIGN.RIGHT, anchor=MSO_ANCHOR.MIDDLE)
 
 
-def _legend_items(legend: Sequence[tuple[str, str]]) -> list[tuple[str, str]]:
+@dataclass(frozen=True)
+class LegendItem:
+    """A legend entry: its text and its symbol, a ``'#rrggbb'`` square, a PNG of the map's own symbol, or
+    none (a line of text, such as the umbrella organisation the filter chose)."""
+
+    label: str
+    swatch: str | bytes | None = None
+
+
+def _legend_items(legend: Sequence[LegendItem | tuple]) -> list[LegendItem]:
     items = []
-    for label, colour in legend:
-        if not isinstance(colour, str) or not _COLOUR.fullmatch(colour):
-            raise ValueError(f"legend colour for {clean_text(label)!r} must be '#rrggbb', got {colour!r}")
-        items.append((clean_text(label), colour))
+    for entry in legend:
+        label, swatch = (entry.label, entry.swatch) if isinstance(entry, LegendItem) else entry
+        if isinstance(swatch, bytes):
+            png_size(swatch)
+        elif swatch is not None and (not isinstance(swatch, str) or not _COLOUR.fullmatch(swatch)):
+            raise ValueError(f"legend colour for {clean_text(label)!r} must be '#rrggbb', got {swatch!r}")
+        items.append(LegendItem(clean_text(label), swatch))
     return items
 
 
 def _body(slide, body: Rect, *, map_png: bytes, caption: tuple[str, str], legend, notes) -> None:
     """The map with its caption on the left; the legend above the source notes on the right."""
-    map_width = body.width - SIDE_WIDTH - GUTTER
     lead, rest = caption
-    size, text, lines = _caption_plan(lead + rest, map_width)
-    caption_height = lines * line_height(size) + 0.06
-    area = Rect(body.left, body.top, map_width, body.height - caption_height - 0.06)
+    area, (size, text, lines) = _map_area(body, lead + rest)
     picture = fit_picture(png_size(map_png), area)
     _picture(slide, map_png, picture, f"Map. {text}")
-    _caption(slide, Rect(body.left, picture.bottom + 0.06, map_width, caption_height), lead, text, size)
+    caption_height = lines * line_height(size) + 0.06
+    _caption(slide, Rect(body.left, picture.bottom + 0.06, area.width, caption_height), lead, text, size)
     column = Rect(body.right - SIDE_WIDTH, body.top, SIDE_WIDTH, body.height)
     legend_bottom = _legend(slide, legend, column)
     notes_top = legend_bottom + (0.18 if legend else 0)
@@ -420,9 +513,12 @@ def _body(slide, body: Rect, *, map_png: bytes, caption: tuple[str, str], legend
     _source_notes(slide, notes, notes_box)
 
 
-def _speaker_notes(slide, *, title: str, subtitle: str, caption: str, citations: Sequence[str]) -> None:
-    lines = [title] + ([subtitle] if subtitle else []) + [caption, "", "Sources"]
-    lines += [f"{number}. {citation}" for number, citation in enumerate(citations, start=1)] or ["none"]
+def _speaker_notes(slide, *, head: Sequence[str], sources: Sequence[str], citations: Sequence[str]) -> None:
+    """The caption, every source once in full under its number, then one line per record."""
+    lines = [*head, "", "Sources"]
+    lines += [f"{number}. {source}" for number, source in enumerate(sources, start=1)] or ["none"]
+    if citations:
+        lines += ["", "Records"] + [f"{number}. {c}" for number, c in enumerate(citations, start=1)]
     slide.notes_slide.notes_text_frame.text = "\n".join(lines)
 
 
@@ -437,36 +533,37 @@ def _properties(deck, *, title: str, subtitle: str, made_on: datetime.date) -> N
 
 
 def briefing_pptx(*, map_png: bytes, title: str, subtitle: str = "", banner: str = "", filters_text: str,
-                  count_text: str, legend: Sequence[tuple[str, str]], source_notes: Sequence[str],
-                  citations: Sequence[str], made_on: datetime.date) -> bytes:
+                  count_text: str, legend: Sequence[LegendItem | tuple], source_notes: Sequence[str],
+                  citations: Sequence[str], made_on: datetime.date, note: str = "") -> bytes:
     """One 16:9 slide of the briefing as a .pptx file: banner, title, map, caption, legend, notes, date.
 
-    ``legend`` pairs a label with a ``'#rrggbb'`` colour; ``source_notes`` are the short numbered notes
-    shown on the slide, ``citations`` the full list put in the speaker notes. Every text is plain text:
-    control and bidi-override characters are dropped, and what does not fit is shortened with "…".
+    ``legend`` lists :class:`LegendItem` (or ``(label, swatch)`` pairs); ``source_notes`` are the numbered
+    notes shown on the slide (and in full in the speaker notes), ``citations`` one line per record for the
+    speaker notes; ``note`` ends the caption (the places off the map). Every text is plain text: control and
+    bidi-override characters are dropped, and what does not fit is shortened with "…". The map picture is
+    best rendered for :func:`map_box`, whose shape it then fills.
     """
     png_size(map_png)  # a clear error before anything is drawn
     items = _legend_items(legend)
     title = clean_text(title) or DEFAULT_TITLE
     subtitle, banner = clean_text(subtitle), clean_text(banner)
-    count_text, filters_text = clean_text(count_text), clean_text(filters_text)
-    lead = f"{count_text} · " if count_text and filters_text else count_text
-    notes = [clip(clean_text(note), NOTE_CHARS) for note in source_notes]
+    count_text, filters_text, note = clean_text(count_text), clean_text(filters_text), clean_text(note)
+    caption = _caption_text(count_text, filters_text, note)
+    lead = caption[: len(count_text) + 3] if count_text and caption != count_text else count_text
+    sources = [clean_text(n) for n in source_notes]
 
     deck = Presentation()
     deck.slide_width, deck.slide_height = _emu(SLIDE_WIDTH), _emu(SLIDE_HEIGHT)
     slide = deck.slides.add_slide(deck.slide_layouts[6])  # "Blank": no placeholders to fill or hide
-    top, bottom = 0.0, SLIDE_HEIGHT
+    frame = slide_frame(banner=bool(banner), subtitle=bool(subtitle))
     if banner:
         _banner(slide, 0.0, banner, name="Banner top")
         _banner(slide, SLIDE_HEIGHT - BANNER_HEIGHT, banner, name="Banner bottom")
-        top, bottom = BANNER_HEIGHT, SLIDE_HEIGHT - BANNER_HEIGHT
-    rule_y = _header(slide, top + 0.12, title, subtitle)
-    footer_top = bottom - 0.36
-    _footer(slide, footer_top, made_on)
-    body = Rect(MARGIN, rule_y + 0.15, SLIDE_WIDTH - 2 * MARGIN, footer_top - 0.1 - (rule_y + 0.15))
-    _body(slide, body, map_png=map_png, caption=(lead, filters_text), legend=items, notes=notes)
-    _speaker_notes(slide, title=title, subtitle=subtitle, caption=lead + filters_text,
+    _header(slide, frame, title, subtitle)
+    _footer(slide, frame.footer_top, made_on)
+    _body(slide, frame.body, map_png=map_png, caption=(lead, caption[len(lead):]), legend=items,
+          notes=[clip(n, NOTE_CHARS) for n in sources])
+    _speaker_notes(slide, head=[title] + ([subtitle] if subtitle else []) + [caption], sources=sources,
                    citations=[clean_text(c) for c in citations])
     _properties(deck, title=title, subtitle=subtitle, made_on=made_on)
     out = io.BytesIO()

@@ -14,7 +14,7 @@ import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from border_atlas.briefing import DEFAULT_TITLE, legend_entries, source_notes
+from border_atlas.briefing import DEFAULT_TITLE, off_map_text, record_citations, source_notes
 from border_atlas.caption import describe
 from border_atlas.chromium import INSTALL_HINT, chromium_path
 from border_atlas.comparison import ComparisonUnavailable, comparison_document, era_pair
@@ -22,8 +22,8 @@ from border_atlas.exports.csv_export import records_csv
 from border_atlas.exports.geojson_export import records_geojson
 from border_atlas.exports.html_export import briefing_html_file
 from border_atlas.exports.kml_export import places_kml_bytes
-from border_atlas.exports.png_export import briefing_png, map_png
-from border_atlas.exports.pptx_export import briefing_pptx
+from border_atlas.exports.png_export import briefing_png, slide_map_png, slide_render
+from border_atlas.exports.pptx_export import LegendItem, briefing_pptx, map_box
 from border_atlas.link import BriefingText
 from border_atlas.selection import Selection
 from border_atlas.wording import count_label
@@ -46,12 +46,16 @@ def _png_unavailable(_selection: Selection) -> str | None:
 
 
 def _slide(selection: Selection, text: BriefingText) -> bytes:
+    """The map is drawn for the box it will fill on the slide, so that its labels keep a readable size."""
+    texts = {"banner": text.banner.strip(), "subtitle": text.subtitle.strip(),
+             "count_text": count_label(selection.count), "filters_text": describe(selection.state, selection.dataset),
+             "note": off_map_text(selection)}
+    box = map_box(**texts)
+    picture, rows = slide_map_png(selection, slide_render(box.width, box.height))
     return briefing_pptx(
-        map_png=map_png(selection), title=text.title.strip() or DEFAULT_TITLE, subtitle=text.subtitle.strip(),
-        banner=text.banner.strip(), filters_text=describe(selection.state, selection.dataset),
-        count_text=count_label(selection.count), legend=legend_entries(selection),
-        source_notes=source_notes(selection), citations=[r.full_citation for r in selection.record_list],
-        made_on=text.made_on)
+        map_png=picture, title=text.title.strip() or DEFAULT_TITLE, **texts,
+        legend=[LegendItem(row.label, row.symbol) for row in rows], source_notes=source_notes(selection),
+        citations=record_citations(selection), made_on=text.made_on)
 
 
 @dataclass(frozen=True)

@@ -5,18 +5,23 @@ from __future__ import annotations
 
 import datetime
 import io
+import json
+from html.parser import HTMLParser
 
 import pytest
+from browser_helpers import artifact
 from PIL import Image, ImageDraw, ImageFont
 from pptx import Presentation
 from pptx.enum.shapes import MSO_SHAPE_TYPE
 from pptx.util import Emu
 
 from border_atlas import FilterState, select
-from border_atlas.briefing import source_notes
+from border_atlas.briefing import SLIDE_MAP_OPTIONS, source_notes
 from border_atlas.caption import count_label, describe
-from border_atlas.exports.pptx_export import Rect, briefing_pptx
+from border_atlas.exports.png_export import LABEL_FONT_PX, RENDER_KEY, label_size_pt, slide_render
+from border_atlas.exports.pptx_export import Rect, briefing_pptx, map_box
 from border_atlas.exports.records import flat_records
+from border_atlas.mapview.layers import legend_html, plan
 
 EMU = 914_400
 SLIDE = Rect(0, 0, 12_192_000 / EMU, 6_858_000 / EMU)
@@ -261,3 +266,123 @@ def test_bad_input_is_refused_clearly():
         build(map_png=b"GIF89a" + bytes(40))
     with pytest.raises(ValueError, match="#rrggbb"):
         build(legend=[("Office 39", "red")])
+
+
+# ---------------------------------------------------------------------------------------------------
+# The slide as the app makes it: the map drawn in Chromium for its box on the slide.
+
+def test_label_size_at_slide_scale_is_the_css_size_times_the_picture_over_the_viewport():
+    eight_and_a_half_inches = 8.5 * EMU
+    assert label_size_pt(11, 1600, eight_and_a_half_inches) == pytest.approx(11 * 612 / 1600)  # 4.2 pt
+    assert label_size_pt(11, 612, eight_and_a_half_inches) == pytest.approx(11)
+
+
+@pytest.mark.parametrize("texts", [{}, {"banner": "Unclassified", "subtitle": "February 2018"},
+                                   {"filters_text": "Organisations: " + ", ".join(f"Company {n}" for n in range(60))}])
+def test_the_render_for_any_map_box_sets_labels_at_10_pt_or_more(texts):
+    box = map_box(count_text="21 records", **texts)
+    render = slide_render(box.width, box.height)
+    assert label_size_pt(LABEL_FONT_PX, render.viewport[0], round(box.width * EMU)) >= 10
+    assert render.viewport[0] * render.scale >= 3000  # sharp when projected
+    assert render.viewport[0] / render.viewport[1] == pytest.approx(box.width / box.height, rel=0.01)
+
+
+def legend_rows_of(html: str) -> list[str]:
+    """The texts of a legend's rows, as the map's legend data gives them (headings left out)."""
+    rows, parser = [], HTMLParser()
+    depth = {"row": 0}
+
+    def start(tag, attrs):
+        classes = dict(attrs).get("class") or ""
+        if tag == "div" and "row" in classes.split():
+            rows.append("")
+            depth["row"] = 1
+        elif depth["row"]:
+            depth["row"] += 1
+
+    def end(tag):
+        if depth["row"]:
+            depth["row"] -= 1
+
+    def data(text):
+        if depth["row"]:
+            rows[-1] += text
+
+    parser.handle_starttag, parser.handle_endtag, parser.handle_data = start, end, data
+    parser.feed(html)
+    return [" ".join(row.split()) for row in rows]
+
+
+@pytest.fixture(scope="module")
+def made_slides(dataset):
+    """The slide export for the bundled records and for ?org=office-39, read back."""
+    from border_atlas.exports import EXPORTS
+    from border_atlas.link import BriefingText
+
+    slide_export = next(e for e in EXPORTS if e.key == "pptx")
+    text = BriefingText("Who controls smuggling", "Ryanggang", "UNCLASSIFIED // EXERCISE", MADE_ON)
+    made = {}
+    for name, state in (("all", FilterState()), ("office-39", FilterState(orgs=("office-39",)))):
+        selection = select(dataset, state)
+        data = slide_export.build(selection, text)
+        artifact(f"slide-{name}.pptx").write_bytes(data)
+        made[name] = (selection, Presentation(io.BytesIO(data)).slides[0])
+    return made
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("name", ["all", "office-39"])
+def test_map_labels_are_at_least_10_pt_on_the_slide(made_slides, name):
+    _selection, slide = made_slides[name]
+    [picture] = [s for s in all_shapes(slide.shapes) if s.shape_type == MSO_SHAPE_TYPE.PICTURE and s.name == "Map"]
+    image = Image.open(io.BytesIO(picture.image.blob))
+    render = json.loads(image.text[RENDER_KEY])
+    width, height = render["viewport"]
+    assert image.size == (width * render["device_scale_factor"], height * render["device_scale_factor"])
+    assert render["label_font_px"] >= 10  # measured in the page: the smallest text of a drawn label
+    size = label_size_pt(render["label_font_px"], width, picture.width)
+    assert size >= 10, f"labels are {size:.1f} pt on the slide"
+    assert picture.width / picture.height == pytest.approx(width / height, rel=0.01)
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("name", ["all", "office-39"])
+def test_slide_legend_lists_every_symbol_the_map_draws(made_slides, name):
+    selection, slide = made_slides[name]
+    legend = named(slide, "Legend")
+    labels = [s.text_frame.text for s in legend.shapes if s.name.startswith(("Legend label", "Legend note"))]
+    drawn = plan(selection, SLIDE_MAP_OPTIONS).legend
+    expected = legend_rows_of(legend_html(selection, options=SLIDE_MAP_OPTIONS))
+    assert [label for label in labels if not label.startswith("Office 39,")] == expected
+    assert not [s for s in legend.shapes if s.name == "Legend more"]
+    assert set(drawn.names) <= set(labels)
+    assert {"approximate position (≈)", "uncertainty radius", "landmark, no records"} <= set(labels)
+    symbols = [s for s in legend.shapes if s.name.startswith("Symbol")]
+    assert len(symbols) == len(expected)  # each entry shows the map's own symbol
+    assert [s._element.nvPicPr.cNvPr.get("descr") for s in symbols] == expected
+
+
+@pytest.mark.browser
+def test_slide_legend_names_the_umbrella_the_filter_chose(made_slides):
+    selection, slide = made_slides["office-39"]
+    legend = named(slide, "Legend")
+    [note] = [s.text_frame.text for s in legend.shapes if s.name.startswith("Legend note")]
+    members = [n for n in plan(selection, SLIDE_MAP_OPTIONS).legend.names if n != "Ministry of State Security"]
+    assert note.startswith("Office 39, drawn as its members: ") and len(members) == 3
+    assert all(member in note for member in members)
+    assert not [s for s in named(made_slides["all"][1], "Legend").shapes if s.name.startswith("Legend note")]
+
+
+@pytest.mark.browser
+@pytest.mark.parametrize("name", ["all", "office-39"])
+def test_speaker_notes_give_one_citation_per_record(made_slides, name):
+    selection, slide = made_slides[name]
+    notes = slide.notes_slide.notes_text_frame.text.split("\n\n")
+    [sources] = [part.splitlines()[1:] for part in notes if part.startswith("Sources\n")]
+    [records] = [part.splitlines()[1:] for part in notes if part.startswith("Records\n")]
+    assert len(records) == selection.count and len(set(records)) == len(records)
+    assert len(sources) == len(selection.sources) and len(set(sources)) == len(sources)
+    for line, record in zip(records, selection.record_list):
+        number = int(selection.sources.set_index("id").loc[record.source_id, "note_number"])
+        assert f"source {number}," in line and record.org_name in line and f"[record {record.id}]" in line
+        assert sources[number - 1].startswith(f"{number}. {record.source_outlet}")
