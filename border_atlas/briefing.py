@@ -16,7 +16,8 @@ from border_atlas.documents import map_parts, render_document
 from border_atlas.escaping import esc
 from border_atlas.hierarchy import ancestors
 from border_atlas.link import BriefingText, ViewOptions
-from border_atlas.mapview import MapOptions, assemble_map, legend_html
+from border_atlas.mapview import MapOptions, assemble_map, focus_bounds, legend_html
+from border_atlas.mapview.keep_inside import KeepMarkersInside
 from border_atlas.mapview.layers import plan
 from border_atlas.selection import Selection
 from border_atlas.wording import citation, paragraphs_text
@@ -88,6 +89,14 @@ def briefing_legend_html(selection: Selection, options: MapOptions) -> str:
     return (f"<h4>Filtered on</h4>{chosen}" if chosen else "") + legend_html(selection, options=options)
 
 
+def picture_map(selection: Selection, options: MapOptions):
+    """The map of a page that is read as a picture: fitted so that no marker is cut by its edge."""
+    m = assemble_map(selection, options=options)
+    if options.fit:
+        KeepMarkersInside(focus_bounds(selection)).add_to(m)
+    return m
+
+
 def briefing_document(selection: Selection, text: BriefingText, *, assets: str = "inline",
                       view: ViewOptions | None = None) -> str:
     """The briefing as a complete HTML page (``assets="inline"``: it needs nothing else).
@@ -100,7 +109,7 @@ def briefing_document(selection: Selection, text: BriefingText, *, assets: str =
     return render_document(
         "briefing.html.j2",
         served=assets != "inline",
-        map=map_parts(assemble_map(selection, options=options)),
+        map=map_parts(picture_map(selection, options)),
         legend=Markup(briefing_legend_html(selection, options)),  # noqa: S704  (escaped by the map modules)
         title=text.title.strip() or DEFAULT_TITLE,
         subtitle=text.subtitle.strip(),
@@ -120,7 +129,7 @@ def map_document(selection: Selection, *, view: ViewOptions | None = None) -> st
     """The map alone, filling the page: the picture on a slide, which gives the legend and the places off
     the map in its own text. At a slide's size the locator inset would cover a quarter of the map."""
     options = replace(SLIDE_MAP_OPTIONS, centre=view.centre if view else None, zoom=view.zoom if view else None)
-    return render_document("map.html.j2", map=map_parts(assemble_map(selection, options=options)),
+    return render_document("map.html.j2", map=map_parts(picture_map(selection, options)),
                            legend=Markup(briefing_legend_html(selection, options)))  # noqa: S704
 
 

@@ -8,7 +8,7 @@ from datetime import date
 from helpers import with_values
 
 from border_atlas import FilterState, select
-from border_atlas.briefing import BriefingText, briefing_document, source_notes
+from border_atlas.briefing import BriefingText, briefing_document, record_citations, source_notes
 from border_atlas.comparison import comparison_document
 
 ASSET_REF = re.compile(r"""<(?:script|img|iframe)[^>]*\ssrc\s*=\s*["']?https?://|<link[^>]*\shref\s*=\s*["']?https?://"""
@@ -70,3 +70,28 @@ def test_comparison_draws_each_era_on_its_own_map(dataset):
 def test_comparison_era_titles_come_from_the_data(dataset):
     changed = with_values(dataset, "eras", "pre-covid", name="Before the closure")
     assert "Before the closure (until 2020-01-21)" in comparison_document(select(changed, FilterState()), made_on=MADE)
+
+
+def legend_of(html: str) -> str:
+    return html.split('<div class="ba-legend">', 1)[1].split("<h2>Sources</h2>", 1)[0]
+
+
+def test_legend_names_the_umbrella_chosen_when_its_members_are_drawn(dataset):
+    chosen = briefing_document(select(dataset, FilterState(orgs=("office-39",))), BriefingText(made_on=MADE))
+    assert "<h4>Filtered on</h4>" in legend_of(chosen)
+    assert ("Office 39, drawn as its members: Kumgang Office, Foreign Liaison Office Company 7.27 and "
+            "Mirim Shipping Company") in legend_of(chosen)
+    # Chosen alone (not its members), or not chosen at all: nothing to name.
+    exact = briefing_document(select(dataset, FilterState(orgs=("office-39",), exact_orgs=True)),
+                              BriefingText(made_on=MADE))
+    assert "Filtered on" not in legend_of(exact)
+    assert "Filtered on" not in legend_of(briefing_document(select(dataset, FilterState()), BriefingText(made_on=MADE)))
+
+
+def test_record_citations_give_one_line_per_record(dataset):
+    selection = select(dataset, FilterState())
+    lines = record_citations(selection)
+    assert len(lines) == selection.count == len(set(lines))
+    hyesan = next(line for line in lines if "[record crackdown-10corps-hyesan]" in line)
+    assert hyesan == "KPA 10th Corps (crackdown) at Hyesan, until 2018-02: source 1, paragraph 8 " \
+                     "[record crackdown-10corps-hyesan]"

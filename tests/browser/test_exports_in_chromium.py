@@ -126,6 +126,6 @@ def test_slide_export_reads_back_title_picture_and_notes(chromium, office39):
     assert TEXT.title in texts and any("Organisations: Office 39" in t for t in texts)
     [picture] = [shape for shape in slide.shapes if shape.shape_type == MSO_SHAPE_TYPE.PICTURE]
     image = Image.open(io.BytesIO(picture.image.blob)).convert("RGB")
-    assert image.size == (3200, 1800) and count_near(image, MIRIM_GREEN, 10) > 100  # the map, with its chips
+    assert image.width >= 3000 and count_near(image, MIRIM_GREEN, 10) > 100  # the map, with its chips
     notes = slide.notes_slide.notes_text_frame.text
     assert "Daily NK (English), “North Korean intel agency to oversee expanded smuggling ops”, 2018-02-28" in notes
