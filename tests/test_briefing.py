@@ -92,6 +92,7 @@ def test_record_citations_give_one_line_per_record(dataset):
     selection = select(dataset, FilterState())
     lines = record_citations(selection)
     assert len(lines) == selection.count == len(set(lines))
-    hyesan = next(line for line in lines if "[record crackdown-10corps-hyesan]" in line)
-    assert hyesan == "KPA 10th Corps (crackdown) at Hyesan, until 2018-02: source 1, paragraph 8 " \
-                     "[record crackdown-10corps-hyesan]"
+    record = next(r for r in selection.record_list if r.id == "crackdown-10corps-hyesan")
+    assert lines[selection.record_list.index(record)] == (
+        f"KPA 10th Corps (crackdown) at Hyesan, {record.period}: source 1, paragraph 8 "
+        "[record crackdown-10corps-hyesan]")
