@@ -34,11 +34,16 @@ ORG_TYPES = (
     "customs",
     "ministry",
 )
+# What reports say a body did; the drafting's cue words (drafting/records.py) propose one of these.
 ROLES = (
     "crackdown",
     "order",
     "smuggling cooperation",
     "smuggling approval",
+    "smuggling operations",
+    "approval",
+    "protection",
+    "transport",
     "border control",
     "currency earning",
     "customs",

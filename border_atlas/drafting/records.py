@@ -4,8 +4,9 @@ In each sentence, every organisation named is paired with the places named there
 place inside its own name, for "units in Hyetan"); an organisation named just after "with"
 is the partner of the one before it, and one named after "ordered by" gives the order. The
 role is the first that the sentence's words suggest, dates opened by "since" or "until" give
-the start or end, any other dated mention the start. The same pairing in several paragraphs
-is one row citing all of them. Every row starts with grade C3, the report date as
+the start or end, a named period ("in July", "last year") both, a day the start. The same
+pairing in several paragraphs is one row, and it cites every paragraph that names both its
+organisation and its place. Every row starts with grade C3, the report date as
 ``reported`` and an empty ``summary``, which the analyst writes in their own words.
 
 >>> from border_atlas.drafting.entities import Mention, ParagraphRefs
@@ -23,28 +24,33 @@ from collections.abc import Iterable
 
 from border_atlas.drafting.entities import Mention, ParagraphRefs
 from border_atlas.drafting.ids import slug, unique_id
-from border_atlas.ingest.dates import DateMention
+from border_atlas.ingest.dates import DateMention, draft_bounds
 
 DEFAULT_RELIABILITY = "C"
 DEFAULT_CREDIBILITY = "3"
 # The first role whose words a sentence uses is proposed.
+_APPROVAL = r"\b(?:approv(?:al|als|e|es|ed|ing)|permits?|permission)\b"
 ROLE_CUES = (
     ("crackdown", re.compile(r"\bcrack(?:ing)?[- ]?downs?\b", re.IGNORECASE)),
-    ("smuggling approval", re.compile(r"\bapprov(?:al|e|es|ed|ing)\b", re.IGNORECASE)),
+    ("smuggling approval", re.compile(rf"^(?=.*\bsmuggl)(?=.*{_APPROVAL})", re.IGNORECASE | re.DOTALL)),
+    ("approval", re.compile(_APPROVAL, re.IGNORECASE)),
     ("smuggling cooperation", re.compile(r"\b(?:cooperat|co-operat|coordinat|work(?:s|ed|ing)? with)",
                                          re.IGNORECASE)),
+    ("transport", re.compile(r"\b(?:transport(?:s|ed|ing|ation)?|truck(?:s|ed)?|"
+                             r"ferr(?:y|ies|ied|ying))\b", re.IGNORECASE)),
+    ("protection", re.compile(r"\b(?:protect(?:s|ed|ing|ion)?|escort(?:s|ed|ing)?|cover(?:s|ed)? for)\b",
+                              re.IGNORECASE)),
     ("border control", re.compile(r"\b(?:seal(?:s|ed)?|clos(?:e|es|ed)|control(?:s|led)?(?: of| over)?) the border\b"
                                   r"|\bborder control\b", re.IGNORECASE)),
     ("currency earning", re.compile(r"\bcurrency\b", re.IGNORECASE)),
     ("customs", re.compile(r"\bcustoms\b", re.IGNORECASE)),
     ("order", re.compile(r"\border(?:s|ed)?\b", re.IGNORECASE)),
+    ("smuggling operations", re.compile(r"\bsmuggl(?:e|es|ed|ing)\b", re.IGNORECASE)),
     ("leadership", re.compile(r"\b(?:fired|dismissed|sacked|purged|minister)\b", re.IGNORECASE)),
 )
 _SENTENCE_END = re.compile(r"(?<=[.!?])[\"”’]?(?P<gap>\s+)(?=[\"“‘(\[]?[A-Z])")
 _WITH = re.compile(r"\bwith\b", re.IGNORECASE)
 _ORDERED_BY = re.compile(r"\b(?:ordered|instructed|told|directed|required) by (?:the )?$", re.IGNORECASE)
-_OPENS = ("since", "from", "after", "following")
-_CLOSES = ("until", "till", "by", "up", "before", "prior")
 
 
 def sentences(text: str) -> list[tuple[int, int]]:
@@ -69,15 +75,11 @@ def _inside(mentions: Iterable[Mention], start: int, end: int) -> list[Mention]:
 
 
 def _dates(dates: Iterable[DateMention]) -> tuple[str | None, str | None]:
+    """The first start and the first end the sentence's dates give (a named period gives both)."""
     start = end = None
     for d in dates:
-        word = (d.qualifier or "").split(" ")[0]
-        if not d.value:
-            continue
-        if word in _CLOSES:
-            end = end or d.value
-        elif start is None:
-            start = d.value
+        begun, ended = draft_bounds(d)
+        start, end = start or begun, end or ended
     return start, end
 
 
@@ -107,6 +109,7 @@ def propose_assignments(paragraphs: Iterable[ParagraphRefs], *, source_id: str, 
                         taken: Iterable[str] = ()) -> list[dict]:
     """One row per organisation and place named together in a sentence, merged across paragraphs."""
     rows: dict[tuple, dict] = {}
+    paragraphs = list(paragraphs)
     for p in paragraphs:
         for start, end in sentences(p.text):
             text = p.text[start:end]
@@ -122,12 +125,21 @@ def propose_assignments(paragraphs: Iterable[ParagraphRefs], *, source_id: str, 
                     row["paragraphs"] = f"{row['paragraphs']};{p.number}".lstrip(";")
     used = set(taken)
     for row in rows.values():
+        row["paragraphs"] = _naming_both(paragraphs, row["org_id"], row["place_id"], row["paragraphs"])
         row["id"] = unique_id(slug(f"{row['org_id']} {row['place_id']} {source_id}"), used)
         used.add(row["id"])
         numbers = row["paragraphs"].split(";")
         plural = "s" if len(numbers) > 1 else ""
         row["found"] = f"paragraph{plural} {', '.join(numbers)}: {row['org_id']} at {row['place_id']}"
     return list(rows.values())
+
+
+def _naming_both(paragraphs: list[ParagraphRefs], org: str, place: str, cited: str) -> str:
+    """The paragraphs that name both ``org`` and ``place``, with those already cited, in order."""
+    numbers = {int(n) for n in cited.split(";") if n}
+    numbers |= {p.number for p in paragraphs
+                if any(m.ref == org for m in p.organisations) and any(m.ref == place for m in p.places)}
+    return ";".join(map(str, sorted(numbers)))
 
 
 def _row(org: str, place: str, partner: Mention | None, given: str | None, role: str | None, begun: str | None,

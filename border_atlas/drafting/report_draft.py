@@ -19,6 +19,7 @@ from dataclasses import dataclass
 from border_atlas.dataset import Dataset
 from border_atlas.drafting.entities import collect_entities
 from border_atlas.drafting.ids import source_id_for, unique_id
+from border_atlas.drafting.parents import give_provinces
 from border_atlas.drafting.place_rows import GEONAMES_SOURCE, GEONAMES_SOURCE_ROW
 from border_atlas.drafting.records import propose_assignments
 from border_atlas.drafting.tables import Draft, frame_of
@@ -58,6 +59,7 @@ def draft_from_report(recognition: Recognition, dataset: Dataset, *, details: So
     source = source_row(details, recognition.report, taken=dataset.sources["id"].dropna())
     entities = collect_entities(recognition, places=dataset.places, organisations=dataset.organisations,
                                 source_id=source["id"])
+    give_provinces(entities.places, entities.paragraphs, dataset.places)
     sources = [source]
     uses_geonames = any(row.get("coord_source_id") == GEONAMES_SOURCE for row in entities.places)
     if uses_geonames and GEONAMES_SOURCE not in set(dataset.sources["id"]):

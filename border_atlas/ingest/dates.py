@@ -315,3 +315,30 @@ def _covid_event(events: Iterable[Mapping] | None) -> tuple[str, str] | None:
         if re.search(r"covid|pandemic|coronavirus", words, re.IGNORECASE) and is_partial_date(value):
             dated.append((value, str(row.get("label") or row.get("id"))))
     return min(dated) if dated else None
+
+
+_OPENS_FROM = ("since", "from", "after", "following")
+_CLOSES_AT = ("until", "till", "by", "up", "before", "prior")
+
+
+def draft_bounds(mention: DateMention) -> tuple[str | None, str | None]:
+    """The start and end a record drafted from ``mention`` gets.
+
+    A phrase that names a period ("in July", "last year", "2018-2020") gives both, its earliest
+    and latest dates; "since" or "after" opens it at its start, "until" or "before" closes it at
+    its end; a single day is a start. A mention with no date ("recently") gives neither.
+
+    >>> [draft_bounds(d) for d in find_dates("in July, last year, since 2020, on 3 May 2021",
+    ...                                         report_date="2024-10-15")]
+    [('2024-07', '2024-07'), ('2023', '2023'), ('2020', None), ('2021-05-03', None)]
+    """
+    if not mention.value and mention.precision not in ("year", "decade"):
+        return None, None
+    word = (mention.qualifier or "").split(" ")[0]
+    if word in _OPENS_FROM:
+        return mention.earliest or mention.value, None
+    if word in _CLOSES_AT:
+        return None, mention.latest or mention.value
+    if mention.precision == "day" or not (mention.earliest and mention.latest):
+        return mention.value, None
+    return mention.earliest, mention.latest

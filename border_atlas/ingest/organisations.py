@@ -4,7 +4,8 @@ Known names come from the organisations table (name, short name, aliases) and fr
 curated reference file ``data/reference/organisation_aliases.csv`` (other well-established
 names, each with its source). Matching is word by word, ignoring case, accents, punctuation and
 a possessive "'s"; an all-capital abbreviation ("MSS") only matches in capitals, so that an
-ordinary word is never read as one. The longest name wins where names overlap.
+ordinary word is never read as one. The longest name wins where names overlap. A name followed
+by a word for a structure ("border guard posts") is not read as the body.
 
 >>> index = OrganisationIndex.from_rows([{"id": "mss", "name": "Ministry of State Security", "short_name": "MSS"}])
 >>> [(m.text, m.org_id, m.how) for m in index.find("the Ministry of State Security's order; MSS agents")]
@@ -28,6 +29,9 @@ _HOW_ORDER = ("name", "short name", "name without its qualifier", "alias", "refe
 _ABBREVIATION = re.compile(r"^[A-Z0-9]{2,6}$")
 _QUALIFIER = re.compile(r"\s*\([^)]*\)\s*")
 _GAP = re.compile(r"\s+|\s*[-–/]\s*|\.\s*")
+# A name followed by one of these words names a structure ("border guard posts"), not the body.
+_STRUCTURE_AFTER = re.compile(r"[- ](?:posts?|outposts?|stations?|checkpoints?|barracks|towers?|fences?|"
+                              r"buildings?|headquarters)\b", re.IGNORECASE)
 
 
 @dataclass(frozen=True)
@@ -99,7 +103,7 @@ class OrganisationIndex:
     def _match_at(self, text: str, words: list[Token], i: int) -> tuple[OrganisationMention | None, int]:
         for width in self.widths.get(words[i].key, ()):
             span = words[i:i + width]
-            if len(span) < width or not _joined(text, span):
+            if len(span) < width or not _joined(text, span) or _STRUCTURE_AFTER.match(text, span[-1].core_end):
                 continue
             for entry in self.entries.get(tuple(t.key for t in span), ()):
                 if entry.abbreviation and not span[-1].core.isupper():

@@ -3,7 +3,7 @@
 Three kinds, each a group the atlas records as an organisation of its own:
 
 - units at a place: "units in Hyetan", "border guards in Samsu" (the reports name border
-  companies by where they stand);
+  companies by where they stand); "guard posts in Hyesan" are structures, not a body;
 - a body's local offices: "the local MSS office", "regional security offices" (an
   abbreviation or the word "security" must say whose offices they are);
 - private firms: "private companies", "private traders".
@@ -28,7 +28,7 @@ from border_atlas.ingest.words import COMMON_CAPITALISED, COUNTRIES, DEMONYMS, f
 _NAME_WORD = r"[A-ZÀ-ÖØ-Þ][^\W_]{0,40}(?:['’][^\W_]{1,20})?"
 _PATTERNS = (
     ("units at a place", re.compile(
-        rf"\b(?:(?:border[- ]guard|border|military|army) )?(?:units|troops|squads|squadrons|guards|posts)"
+        rf"\b(?:(?:border[- ]guard|border|military|army) )?(?:units|troops|squads|squadrons|guards)"
         rf"(?: stationed)? in (?P<place>{_NAME_WORD}(?: {_NAME_WORD}){{0,2}})(?![^\W_])")),
     ("a body's local offices", re.compile(
         r"\b(?:local|regional|provincial|county|city) (?:[A-Z]{2,6} (?:security )?|security )"
