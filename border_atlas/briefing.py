@@ -11,7 +11,7 @@ from dataclasses import replace
 from markupsafe import Markup
 
 from border_atlas.basemap import CREDIT
-from border_atlas.caption import count_label, describe
+from border_atlas.caption import count_text, describe
 from border_atlas.documents import map_parts, render_document
 from border_atlas.escaping import esc
 from border_atlas.hierarchy import ancestors
@@ -114,7 +114,7 @@ def briefing_document(selection: Selection, text: BriefingText, *, assets: str =
         title=text.title.strip() or DEFAULT_TITLE,
         subtitle=text.subtitle.strip(),
         banner=text.banner.strip(),
-        count=count_label(selection.count),
+        count=count_text(selection),
         caption=describe(selection.state, selection.dataset),
         notes=source_notes(selection),
         made_on=text.made_on.isoformat(),

@@ -9,9 +9,10 @@ from __future__ import annotations
 
 from border_atlas.dataset import Dataset
 from border_atlas.filters import FILTERS, FilterState
-from border_atlas.wording import count_label
+from border_atlas.selection import Selection
+from border_atlas.wording import containment_count, count_label
 
-__all__ = ["count_label", "describe"]
+__all__ = ["count_label", "count_text", "describe"]
 
 
 def describe(state: FilterState, dataset: Dataset, *, with_time: bool = True) -> str:
@@ -20,3 +21,16 @@ def describe(state: FilterState, dataset: Dataset, *, with_time: bool = True) ->
     parts = [spec.describe(getattr(state, spec.field), dataset, state) for spec in FILTERS
              if with_time or not spec.time]
     return " · ".join(part for part in parts if part)
+
+
+def count_text(selection: Selection) -> str:
+    """"21 records"; with records about areas containing the chosen places, the two counted apart:
+    "0 records at Kangan; 5 about Ryanggang Province, which contains it"."""
+    if not selection.containing:
+        return count_label(selection.count)
+    names = selection.place_names
+    counts = dict(zip(selection.places["id"], selection.places["n_records"]))
+    areas = [(names.get(area, area), int(counts.get(area, 0))) for area in selection.containing]
+    n_about = sum(n for _name, n in areas)
+    chosen = [names.get(i, i) for i in selection.state.places]
+    return containment_count(selection.count - n_about, chosen, areas)

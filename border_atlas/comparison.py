@@ -6,17 +6,19 @@ data); the time filters of the selection (era, dates) are replaced by each era i
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from datetime import date
 
 from markupsafe import Markup
 
 from border_atlas.basemap import CREDIT
-from border_atlas.caption import describe
+from border_atlas.caption import count_text, describe
+from border_atlas.control_summary import OrganisationControl, control_summary
 from border_atlas.dataset import Dataset
 from border_atlas.documents import map_parts, render_document
 from border_atlas.mapview import MapOptions, comparison_map, legend_html
 from border_atlas.selection import Selection, select
-from border_atlas.wording import count_label, era_label
+from border_atlas.wording import era_label
 
 
 class ComparisonUnavailable(ValueError):
@@ -38,12 +40,29 @@ def era_selections(selection: Selection) -> tuple[Selection, Selection]:
     return (select(selection.dataset, base.with_(era=before)), select(selection.dataset, base.with_(era=after)))
 
 
-def comparison_document(selection: Selection, *, assets: str = "inline", made_on: date | None = None) -> str:
-    """A page with two maps in step: the first era on the left, the second on the right."""
+@dataclass(frozen=True)
+class EraSummary:
+    """One era of the comparison in words: its title, its count and who controlled what."""
+
+    title: str
+    count: str
+    control: list[OrganisationControl]
+
+
+def era_summary(selection: Selection) -> EraSummary:
+    """The words under an era's map, from the same selection the map draws."""
+    return EraSummary(era_label(selection.dataset.eras, selection.state.era), count_text(selection),
+                      control_summary(selection))
+
+
+def comparison_document(selection: Selection, *, assets: str = "inline", made_on: date | None = None,
+                        control: bool = True) -> str:
+    """A page with two maps in step: the first era on the left, the second on the right; under each,
+    unless ``control`` is False (the app's page shows those lists itself), who controlled what."""
     before, after = era_selections(selection)
     options = MapOptions(assets=assets, layer_control=False, legend=False, locator=False)
     dual = comparison_map(before, after, options=options)
-    eras = [{"title": era_label(s.dataset.eras, s.state.era), "count": count_label(s.count)} for s in (before, after)]
+    eras = [era_summary(s) for s in (before, after)]
     return render_document(
         "comparison.html.j2",
         served=assets != "inline",
@@ -51,6 +70,7 @@ def comparison_document(selection: Selection, *, assets: str = "inline", made_on
         legend=Markup(legend_html(before, after, options=options)),  # noqa: S704  (escaped by the map modules)
         caption=describe(selection.state, selection.dataset, with_time=False),
         eras=eras,
+        control=control,
         made_on=(made_on or date.today()).isoformat(),
         credit=CREDIT,
         left_id=dual.m1.get_name(),

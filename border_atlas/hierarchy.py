@@ -43,3 +43,22 @@ def ancestors(ident: str, table: pd.DataFrame) -> list[str]:
         chain.append(node)
         node = parents.get(node)
     return chain
+
+
+def containing_areas(ids: Iterable[str], table: pd.DataFrame) -> dict[str, list[str]]:
+    """The places that contain a chosen one (and are not themselves chosen or inside one), each with
+    the chosen places it contains, nearest first: Kangan is in Hyesan, which is in Ryanggang Province.
+
+    >>> import pandas as pd
+    >>> t = pd.DataFrame({"id": ["p", "c", "n", "m"], "parent_id": [None, "p", "c", "c"]})
+    >>> containing_areas(["n", "m"], t), containing_areas(["c", "n"], t)
+    ({'c': ['n', 'm'], 'p': ['n', 'm']}, {'p': ['c', 'n']})
+    """
+    ids = list(dict.fromkeys(ids))
+    inside = with_descendants(ids, table)
+    areas: dict[str, list[str]] = {}
+    for ident in ids:
+        for area in ancestors(ident, table):
+            if area not in inside:
+                areas.setdefault(area, []).append(ident)
+    return areas

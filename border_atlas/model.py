@@ -37,6 +37,7 @@ class Place:
     parent_id: str | None = None
     parent_name: str | None = None
     n_records: int = 0
+    contains: str | None = None  # the chosen places inside it, when it is drawn for containing them
 
     @property
     def approximate(self) -> bool:
@@ -90,6 +91,7 @@ class Record:
     source_title: str | None = None
     source_published: str | None = None
     note: str | None = None
+    about_containing_area: bool = False  # selected because its place contains a chosen place
 
     @property
     def grade(self) -> str:
@@ -131,6 +133,7 @@ class Record:
 _NUMBERS = {"place_lat", "place_lon", "place_uncertainty_m", "lat", "lon", "uncertainty_m"}
 _DAYS = {"known_from", "known_to"}
 _COUNTS = {"credibility", "n_records"}
+_FLAGS = {"about_containing_area"}
 
 
 def number_column(column: pd.Series) -> list[float | None]:
@@ -176,6 +179,8 @@ def _clean_column(name: str, column: pd.Series) -> list:
         return _days(column)
     if name in _COUNTS:
         return count_column(column)
+    if name in _FLAGS:
+        return column.fillna(False).astype(bool).tolist()
     return text_column(column)
 
 

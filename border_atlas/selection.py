@@ -9,7 +9,7 @@ so that a renderer needing two columns of 100,000 records (the map) never copies
 
 from __future__ import annotations
 
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from functools import cached_property
 
 import numpy as np
@@ -17,8 +17,11 @@ import pandas as pd
 
 from border_atlas.dataset import Dataset
 from border_atlas.filters import FilterState
+from border_atlas.hierarchy import containing_areas
 from border_atlas.model import Place, Record, places_of, records_of
 from border_atlas.validation import is_one_of
+
+ABOUT_AREA = "about_containing_area"  # the column that marks a record selected for its place containing a chosen one
 
 
 @dataclass(frozen=True)
@@ -31,17 +34,27 @@ class Selection:
     state: FilterState
     dataset: Dataset
     rows: np.ndarray | None = None  # positions in joined_records(dataset) of the selected records; None: all
+    # Places that contain a chosen place, each with the chosen places inside it: their records are
+    # selected because they apply to all of the area (see containing_areas).
+    containing: dict[str, list[str]] = field(default_factory=dict)
 
     @cached_property
     def records(self) -> pd.DataFrame:
-        """One row per selected assignment, joined with names, places and sources, in date order."""
+        """One row per selected assignment, joined with names, places and sources, in date order,
+        with ``about_containing_area`` True where its place contains a chosen place."""
         joined = joined_records(self.dataset)
-        return joined if self.rows is None else joined.take(self.rows).reset_index(drop=True)
+        records = joined if self.rows is None else joined.take(self.rows).reset_index(drop=True)
+        return records.assign(**{ABOUT_AREA: self._about_area(records["place_id"])})
+
+    def _about_area(self, place_ids: pd.Series) -> pd.Series:
+        return place_ids.isin(list(self.containing)).fillna(False).astype(bool)
 
     def column(self, name: str) -> pd.Series:
         """One column of :attr:`records`, without building the others."""
         if "records" in self.__dict__:
             return self.records[name]
+        if name == ABOUT_AREA:
+            return self._about_area(_column(self.dataset, self.rows, "place_id"))
         return _column(self.dataset, self.rows, name)
 
     def records_at(self, positions: np.ndarray) -> list[Record]:
@@ -49,7 +62,8 @@ class Selection:
         if "records" in self.__dict__:
             return records_of(self.records.take(positions))
         joined = joined_records(self.dataset)
-        return records_of(joined.take(positions if self.rows is None else self.rows[positions]))
+        frame = joined.take(positions if self.rows is None else self.rows[positions])
+        return records_of(frame.assign(**{ABOUT_AREA: self._about_area(frame["place_id"])}))
 
     def positions_at(self, place_id: str) -> np.ndarray:
         """Positions (as :meth:`records_at` takes them) of the selected records at one place."""
@@ -174,4 +188,14 @@ def select(dataset: Dataset, state: FilterState) -> Selection:
     landmarks = dataset.places[is_one_of(dataset.places["id"], parents) | unnamed].copy()
     landmarks["context"] = landmarks["id"].isin(parents)
     cited = _cited_sources(dataset, _column(dataset, rows, "source_id"), _column(dataset, rows, "date_source_id"))
-    return Selection(places.reset_index(drop=True), landmarks.reset_index(drop=True), cited, state, dataset, rows)
+    containing = containing_areas(state.places, dataset.places) if state.places and state.containing else {}
+    places = _mark_containing(places, containing, dataset)
+    return Selection(places.reset_index(drop=True), landmarks.reset_index(drop=True), cited, state, dataset, rows,
+                     containing)
+
+
+def _mark_containing(places: pd.DataFrame, containing: dict[str, list[str]], dataset: Dataset) -> pd.DataFrame:
+    """``contains``: for a place drawn because it contains a chosen place, the names of those it contains."""
+    names = dict(zip(dataset.places["id"], dataset.places["name"]))
+    inside = {area: ", ".join(names.get(i, i) for i in chosen) for area, chosen in containing.items()}
+    return places.assign(contains=pd.Series(places["id"].map(inside), index=places.index, dtype="string"))

@@ -12,7 +12,7 @@ from border_atlas.dataset import Dataset
 from border_atlas.escaping import esc
 from border_atlas.model import Record
 from border_atlas.selection import Selection
-from border_atlas.wording import count_label, text
+from border_atlas.wording import area_note, count_label, text
 
 PAGE_SIZE = 500  # rows sent to the browser at once: a page of 500 is about 140 KB, 100,000 records 27 MB
 RECORD_COLUMNS = ["Place", "Organisation", "Role", "With", "Ordered by", "What", "When", "Source", "Grade"]
@@ -25,9 +25,16 @@ def records_table(records: Iterable[Record]) -> pd.DataFrame:
     >>> records_table(select(load_dataset(), FilterState(orgs=("mirim",))).record_list)["Source"].tolist()
     ['Daily NK (English), 2018-02-28, ¶ 2, 8, 9']
     """
-    rows = [[r.place_name, r.org_name, r.role, r.partner_name, r.ordered_by_name, r.summary, r.period, r.citation,
+    rows = [[_place_cell(r), r.org_name, r.role, r.partner_name, r.ordered_by_name, r.summary, r.period, r.citation,
              r.grade] for r in records]
     return pd.DataFrame(rows, columns=RECORD_COLUMNS).fillna("")
+
+
+def _place_cell(record: Record) -> str | None:
+    """The place, and for a record about an area containing the chosen place, that it applies to all of it."""
+    if record.about_containing_area:
+        return f"{record.place_name or record.place_id} ({area_note('it')})"
+    return record.place_name
 
 
 @dataclass(frozen=True)

@@ -163,3 +163,30 @@ def precision_text(precision, *, parent_name=None, uncertainty_m=None) -> str:
 
 def is_approximate(precision) -> bool:
     return text(precision) != "point"
+
+
+def area_note(area_name: str, contains: str | None = None) -> str:
+    """Why a record about a whole area is shown with a place inside it.
+
+    >>> area_note("Ryanggang Province", "Kangan"), area_note("Samsu County")
+    ('about all of Ryanggang Province, which contains Kangan', 'about all of Samsu County')
+    """
+    return f"about all of {area_name}" + (f", which contains {contains}" if contains else "")
+
+
+def containment_count(n_at: int, chosen: list[str], areas: list[tuple[str, int]]) -> str:
+    """The records at the chosen places and, counted apart, those about the areas containing them.
+
+    >>> containment_count(0, ["Kangan"], [("Ryanggang Province", 7)])
+    '0 records at Kangan; 7 about Ryanggang Province, which contains it'
+    >>> containment_count(3, ["Kangan", "Hyetan"], [("Hyesan", 2), ("Ryanggang Province", 1)])
+    '3 records at Kangan, Hyetan; 2 about Hyesan and 1 about Ryanggang Province, which contain them'
+    """
+    at = f"{count_label(n_at)} at {', '.join(chosen)}"
+    areas = [(name, n) for name, n in areas if n]
+    if not areas:
+        return at
+    about = [f"{n:,} about {name}" for name, n in areas]
+    listed = about[0] if len(about) == 1 else f"{', '.join(about[:-1])} and {about[-1]}"
+    verb = "contains" if len(about) == 1 else "contain"
+    return f"{at}; {listed}, which {verb} {'it' if len(chosen) == 1 else 'them'}"

@@ -4,7 +4,9 @@ from __future__ import annotations
 
 import streamlit as st
 
-from border_atlas.comparison import ComparisonUnavailable, comparison_document
+from border_atlas.comparison import ComparisonUnavailable, comparison_document, era_selections, era_summary
+from border_atlas.control_summary import control_markdown
+from border_atlas.escaping import markdown
 from border_atlas.ui.offline import serve_offline_assets
 from border_atlas.ui.page import start_page
 
@@ -20,6 +22,11 @@ page = start_page(
 )
 serve_offline_assets()
 try:
-    st.iframe(comparison_document(page.selection, assets="served-page"), height=820)
+    st.iframe(comparison_document(page.selection, assets="served-page", control=False), height=820)
+    for column, era in zip(st.columns(2), era_selections(page.selection), strict=True):
+        summary = era_summary(era)
+        with column, st.container(key=f"ba-control-{era.state.era}"):
+            st.markdown(markdown("**Who controlled what: {era}** · {count}", era=summary.title, count=summary.count))
+            st.markdown(control_markdown(summary.control))
 except ComparisonUnavailable as reason:
     st.warning(str(reason))

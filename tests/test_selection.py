@@ -25,8 +25,11 @@ def test_landmarks_are_places_no_record_names(dataset):
 
 
 def test_a_place_drawn_at_its_parent_brings_the_parent_for_context(dataset):
-    sel = select(dataset, FilterState(places=("kangan",)))
+    sel = select(dataset, FilterState(places=("kangan",), containing=False))
     assert list(sel.landmarks.loc[sel.landmarks["context"], "id"]) == ["hyesan"]
+    # With the areas containing Kangan, Hyesan is drawn with its own records instead.
+    sel = select(dataset, FilterState(places=("kangan",)))
+    assert "hyesan" in set(sel.places["id"]) and not sel.landmarks["context"].any()
 
 
 def test_the_record_model_has_no_missing_values_to_guard(dataset):

@@ -109,7 +109,7 @@ APPROXIMATE_ALPHA = "80"  # half-transparent icon for positions that are not exa
 LEADER_COLOUR = "ff5a5a5a"
 DISPLAY_COLOUR = "ffffffff"
 SHARED_POINT_DECIMALS = 5
-NUMERIC_FIELDS = {"lat", "lon", "uncertainty_m", "credibility"}
+NOT_TEXT_FIELDS = {"lat", "lon", "uncertainty_m", "credibility", "about_containing_area"}
 BATCH = 5_000  # records filled in at a time: bounds the memory their pieces take
 
 HEX_COLOUR = re.compile(r"^#[0-9a-fA-F]{6}$")
@@ -538,7 +538,7 @@ def xml_safe_columns(selection: Selection) -> dict[str, list]:
     A record is drawn where its place has a usable coordinate (see :func:`usable_points`).
     """
     columns = flat_columns(selection)
-    texts = [name for name in columns if name not in NUMERIC_FIELDS]
+    texts = [name for name in columns if name not in NOT_TEXT_FIELDS]
     distinct = set().union(*(columns[name] for name in texts)) - {None}  # texts and None only (flat_columns)
     if XML_FORBIDDEN.search("".join(distinct)):  # rare: clean each distinct text once
         clean = Memo(lambda value: xml_text(value) or None)

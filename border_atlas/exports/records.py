@@ -18,13 +18,13 @@ from collections.abc import Callable
 import pandas as pd
 
 from border_atlas.model import count_column, number_column, text_column
-from border_atlas.selection import Selection
+from border_atlas.selection import ABOUT_AREA, Selection
 from border_atlas.wording import citation
 
 COLUMNS = [
     "id", "place_id", "place_name", "place_name_ko", "lat", "lon", "location_precision", "uncertainty_m",
-    "org_id", "organisation", "role", "partner", "ordered_by", "summary", "start", "end", "reported",
-    "source_id", "citation", "paragraphs", "grade", "reliability", "credibility", "note",
+    "about_containing_area", "org_id", "organisation", "role", "partner", "ordered_by", "summary", "start", "end",
+    "reported",    "source_id", "citation", "paragraphs", "grade", "reliability", "credibility", "note",
 ]
 # Export column -> column of the joined records, for those copied as text.
 TEXT_SOURCES = {
@@ -63,6 +63,8 @@ def flat_columns(selection: Selection) -> dict[str, list]:
     columns["citation"], paragraphs = _citations(frame)
     columns["paragraphs"] = [None if p is None else p.replace(";", ", ") for p in paragraphs]
     columns["grade"] = [f"{r}{c}" for r, c in zip(columns["reliability"], columns["credibility"])]
+    # True where the record is about an area that contains a chosen place (it applies to all of the area).
+    columns[ABOUT_AREA] = selection.column(ABOUT_AREA).tolist()
     return {name: columns[name] for name in COLUMNS}
 
 

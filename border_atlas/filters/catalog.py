@@ -1,7 +1,7 @@
 """Every filter of the atlas, declared once. Adding a filter is one entry here (and its test).
 
 >>> [spec.field for spec in FILTERS]
-['orgs', 'exact_orgs', 'places', 'era', 'dates', 'roles', 'grades', 'sources']
+['orgs', 'exact_orgs', 'places', 'containing', 'era', 'dates', 'roles', 'grades', 'sources']
 """
 
 from __future__ import annotations
@@ -92,6 +92,13 @@ def _describe_orgs(value, dataset: Dataset, state) -> str:
         "" if state.exact_orgs else " (with their members)")
 
 
+def _describe_places(value, dataset: Dataset, state) -> str:
+    if not value:
+        return "Places: all"
+    return f"Places: {names_of(value, dataset.places)} (with places inside" + (
+        " and the areas containing them)" if state.containing else ")")
+
+
 def _era_options(dataset: Dataset) -> list:
     return [None, *dataset.eras["id"]]
 
@@ -115,11 +122,16 @@ FILTERS: tuple[FilterSpec, ...] = (
         Widget("checkbox", "Only the organisations chosen (not their members)")),
     FilterSpec(
         "places", (), id_list("place", table="places", what="place"),
-        lambda rows, value, ds, _s: rules.by_place(rows, ds.places, value),
-        lambda value, ds, _s: f"Places: {names_of(value, ds.places)} (with places inside)" if value else "Places: all",
+        lambda rows, value, ds, state: rules.by_place(rows, ds.places, value, containing=state.containing),
+        _describe_places,
         Widget("multiselect", "Place", "Choosing a place includes the places inside it (Hyesan brings its "
-               "neighbourhoods).", "All places", lambda ds: list(place_tree(ds.places)),
-               lambda ds: place_tree(ds.places).get)),
+               "neighbourhoods) and, unless switched off below, the records about the areas that contain it "
+               "(Kangan brings Hyesan's and Ryanggang Province's).", "All places",
+               lambda ds: list(place_tree(ds.places)), lambda ds: place_tree(ds.places).get)),
+    FilterSpec(
+        "containing", True, flag("containing"), lambda rows, _v, _ds, _s: rows, lambda _v, _ds, _s: None,
+        Widget("checkbox", "With the areas containing the chosen places",
+               "Records about a province or county apply to every place in it; they are marked as such.")),
     FilterSpec(
         "era", None, one_id("era", table="eras", what="era"),
         lambda rows, value, ds, _s: rules.by_era(rows, ds.eras, value),

@@ -13,7 +13,7 @@ import pandas as pd
 
 from border_atlas.dates import first_day, last_day
 from border_atlas.filters.grades import GradeRange
-from border_atlas.hierarchy import with_descendants
+from border_atlas.hierarchy import containing_areas, with_descendants
 
 ORG_COLUMNS = ("org_id", "partner_org_id", "ordered_by_org_id")
 
@@ -42,9 +42,13 @@ def by_place(
     place_ids: Iterable[str],
     *,
     exact: bool = False,
+    containing: bool = False,
 ) -> pd.DataFrame:
-    """Records at a chosen place or, unless ``exact``, anywhere inside it."""
+    """Records at a chosen place or, unless ``exact``, anywhere inside it; with ``containing``, also
+    the records about the areas that contain it (a province's records apply to its towns)."""
     chosen = set(place_ids) if exact else with_descendants(place_ids, places)
+    if containing:
+        chosen |= set(containing_areas(place_ids, places))
     return assignments[assignments["place_id"].isin(chosen)]
 
 

@@ -84,9 +84,11 @@ def marker_html(place: Place, chips: list[Chip], *, dx: int = 0, dy: int = 0, la
         if len(chips) > MAX_CHIPS:
             rows += f'<div class="ba-chip"><span class="when">+{len(chips) - MAX_CHIPS} more</span></div>'
         mark = '<span class="approx" title="approximate position">≈</span>' if place.approximate else ""
+        area = (f'<div class="ba-chip ba-area">{esc(wording.area_note(place.name))}</div>'
+                if place.contains else "")
         label = (
             f'<div class="ba-label {label_side}"><b>{esc(place.name)}</b>'
-            f'<span class="ko">{esc(place.name_ko)}</span>{mark}{rows}</div>'
+            f'<span class="ko">{esc(place.name_ko)}</span>{mark}{area}{rows}</div>'
         )
     leader = ""
     if dx or dy:
@@ -112,10 +114,12 @@ def tooltip_text(place: Place, *, n_records: int | None = None) -> str:
 def _popup_record(record: Record, colours: dict[str, str], note: int | None) -> str:
     with_ = f" with <b>{esc(record.partner_name)}</b>" if record.partner_name else ""
     by = f"; ordered by <b>{esc(record.ordered_by_name)}</b>" if record.ordered_by_name else ""
+    area = (f'<div class="area">{esc(wording.area_note(record.place_name or record.place_id or ""))}</div>'
+            if record.about_containing_area else "")
     return (
         f'<div class="rec" style="--c:{esc(colours.get(record.org_id, DEFAULT_COLOUR))}"><div class="who">'
         f'{esc(record.org_name)} <span class="grade" title="Admiralty grade">{esc(record.grade)}</span></div>'
-        f"<div>{esc(record.role)}{with_}{by}</div>"
+        f"<div>{esc(record.role)}{with_}{by}</div>{area}"
         f"<div>{esc(record.summary)}</div>"
         f"<div><i>{esc(record.period)}</i></div>"
         f'<div class="cite">{f"[{note}] " if note else ""}{esc(record.citation)}</div></div>'
@@ -132,5 +136,9 @@ def popup_html(place: Place, records: Iterable[Record], colours: dict[str, str],
         f'<div class="meta">{names + " — " if names else ""}{esc(place.kind)}; {esc(place.position_text)}<br>'
         f"{place.lat:.4f}° N, {place.lon:.4f}° E</div>"
     )
+    if place.contains:
+        note = wording.area_note(place.name, place.contains)
+        head += f'<div class="area">{esc(note[:1].upper() + note[1:])}: its records apply there too.</div>'
+
     items = [_popup_record(r, colours, source_numbers.get(r.source_id)) for r in records]
     return head + ("".join(items) or "<div><i>No record under the current filters.</i></div>") + "</div>"

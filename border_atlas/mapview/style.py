@@ -33,6 +33,7 @@ _CSS_TEMPLATE = """
 .ba-chip i { display: inline-block; width: 9px; height: 9px; border-radius: 2px; margin-right: 4px;
   vertical-align: -1px; }
 .ba-chip .when { color: #666; margin-left: 4px; }
+.ba-chip.ba-area { font-style: italic; color: #5b4a12; }
 .ba-leader { position: absolute; left: 0; top: 0; overflow: visible; pointer-events: none; }
 .ba-label.compact .ba-chip { display: none; }
 .ba-label-leader { position: absolute; left: 0; top: 0; overflow: visible; pointer-events: none; }
@@ -78,6 +79,7 @@ _CSS_TEMPLATE = """
 .ba-popup .rec { border-left: 4px solid var(--c); padding: 3px 0 3px 7px; margin: 6px 0; }
 .ba-popup .rec .who { font-weight: 600; }
 .ba-popup .rec .cite { color: #555; font-size: 11px; }
+.ba-popup .area { font-style: italic; color: #5b4a12; font-size: 11.5px; }
 .ba-popup .grade { display: inline-block; border: 1px solid #888; border-radius: 3px; padding: 0 3px;
   font-size: 10.5px; margin-left: 4px; }
 """

@@ -6,14 +6,13 @@ from dataclasses import dataclass
 
 import streamlit as st
 
-from border_atlas.caption import describe
+from border_atlas.caption import count_text, describe
 from border_atlas.dataset import Dataset
 from border_atlas.escaping import markdown
 from border_atlas.link import Link
 from border_atlas.selection import Selection, select
 from border_atlas.ui.data import get_dataset, show_problems
 from border_atlas.ui.sidebar import filter_sidebar, show_match_count, url_notes
-from border_atlas.wording import count_label
 
 
 @dataclass(frozen=True)
@@ -48,7 +47,7 @@ def page_header(selection: Selection, *, title: str, help_text: str, show_count:
     st.caption(help_text)
     show_notices(selection.dataset)
     if show_count:
-        st.markdown(markdown("**{count}** · {caption}", count=count_label(selection.count),
+        st.markdown(markdown("**{count}** · {caption}", count=count_text(selection),
                              caption=describe(selection.state, selection.dataset)))
 
 

@@ -18,7 +18,8 @@ def model_rows(selection) -> list[dict]:
     return [{
         "id": r.id, "place_id": r.place_id, "place_name": r.place_name, "place_name_ko": r.place_name_ko,
         "lat": r.place_lat, "lon": r.place_lon, "location_precision": r.place_precision,
-        "uncertainty_m": r.place_uncertainty_m, "org_id": r.org_id, "organisation": r.org_name, "role": r.role,
+        "uncertainty_m": r.place_uncertainty_m, "about_containing_area": r.about_containing_area,
+        "org_id": r.org_id, "organisation": r.org_name, "role": r.role,
         "partner": r.partner_name, "ordered_by": r.ordered_by_name, "summary": r.summary, "start": r.start,
         "end": r.end, "reported": r.reported, "source_id": r.source_id, "citation": r.full_citation,
         "paragraphs": r.paragraphs.replace(";", ", "), "grade": r.grade, "reliability": r.reliability,

@@ -19,7 +19,9 @@ from border_atlas.ui import widgets
 SAMPLES = {
     "orgs": (("mirim",), 1, "Mirim Shipping Company (with their members)"),
     "exact_orgs": (True, 21, None),
-    "places": (("samsu",), 3, "Places: Samsu County (with places inside)"),
+    # Samsu County's 3 records and the 6 about Ryanggang Province, which contains it.
+    "places": (("samsu",), 9, "Places: Samsu County (with places inside and the areas containing them)"),
+    "containing": (False, 21, None),
     "era": ("post-covid", 7, "Era: Post-COVID (MSS control)"),
     "dates": (DateRange(date(2022, 1, 1), date(2022, 12, 31)), 1, "Dates: 2022-01-01 to 2022-12-31"),
     "roles": (("crackdown",), 8, "Roles: crackdown"),

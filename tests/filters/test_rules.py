@@ -97,5 +97,8 @@ def test_reports_filter_keeps_the_records_taken_from_them(dataset):
 
 
 def test_filters_combine(dataset):
-    state = FilterState(orgs=("office-39",), places=("hyesan",), era="pre-covid")
+    state = FilterState(orgs=("office-39",), places=("hyesan",), era="pre-covid", containing=False)
     assert set(filter_assignments(dataset, state)["id"]) == {"pairing-2018-hyetan", "pairing-2018-kangan"}
+    # With the areas containing Hyesan, the MSS's order to the whole province joins them.
+    with_areas = set(filter_assignments(dataset, state.with_(containing=True))["id"])
+    assert with_areas == {"pairing-2018-hyetan", "pairing-2018-kangan", "mss-order-2018"}

@@ -36,8 +36,10 @@ def test_markers_for_the_filtered_places_only(dataset):
     assert marker_classes(html) == {"samsu"}
     html = render(dataset, FilterState(era="post-covid"))
     assert marker_classes(html) == {"ryanggang", "north-hamgyong", "jagang"}
-    html = render(dataset, FilterState(places=("hyesan",)))
+    html = render(dataset, FilterState(places=("hyesan",), containing=False))
     assert marker_classes(html) == {"hyesan", "kangan", "yonbong", "hyetan", "hyesan-customs"}
+    html = render(dataset, FilterState(places=("hyesan",)))  # with the province that contains Hyesan
+    assert marker_classes(html) == {"hyesan", "kangan", "yonbong", "hyetan", "hyesan-customs", "ryanggang"}
 
 
 @pytest.mark.parametrize(("company", "place", "chip"), [
