@@ -24,7 +24,7 @@ from border_atlas.wording import citation
 COLUMNS = [
     "id", "place_id", "place_name", "place_name_ko", "lat", "lon", "location_precision", "uncertainty_m",
     "about_containing_area", "org_id", "organisation", "role", "partner", "ordered_by", "summary", "start", "end",
-    "reported",    "source_id", "citation", "paragraphs", "grade", "reliability", "credibility", "note",
+    "reported", "source_id", "citation", "paragraphs", "grade", "reliability", "credibility", "note",
 ]
 # Export column -> column of the joined records, for those copied as text.
 TEXT_SOURCES = {
