@@ -11,7 +11,7 @@ from dataclasses import replace
 from markupsafe import Markup
 
 from border_atlas.basemap import CREDIT
-from border_atlas.caption import count_text, describe
+from border_atlas.caption import count_label, count_text, describe
 from border_atlas.documents import map_parts, render_document
 from border_atlas.escaping import esc
 from border_atlas.hierarchy import ancestors
