@@ -8,13 +8,15 @@ import pandas as pd
 from helpers import with_values
 
 from border_atlas import FilterState, select
+from border_atlas.briefing import briefing_document
 from border_atlas.caption import count_text, describe
 from border_atlas.comparison import comparison_document, era_selections, era_summary
 from border_atlas.control_summary import control_markdown, control_summary
 from border_atlas.exports.csv_export import records_csv
 from border_atlas.exports.geojson_export import records_geojson
+from border_atlas.exports.registry import slide_texts
 from border_atlas.hierarchy import containing_areas
-from border_atlas.link import Link
+from border_atlas.link import BriefingText, Link
 from border_atlas.mapview.assembler import assemble_map
 from border_atlas.tables import records_page
 
@@ -119,6 +121,13 @@ def test_table_and_exports_say_so(dataset):
     assert [f["properties"]["about_containing_area"] for f in features] == [True] * 5
     own = select(dataset, FilterState(places=("kangan",), era="pre-covid", containing=False))
     assert {f["properties"]["about_containing_area"] for f in json.loads(records_geojson(own))["features"]} == {False}
+
+
+def test_the_briefing_and_the_slide_count_them_apart(dataset):
+    selection = select(dataset, KANGAN_AFTER)
+    words = "0 records at Kangan; 5 about Ryanggang Province, which contains it"
+    assert words in briefing_document(selection, BriefingText())
+    assert slide_texts(selection, BriefingText())["count_text"] == words
 
 
 def test_who_controlled_what_after_covid_is_the_mss_in_ryanggang(dataset):

@@ -15,7 +15,7 @@ from collections.abc import Callable
 from dataclasses import dataclass
 
 from border_atlas.briefing import DEFAULT_TITLE, off_map_text, record_citations, source_notes
-from border_atlas.caption import describe
+from border_atlas.caption import count_text, describe
 from border_atlas.chromium import INSTALL_HINT, chromium_path
 from border_atlas.comparison import ComparisonUnavailable, comparison_document, era_pair
 from border_atlas.exports.csv_export import records_csv
@@ -26,7 +26,6 @@ from border_atlas.exports.png_export import briefing_png, slide_map_png, slide_r
 from border_atlas.exports.pptx_export import LegendItem, briefing_pptx, map_box
 from border_atlas.link import BriefingText
 from border_atlas.selection import Selection
-from border_atlas.wording import count_label
 
 
 def _comparison(selection: Selection, text: BriefingText) -> bytes:
@@ -45,11 +44,16 @@ def _png_unavailable(_selection: Selection) -> str | None:
     return INSTALL_HINT if chromium_path() is None else None
 
 
+def slide_texts(selection: Selection, text: BriefingText) -> dict[str, str]:
+    """The slide's texts beside its title: banner, subtitle, the count and filters in words, the off-map note."""
+    return {"banner": text.banner.strip(), "subtitle": text.subtitle.strip(),
+            "count_text": count_text(selection), "filters_text": describe(selection.state, selection.dataset),
+            "note": off_map_text(selection)}
+
+
 def _slide(selection: Selection, text: BriefingText) -> bytes:
     """The map is drawn for the box it will fill on the slide, so that its labels keep a readable size."""
-    texts = {"banner": text.banner.strip(), "subtitle": text.subtitle.strip(),
-             "count_text": count_label(selection.count), "filters_text": describe(selection.state, selection.dataset),
-             "note": off_map_text(selection)}
+    texts = slide_texts(selection, text)
     box = map_box(**texts)
     picture, rows = slide_map_png(selection, slide_render(box.width, box.height))
     return briefing_pptx(
