@@ -9,7 +9,7 @@ import pandas as pd
 
 def children_of(table: pd.DataFrame) -> dict[str, list[str]]:
     children: dict[str, list[str]] = {}
-    for ident, parent in zip(table["id"], table["parent_id"]):
+    for ident, parent in zip(table["id"].tolist(), table["parent_id"].tolist()):
         if isinstance(parent, str):
             children.setdefault(parent, []).append(ident)
     return children
@@ -34,9 +34,14 @@ def with_descendants(ids: Iterable[str], table: pd.DataFrame) -> set[str]:
     return found
 
 
-def ancestors(ident: str, table: pd.DataFrame) -> list[str]:
-    """The chain of parents above ``ident``, nearest first."""
-    parents = dict(zip(table["id"], table["parent_id"]))
+def _parents(table: pd.DataFrame) -> dict:
+    # Plain lists: iterating an Arrow-backed column one value at a time is slow.
+    return dict(zip(table["id"].tolist(), table["parent_id"].tolist()))
+
+
+def ancestors(ident: str, table: pd.DataFrame, *, parents: dict | None = None) -> list[str]:
+    """The chain of parents above ``ident``, nearest first (``parents``: id -> parent, if made already)."""
+    parents = _parents(table) if parents is None else parents
     chain: list[str] = []
     node = parents.get(ident)
     while isinstance(node, str) and node not in chain:
@@ -56,9 +61,10 @@ def containing_areas(ids: Iterable[str], table: pd.DataFrame) -> dict[str, list[
     """
     ids = list(dict.fromkeys(ids))
     inside = with_descendants(ids, table)
+    parents = _parents(table)
     areas: dict[str, list[str]] = {}
     for ident in ids:
-        for area in ancestors(ident, table):
+        for area in ancestors(ident, table, parents=parents):
             if area not in inside:
                 areas.setdefault(area, []).append(ident)
     return areas
