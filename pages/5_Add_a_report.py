@@ -32,9 +32,10 @@ if mode == state.REPORT:
     if report is not None:
         details = confirm_details(report)
         found = recognition_of(report, dataset, report_date=details.published if details else typed_date())
-        if details is not None:
+        if details is not None and found is not None:
             state.set_draft(state.REPORT, draft_from_report(found, dataset, details=details))
-        show_recognised(found)
+        if found is not None:
+            show_recognised(found)
 else:
     bring_file(dataset)
 

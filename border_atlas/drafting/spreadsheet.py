@@ -32,6 +32,8 @@ from border_atlas.ingest.documents import display_name
 from border_atlas.readers import parse_csv
 
 SUFFIXES = (".csv", ".xlsx")
+# The assignments table has a few dozen columns; the reader pads every row to the sheet's width.
+MAX_COLUMNS = 256
 
 
 def read_records(data: bytes, *, filename: str) -> tuple[pd.DataFrame, list[str]]:
@@ -77,18 +79,29 @@ def _xlsx(data: bytes, *, name: str) -> pd.DataFrame:
     try:
         book = openpyxl.load_workbook(BytesIO(data), read_only=True, data_only=True, keep_links=False)
         sheet = book["assignments"] if "assignments" in book.sheetnames else book.worksheets[0]
-        rows = [row for _, row in zip(range(MAX_ROWS + 2), sheet.iter_rows(values_only=True))]
+        _check_extent(sheet, name=name)
+        rows = [row for _, row in zip(range(MAX_ROWS + 2), sheet.iter_rows(values_only=True, max_col=MAX_COLUMNS))]
         book.close()
     except FileRefused:
         raise
     except Exception as exc:  # openpyxl raises many kinds of error on damaged workbooks
         raise FileRefused(f"{name} could not be read as an Excel workbook; it may be damaged "
                           f"({type(exc).__name__}).") from exc
-    if not rows:
+    width = max((i + 1 for row in rows for i, value in enumerate(row) if value is not None), default=0)
+    rows = [row[:width] for row in rows]  # rows come padded to MAX_COLUMNS
+    if not rows or not width:
         raise FileRefused(f"{name} has no rows.")
     header = [_text(value) or f"column {i + 1}" for i, value in enumerate(rows[0])]
     body = [[_text(value) for value in row] for row in rows[1:] if any(_text(v) for v in row)]
     return pd.DataFrame(body, columns=header, dtype=object)
+
+
+def _check_extent(sheet, *, name: str) -> None:
+    """Refuse a sheet that declares more columns or rows than an import may hold (the reader trusts it)."""
+    columns, rows = sheet.max_column or 0, sheet.max_row or 0
+    if columns > MAX_COLUMNS or rows > MAX_ROWS + 1:
+        raise FileRefused(f"{name}: its sheet declares {rows:,} rows and {columns:,} columns; import at most "
+                          f"{MAX_ROWS:,} rows of at most {MAX_COLUMNS} columns at a time. It is not read.")
 
 
 def _text(value) -> str | None:

@@ -61,13 +61,15 @@ class ReportText:
         return self.paragraphs[number - 1]
 
 
-def read_report(data: bytes, *, filename: str, max_bytes: int = MAX_BYTES,
-                max_chars: int = MAX_TEXT_CHARS) -> ReportText:
+def read_report(data: bytes, *, filename: str, max_bytes: int = MAX_BYTES, max_chars: int = MAX_TEXT_CHARS,
+                max_docx_xml: int = formats.MAX_DOCX_XML, max_pdf_content: int = formats.MAX_PDF_CONTENT) -> ReportText:
     """Read an uploaded .txt, .html/.htm, .pdf or .docx report.
 
     Raises :class:`IngestError`, with a message for the analyst, for empty, oversize (more
     than ``max_bytes``, or more than ``max_chars`` of text), unsupported, corrupt or
-    unreadable files.
+    unreadable files, and for a Word or PDF file whose text part or page content is far
+    larger than a report's (see :mod:`~border_atlas.ingest.formats`). An upload is read in
+    a child process with limits: :func:`~border_atlas.ingest.limited.read_report_limited`.
 
     >>> read_report(b"Title\\nOne.\\nTwo.", filename="note.txt").paragraphs
     ('One.', 'Two.')
@@ -91,9 +93,11 @@ def read_report(data: bytes, *, filename: str, max_bytes: int = MAX_BYTES,
     if suffix in HTML_SUFFIXES:
         return assemble(formats.read_html(data, name=name), name=name, max_chars=max_chars)
     if suffix == ".pdf":
-        return assemble(formats.read_pdf(data, name=name), name=name, max_chars=max_chars)
+        return assemble(formats.read_pdf(data, name=name, max_content=max_pdf_content), name=name,
+                        max_chars=max_chars)
     if suffix == ".docx":
-        return assemble(formats.read_docx(data, name=name, max_bytes=max_bytes), name=name, max_chars=max_chars)
+        return assemble(formats.read_docx(data, name=name, max_bytes=max_bytes, max_xml=max_docx_xml), name=name,
+                        max_chars=max_chars)
     shown = suffix or "no extension"
     raise IngestError(f"{name} has {shown}; the atlas reads {', '.join(SUFFIXES)} files.")
 

@@ -25,6 +25,12 @@ _XML_DECLARATION = re.compile(r"^\s*<\?xml[^>]*\?>")
 _DOCX_TEMPLATE_AUTHOR = "python-docx"
 _DOCX_TEMPLATE_CREATED = datetime(2013, 12, 23, 23, 15)
 _MAX_PDF_PAGES = 2000
+# Text extraction re-reads each page's content streams, even one shared by every page: a page of
+# text draws a few kilobytes, a page with a detailed map a few megabytes.
+MAX_PDF_CONTENT = 64 * 1024 * 1024
+# python-docx builds the whole document tree, about 16 times the XML's size: a long report's
+# word/document.xml is a few megabytes.
+MAX_DOCX_XML = 32 * 1024 * 1024
 # Extraction time grows with the number of elements: a long article has a few thousand.
 MAX_HTML_ELEMENTS = 50_000
 
@@ -71,8 +77,12 @@ def read_html(data: bytes, *, name: str) -> Extracted:
                                 "author": "the page's author"})
 
 
-def read_pdf(data: bytes, *, name: str) -> Extracted:
-    """The text of a PDF, one line per extracted line, and its document information."""
+def read_pdf(data: bytes, *, name: str, max_content: int = MAX_PDF_CONTENT) -> Extracted:
+    """The text of a PDF, one line per extracted line, and its document information.
+
+    A PDF whose pages draw more than ``max_content`` bytes in all (a stream drawn by several
+    pages counts once per page) is refused before any text is extracted.
+    """
     from pypdf import PdfReader
 
     if not data.lstrip()[:5] == b"%PDF-":
@@ -83,6 +93,7 @@ def read_pdf(data: bytes, *, name: str) -> Extracted:
             raise IngestError(f"{name} is protected by a password; save an unprotected copy and add that.")
         if len(reader.pages) > _MAX_PDF_PAGES:
             raise IngestError(f"{name} has more than {_MAX_PDF_PAGES} pages.")
+        _check_pdf_content(reader, name=name, limit=max_content)
         pages = [page.extract_text() or "" for page in reader.pages]
         info = reader.metadata or {}
         title, author, created = info.get("/Title"), info.get("/Author"), _pdf_date(info.get("/CreationDate"))
@@ -98,11 +109,14 @@ def read_pdf(data: bytes, *, name: str) -> Extracted:
                                 "date": "the PDF's creation date (check it is the publication date)"})
 
 
-def read_docx(data: bytes, *, name: str, max_bytes: int) -> Extracted:
-    """The paragraphs and tables of a Word (.docx) file, and its document properties."""
+def read_docx(data: bytes, *, name: str, max_bytes: int, max_xml: int = MAX_DOCX_XML) -> Extracted:
+    """The paragraphs and tables of a Word (.docx) file, and its document properties.
+
+    A file whose word/document.xml unpacks to more than ``max_xml`` bytes is refused unparsed.
+    """
     import docx
 
-    _check_docx_archive(data, name=name, max_bytes=max_bytes)
+    _check_docx_archive(data, name=name, max_bytes=max_bytes, max_xml=max_xml)
     try:
         document = docx.Document(BytesIO(data))
         lines = [_block_text(block) for block in document.iter_inner_content()]
@@ -132,15 +146,37 @@ def _decode_html(data: bytes, *, name: str) -> str:
     return decode_text(data, name=name)
 
 
-def _check_docx_archive(data: bytes, *, name: str, max_bytes: int) -> None:
+def _check_pdf_content(reader, *, name: str, limit: int) -> None:
+    """Refuse a PDF whose pages draw more than ``limit`` bytes of content in all, each stream decoded once."""
+    sizes: dict[object, int] = {}
+    total = 0
+    for number, page in enumerate(reader.pages, start=1):
+        contents = page.get("/Contents")
+        streams = contents.get_object() if contents is not None else []
+        for stream in streams if isinstance(streams, list) else [contents]:
+            key = getattr(stream, "idnum", None) or id(stream)
+            if key not in sizes:
+                sizes[key] = len(stream.get_object().get_data())
+            total += sizes[key]
+        if total > limit:
+            raise IngestError(f"{name}: its first {number:,} pages draw {total / 1048576:,.0f} MB of content "
+                              f"(several pages may redraw one large stream); the limit is "
+                              f"{limit / 1048576:,.0f} MB for the whole file. It is not read.")
+
+
+def _check_docx_archive(data: bytes, *, name: str, max_bytes: int, max_xml: int) -> None:
     """A .docx is a zip: refuse one that is not, that lacks a document, or that unpacks to far more."""
     try:
         with zipfile.ZipFile(BytesIO(data)) as archive:
             members = archive.infolist()
     except (zipfile.BadZipFile, ValueError, OSError) as exc:
         raise IngestError(f"{name} is not a Word (.docx) file, or it is damaged.") from exc
-    if "word/document.xml" not in {member.filename for member in members}:
+    body = next((member for member in members if member.filename == "word/document.xml"), None)
+    if body is None:
         raise IngestError(f"{name} is a zip archive but not a Word (.docx) document.")
+    if body.file_size > max_xml:
+        raise IngestError(f"{name}: its text (word/document.xml) unpacks to {body.file_size / 1048576:,.0f} MB; "
+                          f"the limit is {max_xml / 1048576:,.0f} MB, far above a long report's. It is not read.")
     if sum(member.file_size for member in members) > 10 * max_bytes:
         raise IngestError(f"{name} unpacks to more than {10 * max_bytes / 1048576:.0f} MB; it is not read.")
 

@@ -9,7 +9,8 @@ import streamlit as st
 from border_atlas.dates import is_partial_date
 from border_atlas.drafting import SourceDetails
 from border_atlas.escaping import markdown
-from border_atlas.ingest import IngestError, ReportText, read_report, report_from_text
+from border_atlas.ingest import IngestError, ReportText, report_from_text
+from border_atlas.ingest.limited import READ_LIMITS, read_report_limited
 from border_atlas.ui.add_report import state
 
 UPLOAD_TYPES = ["txt", "text", "html", "htm", "xhtml", "pdf", "docx"]
@@ -56,7 +57,8 @@ def bring_report() -> ReportText | None:
             data = upload.getvalue()
             key = ("upload", upload.name, _digest(data))
             if st.session_state.get(READ_KEY) != key:
-                _take(lambda: read_report(data, filename=upload.name), key)
+                with st.spinner(f"Reading {upload.name} in a separate process (at most {READ_LIMITS.seconds:g} s)…"):
+                    _take(lambda: read_report_limited(data, filename=upload.name), key)
     if st.session_state.get(ERROR):
         st.error(markdown("{message} Nothing was kept.", message=st.session_state[ERROR]))
     return st.session_state.get(REPORT)

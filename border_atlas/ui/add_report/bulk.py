@@ -9,9 +9,8 @@ import streamlit as st
 from border_atlas.dataset import Dataset
 from border_atlas.drafting import Draft
 from border_atlas.drafting.bulk import draft_from_placemarks, draft_from_records
+from border_atlas.drafting.limited import IMPORT_LIMITS, read_placemarks_limited, read_records_limited
 from border_atlas.drafting.placemarks import SUFFIXES as PLACE_SUFFIXES
-from border_atlas.drafting.placemarks import read_placemarks
-from border_atlas.drafting.spreadsheet import read_records
 from border_atlas.drafting.uploads import FileRefused
 from border_atlas.escaping import markdown
 from border_atlas.ingest.documents import display_name
@@ -24,9 +23,9 @@ READ_KEY = "ar_bulk_key"
 
 def _read(name: str, data: bytes, dataset: Dataset) -> tuple[Draft, list[str], list[str]]:
     if name.lower().endswith((".csv", ".xlsx")):
-        frame, notes = read_records(data, filename=name)
+        frame, notes = read_records_limited(data, filename=name)
         return draft_from_records(frame, file_name=display_name(name)), notes, []
-    marks, notes = read_placemarks(data, filename=name)
+    marks, notes = read_placemarks_limited(data, filename=name)
     imported = draft_from_placemarks(marks, dataset=dataset, gazetteer=state.gazetteer(dataset),
                                      file_name=display_name(name))
     return imported.draft, notes, imported.known
@@ -45,7 +44,8 @@ def bring_file(dataset: Dataset) -> None:
         if st.session_state.get(READ_KEY) != key:
             st.session_state[READ_KEY] = key
             try:
-                draft, notes, known = _read(upload.name, data, dataset)
+                with st.spinner(f"Reading {upload.name} in a separate process (at most {IMPORT_LIMITS.seconds:g} s)…"):
+                    draft, notes, known = _read(upload.name, data, dataset)
             except FileRefused as exc:
                 state.set_draft(state.BULK, None)
                 st.session_state[NOTES] = ([f"{exc} Nothing was kept."], [], True)

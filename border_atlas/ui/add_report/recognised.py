@@ -9,17 +9,10 @@ from __future__ import annotations
 import streamlit as st
 
 from border_atlas.dataset import Dataset
-from border_atlas.ingest import (
-    OrganisationIndex,
-    Recognition,
-    ReportText,
-    gazetteer_place_finder,
-    load_aliases,
-    recognise,
-    render_highlights,
-)
+from border_atlas.escaping import markdown
+from border_atlas.ingest import IngestError, Recognition, ReportText, render_highlights
+from border_atlas.ingest.limited import RECOGNITION_LIMITS, recognise_limited
 from border_atlas.ingest.listing import findings_rows
-from border_atlas.ui.add_report import state
 
 STYLE = """<style>
 .report-text{font-size:0.95rem;line-height:1.65;max-width:62em}
@@ -41,17 +34,25 @@ LEGEND = ('<div class="hl-legend"><mark class="hl hl-place">known place</mark><m
           'new organisation?</mark><mark class="hl hl-date">date</mark><mark class="hl hl-amount">amount</mark></div>')
 
 
-def recognition_of(report: ReportText, dataset: Dataset, *, report_date: str | None) -> Recognition:
-    """Every recogniser on every paragraph, places found by the offline gazetteer (kept for the session)."""
+def recognition_of(report: ReportText, dataset: Dataset, *, report_date: str | None) -> Recognition | None:
+    """Every recogniser on every paragraph, places found by the offline gazetteer (kept for the session).
+
+    It runs in a separate process with a time and a memory limit; past either, the message says
+    so and there is no recognition (None), kept too, so that the work is not asked for again.
+    """
     key = (id(report), report_date, id(dataset))
     kept = st.session_state.get("ar_recognition")
-    if kept and kept[0] == key:
-        return kept[1]
-    index = OrganisationIndex.from_rows(dataset.organisations, load_aliases())
-    found = recognise(report, organisations=index, events=dataset.events, report_date=report_date,
-                      place_finder=gazetteer_place_finder(state.gazetteer(dataset)))
-    st.session_state["ar_recognition"] = (key, found)
-    return found
+    if not (kept and kept[0] == key):
+        with st.spinner(f"Recognising what the report names (at most {RECOGNITION_LIMITS.seconds:g} s)…"):
+            try:
+                kept = (key, recognise_limited(report, organisations=dataset.organisations, events=dataset.events,
+                                               places=dataset.places, report_date=report_date), None)
+            except IngestError as exc:
+                kept = (key, None, str(exc))
+        st.session_state["ar_recognition"] = kept
+    if kept[2]:
+        st.error(markdown("{message} Nothing was kept.", message=kept[2]))
+    return kept[1]
 
 
 def show_recognised(found: Recognition) -> None:
