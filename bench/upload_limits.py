@@ -26,6 +26,7 @@ from hostile_files import docx_bomb, long_text, pdf_bomb, xlsx_bomb  # noqa: E40
 
 from border_atlas import load_dataset  # noqa: E402
 from border_atlas.drafting.limited import read_records_limited  # noqa: E402
+from border_atlas.gazetteer import Gazetteer  # noqa: E402
 from border_atlas.ingest.limited import READ_LIMITS, read_report_limited, recognise_limited  # noqa: E402
 
 OFF = 10**12  # a format's cheap check switched off
@@ -41,7 +42,7 @@ def recognise_text(data: bytes, *, filename: str, on_end, limits=None):
     report = read_report_limited(data, filename=filename)
     extra = {"limits": limits} if limits else {}
     return recognise_limited(report, organisations=dataset.organisations, events=dataset.events,
-                             places=dataset.places, report_date="2020-01", on_end=on_end, **extra)
+                             gazetteer=Gazetteer(dataset.places), report_date="2020-01", on_end=on_end, **extra)
 
 
 def cases() -> list[tuple[str, str, bytes, object, dict]]:
@@ -96,7 +97,7 @@ def measure_app(repeat: int) -> None:
             began = time.monotonic()
             busy = []
             while len(busy) < repeat and time.monotonic() - began < READ_LIMITS.seconds - 20:
-                busy.append(change_era(watching, ERAS[len(busy) % 2]))
+                busy.append(change_era(watching, ERAS[(len(idle) + len(busy)) % 2]))
             refused = uploading.get_by_text("slow.pdf: reading it took longer than the time limit")
             refused.wait_for(timeout=240_000)
             print(f"era change, idle: median {statistics.median(idle):.2f} s of {len(idle)} ({idle})")

@@ -32,17 +32,18 @@ def read_report_limited(data: bytes, *, filename: str, limits: Limits = READ_LIM
                        name=display_name(filename), doing="reading", refusal=IngestError, on_end=on_end)
 
 
-def recognise_limited(report: ReportText, *, organisations, events, places, report_date: str | None,
+def recognise_limited(report: ReportText, *, organisations, events, gazetteer: Gazetteer, report_date: str | None,
                       limits: Limits = RECOGNITION_LIMITS,
                       on_end: Callable[[ChildRun], None] | None = None) -> Recognition:
-    """:func:`recognise` in a child process, places found by a gazetteer over ``places`` (the places table)."""
-    return run_limited(_recognise, (report,), {"organisations": organisations, "events": events, "places": places,
-                                               "report_date": report_date},
+    """:func:`recognise` in a child process, places found by ``gazetteer`` (sent to the child)."""
+    return run_limited(_recognise, (report,), {"organisations": organisations, "events": events,
+                                               "gazetteer": gazetteer, "report_date": report_date},
                        limits=limits, name=report.locator or "The report", doing="recognising what is named in",
                        refusal=IngestError, on_end=on_end)
 
 
-def _recognise(report: ReportText, *, organisations, events, places, report_date: str | None) -> Recognition:
+def _recognise(report: ReportText, *, organisations, events, gazetteer: Gazetteer,
+               report_date: str | None) -> Recognition:
     index = OrganisationIndex.from_rows(organisations, load_aliases())
     return recognise(report, organisations=index, events=events, report_date=report_date,
-                     place_finder=gazetteer_place_finder(Gazetteer(places)))
+                     place_finder=gazetteer_place_finder(gazetteer))

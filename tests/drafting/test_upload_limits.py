@@ -9,6 +9,7 @@ from hostile_files import docx_bomb, long_text, pdf_bomb, xlsx_bomb
 
 from border_atlas import load_dataset
 from border_atlas.drafting.limited import read_records_limited
+from border_atlas.drafting.spreadsheet import read_records
 from border_atlas.drafting.uploads import FileRefused
 from border_atlas.gazetteer import Gazetteer
 from border_atlas.ingest import IngestError, gazetteer_place_finder, recognise
@@ -70,15 +71,15 @@ def test_a_pdf_slower_than_the_time_limit_is_killed():
 
 
 def test_a_workbook_declaring_every_cell_of_its_sheet_is_refused_unread():
-    error, run, _ = refused(lambda: read_records_limited(xlsx_bomb("A1:XFD1048576"), filename="sheet.xlsx"),
-                            FileRefused)
+    error, run, _ = refused(lambda: read_records(xlsx_bomb("A1:XFD1048576"), filename="sheet.xlsx"), FileRefused)
     assert str(error).startswith("sheet.xlsx: its sheet declares 1,048,576 rows and 16,384 columns; import at most "
                                  "10,000 rows of at most 256 columns")
-    assert run is None
+    with pytest.raises(FileRefused, match="^sheet.xlsx: its sheet declares 1,048,576 rows"):
+        read_records_limited(xlsx_bomb("A1:XFD1048576"), filename="sheet.xlsx")  # as the page reads it
 
 
 def test_a_workbook_of_normal_extent_reads_its_rows_without_padding():
-    frame, notes = read_records_limited(xlsx_bomb("A1:F2"), filename="sheet.xlsx")
+    frame, notes = read_records(xlsx_bomb("A1:F2"), filename="sheet.xlsx")
     assert frame.to_dict("records") == [{"id": "mss-hyesan", "org_id": "mss", "place_id": "hyesan"}]
     assert notes == []  # the empty declared columns D and E are not reported as unknown columns
 
@@ -88,7 +89,7 @@ def test_a_text_too_long_to_recognise_in_time_is_stopped_and_named():
     dataset = load_dataset()
     limits = Limits(seconds=5, memory_mb=1024)
     error, run, grown = refused(lambda: recognise_limited(
-        report, organisations=dataset.organisations, events=dataset.events, places=dataset.places,
+        report, organisations=dataset.organisations, events=dataset.events, gazetteer=Gazetteer(dataset.places),
         report_date="2020-01", limits=limits))
     assert "long.txt: recognising what is named in it took longer than the time limit of 5 s" in str(error)
     assert run.limit == "time" and run.killed
@@ -101,7 +102,7 @@ def test_a_normal_report_reads_and_is_recognised_as_in_the_apps_own_process():
     assert report.title == "Border notes" and len(report.paragraphs) == 2
     dataset = load_dataset()
     found = recognise_limited(report, organisations=dataset.organisations, events=dataset.events,
-                              places=dataset.places, report_date="2024-04-02", on_end=runs.append)
+                              gazetteer=Gazetteer(dataset.places), report_date="2024-04-02", on_end=runs.append)
     here = recognise(report, organisations=OrganisationIndex.from_rows(dataset.organisations, load_aliases()),
                      events=dataset.events, report_date="2024-04-02",
                      place_finder=gazetteer_place_finder(Gazetteer(dataset.places)))

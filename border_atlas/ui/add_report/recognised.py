@@ -13,6 +13,7 @@ from border_atlas.escaping import markdown
 from border_atlas.ingest import IngestError, Recognition, ReportText, render_highlights
 from border_atlas.ingest.limited import RECOGNITION_LIMITS, recognise_limited
 from border_atlas.ingest.listing import findings_rows
+from border_atlas.ui.add_report import state
 
 STYLE = """<style>
 .report-text{font-size:0.95rem;line-height:1.65;max-width:62em}
@@ -46,7 +47,7 @@ def recognition_of(report: ReportText, dataset: Dataset, *, report_date: str | N
         with st.spinner(f"Recognising what the report names (at most {RECOGNITION_LIMITS.seconds:g} s)…"):
             try:
                 kept = (key, recognise_limited(report, organisations=dataset.organisations, events=dataset.events,
-                                               places=dataset.places, report_date=report_date), None)
+                                               gazetteer=state.gazetteer(dataset), report_date=report_date), None)
             except IngestError as exc:
                 kept = (key, None, str(exc))
         st.session_state["ar_recognition"] = kept
