@@ -17,14 +17,17 @@ its ``child_run`` attribute.
 
 from __future__ import annotations
 
+import io
 import math
 import multiprocessing
+import os
 import resource
 import signal
 import time
 import traceback
 from collections.abc import Callable
 from dataclasses import dataclass
+from multiprocessing import context, forkserver, popen_forkserver, spawn, util
 from typing import Any
 
 # Modules the forkserver imports once, so that each child starts in milliseconds.
@@ -32,6 +35,43 @@ PRELOAD = ["border_atlas.ingest", "border_atlas.drafting.spreadsheet", "border_a
            "border_atlas.gazetteer", "docx", "pypdf", "openpyxl", "lxml.etree"]
 _CONTEXT = multiprocessing.get_context("forkserver")
 _CONTEXT.set_forkserver_preload(PRELOAD)
+
+
+def start_early() -> None:
+    """Start the forkserver now: it imports the readers in the background, so the first upload does not wait."""
+    forkserver.ensure_running()
+
+
+class _Popen(popen_forkserver.Popen):
+    """The standard library's forkserver launch, less the parent's main module.
+
+    Under Streamlit ``__main__`` is the page script: the standard launch would have each child run
+    the page again before its job. The job needs only its own module, which pickle imports.
+    """
+
+    def _launch(self, process_obj):
+        prep_data = spawn.get_preparation_data(process_obj._name)
+        prep_data.pop("init_main_from_path", None)
+        prep_data.pop("init_main_from_name", None)
+        buf = io.BytesIO()
+        context.set_spawning_popen(self)
+        try:
+            context.reduction.dump(prep_data, buf)
+            context.reduction.dump(process_obj, buf)
+        finally:
+            context.set_spawning_popen(None)
+        self.sentinel, w = forkserver.connect_to_new_process(self._fds)
+        parent_w = os.dup(w)  # the child's sign that this process is alive
+        self.finalizer = util.Finalize(self, util.close_fds, (parent_w, self.sentinel))
+        with open(w, "wb", closefd=True) as handle:
+            handle.write(buf.getbuffer())
+        self.pid = forkserver.read_signed(self.sentinel)
+
+
+class _Process(context.ForkServerProcess):
+    @staticmethod
+    def _Popen(process_obj):
+        return _Popen(process_obj)
 
 
 @dataclass(frozen=True)
@@ -61,7 +101,7 @@ def run_limited(job: Callable[..., Any], args: tuple = (), kwargs: dict | None =
     is named in") for the message. ``on_end`` is told how the child ended, whatever the outcome.
     """
     receive, send = _CONTEXT.Pipe(duplex=False)
-    child = _CONTEXT.Process(target=_child, args=(send, job, args, kwargs or {}, limits), daemon=True)
+    child = _Process(target=_child, args=(send, job, args, kwargs or {}, limits), daemon=True)
     child.start()
     send.close()
     began = time.monotonic()

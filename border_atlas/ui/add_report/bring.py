@@ -6,6 +6,7 @@ import hashlib
 
 import streamlit as st
 
+from border_atlas import isolation
 from border_atlas.dates import is_partial_date
 from border_atlas.drafting import SourceDetails
 from border_atlas.escaping import markdown
@@ -44,6 +45,7 @@ def _take(read, key: tuple) -> None:
 def bring_report() -> ReportText | None:
     """The report read so far, if any; a refused file's message is shown and nothing is kept."""
     st.header("1. Bring the report")
+    isolation.start_early()  # the process that reads uploads, ready before the first one
     how = st.radio("Its text", ["Paste the text", "Upload a file"], key="ar_input", horizontal=True)
     if how == "Paste the text":
         text = st.text_area("The report: its title on the first line, then its paragraphs", key="ar_paste",

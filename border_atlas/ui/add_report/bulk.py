@@ -6,6 +6,7 @@ import hashlib
 
 import streamlit as st
 
+from border_atlas import isolation
 from border_atlas.dataset import Dataset
 from border_atlas.drafting import Draft
 from border_atlas.drafting.bulk import draft_from_placemarks, draft_from_records
@@ -33,6 +34,7 @@ def _read(name: str, data: bytes, dataset: Dataset) -> tuple[Draft, list[str], l
 
 def bring_file(dataset: Dataset) -> None:
     st.header("1. Bring the file")
+    isolation.start_early()  # the process that reads uploads, ready before the first one
     st.caption("Records in the assignments layout (the columns of assignments.csv, first row naming them), or a "
                "Google Earth or GeoJSON file of sites: each named point becomes a place, its name looked up in the "
                "gazetteer; every uncertain match waits for you to confirm it.")
