@@ -12,9 +12,11 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
+from border_atlas.areas import CREDIT as AREAS_CREDIT
+
 BASEMAP_FILE = Path(__file__).resolve().parent.parent / "data" / "basemap" / "border_region.geojson"
 # Shown wherever the basemap is: the map's attribution, the briefing's footer, the slide.
-CREDIT = "Border and rivers: GSHHG 2.3.6 (LGPL-3.0)"
+CREDIT = f"Border and rivers: GSHHG 2.3.6 (LGPL-3.0); {AREAS_CREDIT}"
 
 
 @dataclass(frozen=True)

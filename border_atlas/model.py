@@ -38,10 +38,11 @@ class Place:
     parent_name: str | None = None
     n_records: int = 0
     contains: str | None = None  # the chosen places inside it, when it is drawn for containing them
+    area: str = ""  # for a province or county on the map: "outline" (drawn over it) or "point" (no outline)
 
     @property
     def approximate(self) -> bool:
-        return wording.is_approximate(self.precision)
+        return self.area != "outline" and wording.is_approximate(self.precision)
 
     @property
     def local_names(self) -> list[str]:
@@ -49,7 +50,11 @@ class Place:
 
     @property
     def position_text(self) -> str:
-        return wording.precision_text(self.precision, parent_name=self.parent_name, uncertainty_m=self.uncertainty_m)
+        position = wording.precision_text(self.precision, parent_name=self.parent_name,
+                                          uncertainty_m=self.uncertainty_m)
+        if self.area:
+            return wording.area_text(self.kind, outlined=self.area == "outline", position=position)
+        return position
 
 
 @dataclass(frozen=True)

@@ -190,3 +190,17 @@ def containment_count(n_at: int, chosen: list[str], areas: list[tuple[str, int]]
     listed = about[0] if len(about) == 1 else f"{', '.join(about[:-1])} and {about[-1]}"
     verb = "contains" if len(about) == 1 else "contain"
     return f"{at}; {listed}, which {verb} {'it' if len(chosen) == 1 else 'them'}"
+
+
+def area_text(kind: str, *, outlined: bool, position: str = "") -> str:
+    """How a place that is a whole area is drawn: over its outline, or at a point for want of one.
+
+    >>> area_text("province", outlined=True)
+    'records about the whole province, drawn over its outline'
+    >>> area_text("county", outlined=False, position="centre of the area")
+    'records about the whole county; no outline of it is available here, so it is drawn at a point (centre of the area)'
+    """
+    if outlined:
+        return f"records about the whole {kind}, drawn over its outline"
+    return (f"records about the whole {kind}; no outline of it is available here, so it is drawn at a point"
+            + (f" ({position})" if position else ""))

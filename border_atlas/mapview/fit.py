@@ -71,34 +71,76 @@ class FitToData(MacroElement):
                                paddingBottomRight: [right, {{ this.edge_px }} + 10],
                                maxZoom: {{ this.max_zoom }}, animate: false};
                 map.fitBounds(bounds, options);
-                // Markers moved off a shared point stand beside their place, beyond the padding: step out
-                // until none starts under a control (a phone has no room for that).
-                while (!phone && covered() && map.getZoom() > map.getMinZoom()) {
+                // Markers moved off a shared point stand beside their place, beyond the padding: move the view
+                // a little, else step out, until none starts under a control (a phone can only move).
+                while (!nudge() && !phone && map.getZoom() > map.getMinZoom()) {
                     options.maxZoom = map.getZoom() - 1;
                     map.fitBounds(bounds, options);
                 }
                 container.dataset.baFitted = "1";  // for tests and benchmarks: the first view is set
             }
+            function symbols() {
+                var area = L.latLngBounds(bounds), boxes = [];
+                layer.eachLayer(function (marker) {
+                    // Places outside the bounds (far ones, named in the note) are not the fit's to show.
+                    var sym = marker.getLatLng && area.contains(marker.getLatLng()) && marker.getElement() &&
+                        marker.getElement().querySelector(".ba-sym");
+                    if (sym) { boxes.push(sym.getBoundingClientRect()); }
+                });
+                return boxes;
+            }
+            // Each [symbol, control] pair where a marker's symbol starts under a control.
             function covered() {
-                var controls = [], area = L.latLngBounds(bounds), hit = false;
+                var controls = [], hits = [];
                 container.querySelectorAll(".leaflet-control").forEach(function (c) {
                     if (c.offsetWidth && getComputedStyle(c).visibility !== "hidden") {
                         controls.push(c.getBoundingClientRect());
                     }
                 });
-                layer.eachLayer(function (marker) {
-                    // Places outside the bounds (far ones, named in the note) are not the fit's to show.
-                    var sym = marker.getLatLng && area.contains(marker.getLatLng()) && marker.getElement() &&
-                        marker.getElement().querySelector(".ba-sym");
-                    if (!sym) { return; }
-                    var s = sym.getBoundingClientRect();
-                    hit = hit || controls.some(function (c) {
+                symbols().forEach(function (s) {
+                    controls.forEach(function (c) {
                         var w = Math.min(s.right, c.right) - Math.max(s.left, c.left);
                         var h = Math.min(s.bottom, c.bottom) - Math.max(s.top, c.top);
-                        return w > 0 && h > 0 && w * h >= 1;
+                        if (w > 0 && h > 0 && w * h >= 1) { hits.push([s, c]); }
                     });
                 });
-                return hit;
+                return hits;
+            }
+            function outside() {
+                var frame = container.getBoundingClientRect();
+                return symbols().filter(function (s) {
+                    return s.left < frame.left || s.top < frame.top || s.right > frame.right || s.bottom > frame.bottom;
+                }).length;
+            }
+            // Maps kept in step (the era comparison) move together: a move must suit the markers of every map in
+            // the page, whichever fits last.
+            var everyMap = window.baFitted = window.baFitted || {};
+            everyMap[L.stamp(map)] = {covered: covered, outside: outside};
+            function all(what) {
+                return Object.keys(everyMap).reduce(function (sum, id) { return sum.concat(everyMap[id][what]()); },
+                                                    []);
+            }
+            function allOutside() { return all("outside").reduce(function (a, b) { return a + b; }, 0); }
+            // Pan by the least that clears a covered symbol, if that leaves fewer covered and no more outside the
+            // map; true when none is covered.
+            function nudge() {
+                for (var round = 0; round < 4; round++) {
+                    var hits = all("covered"), out = allOutside();
+                    if (!hits.length) { return true; }
+                    var s = hits[0][0], c = hits[0][1], gap = 4;
+                    // Moves of the map's content: down, up, right, left, the smallest first.
+                    var moves = [[0, c.bottom - s.top + gap], [0, c.top - s.bottom - gap],
+                                 [c.right - s.left + gap, 0], [c.left - s.right - gap, 0]];
+                    moves.sort(function (a, b) { return Math.abs(a[0] + a[1]) - Math.abs(b[0] + b[1]); });
+                    var moved = moves.some(function (m) {
+                        map.panBy([-m[0], -m[1]], {animate: false});
+                        if (all("covered").length < hits.length && allOutside() <= out) { return true; }
+                        map.panBy([m[0], m[1]], {animate: false});
+                        return false;
+                    });
+                    if (!moved) { return false; }
+                }
+                return !all("covered").length;
             }
             function live() {
                 if (touched || map.baFit !== mine) {

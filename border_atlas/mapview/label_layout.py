@@ -5,9 +5,10 @@ browser: after layers are added, after every zoom, move and resize. Each place l
 positions around its marker (right, left, above, below, then a little further up or down) and
 takes the first that stays inside the map and clear of the controls (legend, north arrow,
 zoom buttons, locator, scale), the markers and the labels already placed; labels with more
-lines go first. Where a label cannot be placed clear, it drops its chips to its name alone (the
-popup and the tooltip still give them); a label still in the way is hidden rather than drawn
-over another. A label moved away from its marker keeps a thin line back to it. Context labels
+lines go first; a label too wide for any of them is pushed inside the map's edge. Where a label
+cannot be placed clear, its chips shrink to one line of its organisations' names (the popup and
+the tooltip still give the rest); a label still in the way is hidden rather than drawn over
+another. A label moved away from its marker keeps a thin line back to it. Context labels
 (towns, the river's name) give way: hidden where they would cover a place label or a control.
 
 >>> import folium
@@ -54,6 +55,14 @@ LAYOUT_JS = """
             spots.push([right, pin.y - 10 + k * (h / 2 + 4)], [right, pin.y - 10 - k * (h / 2 + 4)],
                        [left, pin.y - 10 + k * (h / 2 + 4)], [left, pin.y - 10 - k * (h / 2 + 4)]);
         });
+        // Further out all round, with a leader line back (a crowded stack of markers at one point).
+        [80, 110, 140, 180].forEach(function (r) {
+            for (var a = 0; a < 360; a += 30) {
+                var x = Math.cos(a * Math.PI / 180), y = Math.sin(a * Math.PI / 180);
+                spots.push([pin.x + r * x - (x < -0.1 ? w : x > 0.1 ? 0 : w / 2),
+                            pin.y + r * y - (y < -0.1 ? h : y > 0.1 ? 0 : h / 2)]);
+            }
+        });
         return spots.map(function (s) { return {x: s[0], y: s[1], w: w, h: h, dx: s[0] - pin.x, dy: s[1] - pin.y}; });
     }
     // A label moved away from its marker keeps a thin line back to it.
@@ -83,13 +92,16 @@ LAYOUT_JS = """
             label.style.visibility = offView ? "hidden" : "";
             if (offView) { label.dataset.overlap = "0"; return; }
             var best = null, bestCost = Infinity, others = fixed.concat(taken);
-            candidates(pin, label.offsetWidth, label.offsetHeight).some(function (c) {
-                var spot = inside(c, size) ? c : clamp(c, size);
+            var spots = candidates(pin, label.offsetWidth, label.offsetHeight);
+            // The spots inside the map first, then each pushed inside it (a wide label beside a marker near the
+            // middle of a narrow map): a clear spot, however found, beats dropping the label's organisations.
+            spots.concat(spots.map(function (c) { return clamp(c, size); })).some(function (spot) {
+                if (!inside(spot, size)) { return false; }
                 var cost = others.reduce(function (sum, o) { return sum + hits(spot, o); }, 0);
-                cost += inside(c, size) ? 0 : 1;
                 if (cost < bestCost) { best = spot; bestCost = cost; }
                 return cost === 0;
             });
+            if (!best) { best = clamp(spots[0], size); bestCost = Infinity; }  // larger than the map itself
             label.style.left = best.dx + "px";
             label.style.top = best.dy + "px";
             label.style.right = "auto";
@@ -142,6 +154,13 @@ LAYOUT_JS = """
     function soon() {
         if (!pending) { pending = true; window.requestAnimationFrame(layout); }
     }
+    // Leaflet focuses the map on a press; in a frame taller than the window that scrolls the page, and the
+    // release then lands on whatever moved under the pointer: a label or marker opened nothing. Focusing
+    // it first, without scrolling, leaves Leaflet nothing to do.
+    var container = map.getContainer();
+    container.addEventListener("mousedown", function () {
+        if (document.activeElement !== container) { container.focus({preventScroll: true}); }
+    }, true);
     map.on("layeradd zoomend moveend resize ba:layout", soon);
     map.whenReady(soon);
     window.addEventListener("load", soon);

@@ -1,4 +1,4 @@
-"""The data layers for a selection: uncertainty circles, places with records, landmarks.
+"""The data layers for a selection: areas, uncertainty circles, places with records, landmarks.
 
 :func:`plan` decides once what is drawn (chips, landmarks, offsets, the legend's entries, the
 places off the first view); :func:`data_layers` draws it. Above ``DETAILED_LIMIT`` drawn places
@@ -15,6 +15,7 @@ import pandas as pd
 
 from border_atlas.colours import org_colours
 from border_atlas.escaping import esc
+from border_atlas.mapview.area_layer import area_layer, drawn_places
 from border_atlas.mapview.compact import COMPACT, compact_layers, map_mode
 from border_atlas.mapview.data_key import DataKey, off_map_note
 from border_atlas.mapview.fit import FitToData
@@ -40,6 +41,7 @@ UNCERTAINTY = "#9a5b00"
 class Plan:
     """What the map draws for a selection."""
 
+    places: list[Place]  # as drawn: areas marked (see :func:`drawn_places`)
     records_at: dict[str, list[Record]]
     chips: dict[str, list[Chip]]
     landmarks: list[Place]
@@ -50,17 +52,19 @@ class Plan:
 
 
 def _circles_to_draw(places: list[Place]) -> list[Place]:
+    """Point positions with an uncertainty; never an area's, whose circle would read as its territory."""
     seen: set[tuple] = set()
     drawn = []
     for place in places:
         key = (round(place.lat, 5), round(place.lon, 5), place.uncertainty_m)
-        if place.approximate and place.uncertainty_m is not None and key not in seen:
+        if place.approximate and not place.area and place.uncertainty_m is not None and key not in seen:
             seen.add(key)
             drawn.append(place)
     return drawn
 
 
-def plan(selection: Selection, options: MapOptions) -> Plan:
+def plan(selection: Selection, options: MapOptions, bounds: list[list[float]] | None = None) -> Plan:
+    """``bounds``: the view's, where it is not the selection's own focus (the places outside are named apart)."""
     colours = org_colours(selection.dataset.organisations)
     records_at: dict[str, list[Record]] = defaultdict(list)
     for record in selection.record_list:
@@ -71,11 +75,11 @@ def plan(selection: Selection, options: MapOptions) -> Plan:
     shown = selection.landmarks[selection.landmarks["id"].isin({p.id for p in landmarks})]
     offsets = displacements(pd.concat([selection.places, shown]), {pid: len(c) for pid, c in chips.items()})
     names = dict(zip(selection.dataset.organisations["id"], selection.dataset.organisations["name"]))
-    legend = legend_content(chips, selection.place_list, landmarks, names=names,
-                            uncertainty=bool(_circles_to_draw(selection.place_list)))
-    far = set(off_map_ids(selection))
-    off_map = [p for p in selection.place_list if p.id in far]
-    return Plan(dict(records_at), chips, landmarks, context_ids, offsets, legend, off_map)
+    places = drawn_places(selection.place_list)
+    legend = legend_content(chips, places, landmarks, names=names, uncertainty=bool(_circles_to_draw(places)))
+    far = set(off_map_ids(selection, bounds))
+    off_map = [p for p in places if p.id in far]
+    return Plan(places, dict(records_at), chips, landmarks, context_ids, offsets, legend, off_map)
 
 
 def uncertainty_layer(places: list[Place]) -> folium.FeatureGroup:
@@ -103,18 +107,18 @@ def _marker(place: Place, html: str, css_class: str, tooltip: str, popup: str) -
 
 def data_layers(selection: Selection, *, options: MapOptions | None = None,
                 bounds: list[list[float]] | None = None) -> list[folium.FeatureGroup]:
-    """Uncertainty circles, places with records, and landmarks, for the current filters.
+    """Areas, uncertainty circles, places with records, and landmarks, for the current filters.
 
     ``bounds``: what to fit the view to, if not the selection's own focus.
     """
     options = options or MapOptions()
     if map_mode(selection, options=options) == COMPACT:
         return compact_layers(selection, options=options, bounds=bounds)
-    drawing = plan(selection, options)
+    drawing = plan(selection, options, bounds)
     colours = org_colours(selection.dataset.organisations)
     numbers = dict(zip(selection.sources["id"], selection.sources["note_number"]))
     markers = folium.FeatureGroup(name="Places with records", control=True)
-    for place in selection.place_list:
+    for place in drawing.places:
         dx, dy, side = drawing.offsets.get(place.id, (0, 0, "right"))
         here = drawing.records_at.get(place.id, [])
         _marker(place, marker_html(place, drawing.chips.get(place.id, []), dx=dx, dy=dy, label_side=side),
@@ -130,7 +134,7 @@ def data_layers(selection: Selection, *, options: MapOptions | None = None,
         html = marker_html(place, [], landmark=True, labelled=place.id in drawing.context_ids, dx=dx, dy=dy,
                            label_side=side)
         _marker(place, html, "ba-landmark", tooltip_text(place), popup_html(place, [], colours)).add_to(context)
-    return [uncertainty_layer(selection.place_list), markers, context]
+    return [area_layer(drawing.places, drawing.chips), uncertainty_layer(drawing.places), markers, context]
 
 
 def legend_html(*selections: Selection, options: MapOptions | None = None) -> str:

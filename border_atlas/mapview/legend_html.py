@@ -22,6 +22,8 @@ class LegendContent:
     approximate: bool
     uncertainty: bool
     landmarks: bool
+    outlined_areas: bool = False  # records about a whole area, drawn over its outline
+    point_areas: bool = False  # records about a whole area that has no outline, drawn at a point
 
     @property
     def names(self) -> list[str]:
@@ -42,6 +44,8 @@ def legend_content(chips: dict[str, list[Chip]], places: list[Place], landmarks:
         approximate=any(p.approximate for p in places),
         uncertainty=uncertainty,
         landmarks=bool(landmarks),
+        outlined_areas=any(p.area == "outline" and p.id in chips for p in places),
+        point_areas=any(p.area == "point" for p in places),
     )
 
 
@@ -51,7 +55,8 @@ def merge_legends(contents: list[LegendContent]) -> LegendContent:
     kinds = {k for content in contents for k in content.kinds}
     return LegendContent(tuple(organisations.items()), tuple(k for k in KIND_SYMBOLS if k in kinds),
                          any(c.approximate for c in contents), any(c.uncertainty for c in contents),
-                         any(c.landmarks for c in contents))
+                         any(c.landmarks for c in contents), any(c.outlined_areas for c in contents),
+                         any(c.point_areas for c in contents))
 
 
 def _row(swatch: str, text: str) -> str:
@@ -69,6 +74,7 @@ def data_legend_html(content: LegendContent) -> str:
         parts.append("<h4>Organisations</h4>" + "".join(_row(_square(c), n) for n, c in content.organisations))
     if content.kinds:
         parts.append("<h4>Places</h4>" + "".join(_row(symbol_html(k, "point", size=11), k) for k in content.kinds))
+    parts += _area_rows(content)
     marks = []
     if content.approximate:
         marks.append(_row(symbol_html("neighbourhood", "parent", size=11), "approximate position (≈)"))
@@ -80,6 +86,22 @@ def data_legend_html(content: LegendContent) -> str:
     if marks:
         parts.append("<h4>Precision</h4>" + "".join(marks))
     return "".join(parts) or "<p>No record matches these filters.</p>"
+
+
+AREA_SWATCH = ('<svg width="14" height="13"><path d="M1.5 4 L8 1.5 L12.5 5 L11 11.5 L3 10.5 Z" fill="#37474f" '
+               'fill-opacity=".18" stroke="#37474f" stroke-width="1.6"/></svg>')
+
+
+def _area_rows(content: LegendContent) -> list[str]:
+    """How records about a whole province or county are drawn: over its outline, or at a point without one."""
+    rows = []
+    if content.outlined_areas:
+        rows.append(_row(AREA_SWATCH, "records about a whole area: its outline, shaded in the organisation's colour "
+                                      "(striped in their colours for several)"))
+    if content.point_areas:
+        rows.append(_row(symbol_html("county", "centroid", size=11),
+                         "records about a whole area with no outline here: drawn at a point"))
+    return ["<h4>Areas</h4>" + "".join(rows)] if rows else []
 
 
 def basemap_legend_html() -> str:

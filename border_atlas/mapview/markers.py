@@ -51,12 +51,16 @@ def chips_for(records: Iterable[Record], colours: dict[str, str]) -> list[Chip]:
     return list(chips.values())
 
 
-def symbol_html(kind: str, precision: str, *, landmark: bool = False, size: int | None = None) -> str:
+def symbol_html(kind: str, precision: str, *, landmark: bool = False, size: int | None = None,
+                outlined: bool = False) -> str:
+    """The place's symbol; ``outlined``: an area drawn over its outline, whose symbol only anchors its label."""
     shape, default_size = KIND_SYMBOLS.get(kind, ("circle", 12))
     size = size or default_size
     classes = ["ba-sym", shape, f"kind-{kind}"]
     if landmark:
         classes.append("landmark")
+    elif outlined:
+        classes.append("area")
     elif is_approximate(precision):
         classes.append("approx")
     elif kind == "city":
@@ -83,6 +87,7 @@ def marker_html(place: Place, chips: list[Chip], *, dx: int = 0, dy: int = 0, la
         )
         if len(chips) > MAX_CHIPS:
             rows += f'<div class="ba-chip"><span class="when">+{len(chips) - MAX_CHIPS} more</span></div>'
+        rows += _organisations_line(chips)
         mark = '<span class="approx" title="approximate position">≈</span>' if place.approximate else ""
         area = (f'<div class="ba-chip ba-area">{esc(wording.area_note(place.name))}</div>'
                 if place.contains else "")
@@ -97,14 +102,26 @@ def marker_html(place: Place, chips: list[Chip], *, dx: int = 0, dy: int = 0, la
             'stroke="#1b2a3a" stroke-width="1.2" stroke-dasharray="3 2"/></svg>'
         )
     pin = (f'<div class="ba-pin" style="left:{dx}px;top:{dy}px">'
-           f'{symbol_html(place.kind, place.precision, landmark=landmark)}{label}</div>')
+           f'{symbol_html(place.kind, place.precision, landmark=landmark, outlined=place.area == "outline")}'
+           f"{label}</div>")
     return leader + pin
+
+
+def _organisations_line(chips: list[Chip]) -> str:
+    """The chips' organisations on one line: what a crowded label keeps (see label_layout)."""
+    owners = dict.fromkeys((c.text.split(" ⇄ ")[0], c.colour) for c in chips)  # a chip names its owner first
+    if not owners:
+        return ""
+    return '<div class="ba-orgs">' + " ".join(
+        f'<span><i style="background:{esc(colour)}"></i>{esc(name)}</span>' for name, colour in owners) + "</div>"
 
 
 def tooltip_text(place: Place, *, n_records: int | None = None) -> str:
     local = " · ".join(esc(n) for n in place.local_names)
     parts = [f"<b>{esc(place.name)}</b>" + (f" · {local}" if local else ""), esc(place.kind)]
-    if place.approximate:
+    if place.area:
+        parts.append(esc(wording.area_text(place.kind, outlined=place.area == "outline")))
+    elif place.approximate:
         parts.append(esc(wording.precision_text(place.precision, parent_name=place.parent_name)))
     if n_records is not None:
         parts.append(esc(wording.count_label(n_records)))

@@ -19,6 +19,7 @@ _CSS_TEMPLATE = """
 .ba-sym.filled { background: #1b2a3a; }
 .ba-sym.kind-town { background: #a0a0a0; }
 .ba-sym.kind-county { border-width: 3.5px; }
+.ba-sym.area { border-style: solid; border-width: 2px; background: rgba(255,255,255,.9); }
 .ba-sym.landmark { border-color: #8a8a8a; border-width: 2px; background: #fff; }
 .ba-label { position: absolute; top: -10px; white-space: nowrap; background: rgba(255,255,255,.93);
   border: 1px solid #c9ced6; border-radius: 3px; padding: 2px 6px 3px; font-size: 12px; line-height: 15px;
@@ -35,7 +36,11 @@ _CSS_TEMPLATE = """
 .ba-chip .when { color: #666; margin-left: 4px; }
 .ba-chip.ba-area { font-style: italic; color: #5b4a12; }
 .ba-leader { position: absolute; left: 0; top: 0; overflow: visible; pointer-events: none; }
+.ba-orgs { display: none; font-size: 11px; line-height: 14px; color: #222; white-space: normal; max-width: 190px; }
+.ba-orgs span { margin-right: 6px; }
+.ba-orgs i { display: inline-block; width: 8px; height: 8px; border-radius: 2px; margin-right: 3px; }
 .ba-label.compact .ba-chip { display: none; }
+.ba-label.compact .ba-orgs { display: block; }
 .ba-label-leader { position: absolute; left: 0; top: 0; overflow: visible; pointer-events: none; }
 .ba-label-leader line { stroke: #1b2a3a; stroke-width: 1; stroke-opacity: .55; }
 .leaflet-container .leaflet-control-attribution { font-size: 10px; line-height: 13px; color: #444;

@@ -173,8 +173,8 @@ def test_a_link_view_replaces_the_fit(dataset):
 def test_empty_selection_still_draws_a_map(dataset):
     sel = select(dataset, FilterState(orgs=("mirim",), era="post-covid"))
     layers = data_layers(sel)
-    assert [layer.layer_name for layer in layers] == ["Location uncertainty", "Places with records",
-                                                       "Landmarks (no records)"]
+    assert [layer.layer_name for layer in layers] == ["Areas with records", "Location uncertainty",
+                                                       "Places with records", "Landmarks (no records)"]
     assert marker_classes(assemble_map(sel).get_root().render()) == set()
 
 
