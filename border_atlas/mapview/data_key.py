@@ -47,10 +47,18 @@ class DataKey(MacroElement):
 
 
 def off_map_note(places: list[Place]) -> str:
-    """"Also off this map: 1 record at Pyongyang; 1 record at Jagang Province" (escaped HTML)."""
+    """"Also off this map: 1 record at Pyongyang; 1 record at Jagang Province" (escaped HTML).
+
+    Each place carries its position: the fit drops those its view holds after all (a province's
+    outline leaves room beside it), see :mod:`border_atlas.mapview.fit`.
+    """
     if not places:
         return ""
-    items = "; ".join(f"{count_label(p.n_records)} at {esc(p.name)}" for p in places)
+    items = "".join(
+        f'<span class="ba-off-item" data-lat="{p.lat:.5f}" data-lon="{p.lon:.5f}">'
+        f'<span class="ba-off-sep">; </span>{count_label(p.n_records)} at {esc(p.name)}</span>'
+        for p in places
+    )
     return f"<b>Also, off this map:</b> {items}"
 
 

@@ -42,7 +42,7 @@ class FitToData(MacroElement):
         (function (map, bounds) {
             var layer = {{ this._parent.get_name() }}, container = map.getContainer();
             var mine = map.baFit = {};  // newer data layers take over the fitting
-            var settled = false, touched = false, pending = false, observer = null;
+            var settled = false, touched = false, pending = false, observer = null, noted = false;
             function side(selector) {
                 var widest = 0;
                 // The credit is a thin strip along the bottom edge: its width says nothing of the room beside the data.
@@ -77,7 +77,21 @@ class FitToData(MacroElement):
                     options.maxZoom = map.getZoom() - 1;
                     map.fitBounds(bounds, options);
                 }
+                if (!noted) { noted = true; note(); }
                 container.dataset.baFitted = "1";  // for tests and benchmarks: the first view is set
+            }
+            // The off-map note names far places; a view fitted to a province's outline may hold some after all.
+            // Decided once, on the first view: a note that grew and shrank with each refit would move the view.
+            function note() {
+                var box = container.querySelector(".ba-offmap"), view = map.getBounds(), shown = 0;
+                if (!box) { return; }
+                box.querySelectorAll(".ba-off-item").forEach(function (item) {
+                    var inView = view.contains([+item.dataset.lat, +item.dataset.lon]);
+                    item.style.display = inView ? "none" : "";
+                    item.querySelector(".ba-off-sep").style.display = (inView || !shown) ? "none" : "";
+                    shown += inView ? 0 : 1;
+                });
+                if (box.querySelector(".ba-off-item") && !shown) { box.style.display = "none"; }
             }
             function symbols() {
                 var area = L.latLngBounds(bounds), boxes = [];

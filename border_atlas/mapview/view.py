@@ -9,6 +9,8 @@ and its controls' are known.
 
 from __future__ import annotations
 
+import math
+
 import pandas as pd
 
 from border_atlas.areas import AREA_KINDS, area_outline
@@ -16,6 +18,7 @@ from border_atlas.geodesy import great_circle_km, within_km
 from border_atlas.selection import Selection
 
 HYESAN = (41.40167, 128.17778)
+KM_PER_DEGREE = 111.2  # of latitude
 FOCUS_RADIUS_KM = 80  # places this close to Hyesan decide the first view when there are any
 Bounds = list[list[float]]
 
@@ -48,10 +51,21 @@ def focus_bounds(selection: Selection, *, outlines: bool | None = None) -> Bound
     chosen = _chosen(places)
     south, west, north, east = chosen["lat"].min(), chosen["lon"].min(), chosen["lat"].max(), chosen["lon"].max()
     if outlines:
-        for outline in filter(None, map(area_outline, chosen["id"])):
-            (s, w), (n, e) = outline.bounds
+        for _, place in chosen.iterrows():
+            (s, w), (n, e) = _area_extent(place)
             south, west, north, east = min(south, s), min(west, w), max(north, n), max(east, e)
     return [[float(south), float(west)], [float(north), float(east)]]
+
+
+def _area_extent(place: pd.Series) -> tuple[tuple[float, float], tuple[float, float]]:
+    """An area's outline bounds; for one without an outline, its stated extent around its point (not drawn)."""
+    outline = area_outline(place["id"])
+    if outline is not None:
+        return outline.bounds
+    radius_km = place["uncertainty_m"] / 1000 if pd.notna(place.get("uncertainty_m")) else 0.0
+    dlat = radius_km / KM_PER_DEGREE
+    dlon = dlat / max(math.cos(math.radians(place["lat"])), 0.1)
+    return (place["lat"] - dlat, place["lon"] - dlon), (place["lat"] + dlat, place["lon"] + dlon)
 
 
 def off_map_ids(selection: Selection, bounds: Bounds | None = None) -> list[str]:

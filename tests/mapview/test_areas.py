@@ -116,3 +116,9 @@ def test_a_crowded_label_keeps_its_organisations(dataset):
     html = marker_html(places["kangan"], chips_for(records, org_colours(dataset.organisations)))
     line = re.search(r'<div class="ba-orgs">(.*?)</div>', html).group(1)
     assert "KPA 10th Corps" in line and "Foreign Liaison Office Company 7.27" in line
+
+
+def test_an_area_without_an_outline_is_shown_with_room_around_it(dataset):
+    # Samsu alone once gave a view 2 km across over empty land; its stated extent (10 km) sizes the view instead.
+    (south, west), (north, east) = focus_bounds(select(dataset, FilterState(places=("samsu",))))
+    assert north - south == pytest.approx(2 * 10 / 111.2, rel=0.01) and east - west > north - south
