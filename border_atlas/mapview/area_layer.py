@@ -94,7 +94,7 @@ def area_style(colours: list[str], place_id: str) -> dict:
     colour = distinct[0] if one else SHARED_COLOUR
     style = {"color": colour, "weight": 2.5, "opacity": 0.9, "fillColor": colour,
              "fillOpacity": FILL_OPACITY if one else STRIPE_OPACITY, "interactive": False,
-             "className": f"ba-area ba-area-{esc(place_id)}"}
+             "className": f"ba-outline ba-outline-{esc(place_id)}"}
     return style if one else {**style, "baStripes": distinct}
 
 

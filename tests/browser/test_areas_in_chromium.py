@@ -18,13 +18,13 @@ LABELS = """() => Array.from(document.querySelectorAll(".leaflet-container")).ma
         getComputedStyle(label).visibility !== "hidden" && label.offsetWidth > 0
     ).map(label => ({
         name: label.querySelector("b").textContent,
-        organisations: Array.from(label.querySelectorAll(".ba-chip, .ba-orgs")).filter(line =>
+        organisations: Array.from(label.querySelectorAll(".ba-chip:not(.ba-area), .ba-orgs")).filter(line =>
             getComputedStyle(line).display !== "none" && line.offsetHeight > 0 && line.textContent.trim()
         ).map(line => line.textContent),
     })))"""
 # Per map: the outlines drawn, by class, with their size on screen.
 AREAS = """() => Array.from(document.querySelectorAll(".leaflet-container")).map(map =>
-    Array.from(map.querySelectorAll("path.ba-area")).map(path => {
+    Array.from(map.querySelectorAll("path.ba-outline")).map(path => {
         const r = path.getBoundingClientRect();
         return {cls: path.getAttribute("class"), fill: path.getAttribute("fill"), w: r.width, h: r.height};
     }))"""
@@ -70,7 +70,7 @@ def test_the_post_covid_map_shows_the_mss_over_the_province(browser, app, size):
     province = [label for label in after if label["name"] == "Ryanggang Province"]
     assert province and any(line.startswith("MSS") for line in province[0]["organisations"]), after
     _, outlines = frame.locator("body").evaluate(AREAS)
-    ryanggang = [o for o in outlines if "ba-area-ryanggang" in o["cls"]]
+    ryanggang = [o for o in outlines if "ba-outline-ryanggang" in o["cls"]]
     assert ryanggang and ryanggang[0]["w"] > 50 and ryanggang[0]["h"] > 50
     assert ryanggang[0]["fill"].startswith("url(#ba-stripes-")  # MSS and private companies: striped
     assert len(before) >= 3
@@ -85,7 +85,7 @@ def test_the_post_covid_dashboard_is_fitted_to_the_province(browser, app, size):
     zoom = frame.locator("body").evaluate("() => map_div.getZoom()")
     assert zoom <= 9, f"zoomed in to {zoom} around the province's label point"
     [outlines] = frame.locator("body").evaluate(AREAS)
-    assert any("ba-area-ryanggang" in o["cls"] and o["w"] > 150 for o in outlines)
+    assert any("ba-outline-ryanggang" in o["cls"] and o["w"] > 150 for o in outlines)
     [labels] = every_label_has_its_organisations(frame)
     # A far province whose label the view holds after all is not also called "off this map".
     noted = frame.locator(".ba-offmap .ba-off-item").evaluate_all(

@@ -34,9 +34,9 @@ def circle_radii(html: str) -> set[float]:
 def test_a_province_record_is_drawn_over_its_outline_and_not_in_a_circle(dataset):
     html = render(dataset, FilterState(orgs=("mss",), exact_orgs=True, era="post-covid"))
     assert outline_json("ryanggang") in html
-    assert '"className": "ba-area ba-area-ryanggang"' in html
+    assert '"className": "ba-outline ba-outline-ryanggang"' in html
     # One organisation: its own colour, lightly shaded; the outline does not take the clicks.
-    style = re.search(r'return (\{[^}]*"ba-area ba-area-ryanggang"[^}]*\})', html).group(1)
+    style = re.search(r'return (\{[^}]*"ba-outline ba-outline-ryanggang"[^}]*\})', html).group(1)
     assert json.loads(style)["color"] == "#c62828"
     assert '"fillOpacity": 0.08' in style and '"interactive": false' in style and "baStripes" not in style
     assert 30000.0 not in circle_radii(html)  # the province's 30 km circle is gone
@@ -45,7 +45,7 @@ def test_a_province_record_is_drawn_over_its_outline_and_not_in_a_circle(dataset
 
 def test_several_organisations_share_one_outline_over_stripes_of_their_colours(dataset):
     html = render(dataset, FilterState(era="post-covid"))
-    style = re.search(r'return (\{[^}]*"ba-area ba-area-ryanggang"[^}]*\})', html).group(1)
+    style = re.search(r'return (\{[^}]*"ba-outline ba-outline-ryanggang"[^}]*\})', html).group(1)
     assert json.loads(style)["baStripes"] == ["#c62828", "#a1887f"]  # MSS, private companies
     assert json.loads(style)["color"] == "#37474f"
     assert "ba-stripes-" in html and "patternTransform" in html
@@ -55,7 +55,7 @@ def test_several_organisations_share_one_outline_over_stripes_of_their_colours(d
 
 def test_an_area_without_an_outline_stays_a_point_without_a_circle(dataset):
     html = render(dataset, FilterState(orgs=("mirim",), exact_orgs=True))
-    assert "ba-area-samsu" not in html and '"MultiPolygon"' not in html.split("</script>")[-2]
+    assert "ba-outline-samsu" not in html and '"MultiPolygon"' not in html.split("</script>")[-2]
     assert 10000.0 not in circle_radii(html)  # Samsu's 10 km circle read as a territory
     assert "no outline of it is available here, so it is drawn at a point" in html  # popup and tooltip
     assert "records about a whole area with no outline here: drawn at a point" in legend_html(
@@ -71,7 +71,7 @@ def test_the_legend_explains_records_about_a_whole_area(dataset):
     legend = legend_html(select(dataset, FilterState(era="post-covid")))
     assert "<h4>Areas</h4>" in legend and "records about a whole area: its outline" in legend
     assert "uncertainty radius" not in legend  # no circle is drawn
-    assert "Areas" not in legend_html(select(dataset, FilterState(places=("hyesan",))))
+    assert "Areas" not in legend_html(select(dataset, FilterState(orgs=("kumgang-office",), exact_orgs=True)))
 
 
 def test_the_credit_names_the_outlines_source(dataset):
@@ -120,5 +120,5 @@ def test_a_crowded_label_keeps_its_organisations(dataset):
 
 def test_an_area_without_an_outline_is_shown_with_room_around_it(dataset):
     # Samsu alone once gave a view 2 km across over empty land; its stated extent (10 km) sizes the view instead.
-    (south, west), (north, east) = focus_bounds(select(dataset, FilterState(places=("samsu",))))
+    (south, west), (north, east) = focus_bounds(select(dataset, FilterState(places=("samsu",), containing=False)))
     assert north - south == pytest.approx(2 * 10 / 111.2, rel=0.01) and east - west > north - south
