@@ -198,9 +198,9 @@ def area_text(kind: str, *, outlined: bool, position: str = "") -> str:
     >>> area_text("province", outlined=True)
     'records about the whole province, drawn over its outline'
     >>> area_text("county", outlined=False, position="centre of the area")
-    'records about the whole county; no outline of it is available here, so it is drawn at a point (centre of the area)'
+    'records about the whole county; no outline of it is available here, so it is drawn at a point; centre of the area'
     """
     if outlined:
         return f"records about the whole {kind}, drawn over its outline"
     return (f"records about the whole {kind}; no outline of it is available here, so it is drawn at a point"
-            + (f" ({position})" if position else ""))
+            + (f"; {position}" if position else ""))

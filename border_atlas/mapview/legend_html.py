@@ -96,8 +96,8 @@ def _area_rows(content: LegendContent) -> list[str]:
     """How records about a whole province or county are drawn: over its outline, or at a point without one."""
     rows = []
     if content.outlined_areas:
-        rows.append(_row(AREA_SWATCH, "records about a whole area: its outline, shaded in the organisation's colour "
-                                      "(striped in their colours for several)"))
+        rows.append(_row(AREA_SWATCH, "records about a whole area: its outline, in its organisation's colour "
+                                      "(striped for several)"))
     if content.point_areas:
         rows.append(_row(symbol_html("county", "centroid", size=11),
                          "records about a whole area with no outline here: drawn at a point"))
