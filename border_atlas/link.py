@@ -18,6 +18,7 @@ from datetime import date
 
 from border_atlas.filters import FILTERS, FilterState
 from border_atlas.filters.spec import MAX_TEXT, Params, read_flag, values_of
+from border_atlas.map_zoom import MAX_ZOOM, MIN_ZOOM
 
 
 @dataclass(frozen=True)
@@ -33,9 +34,6 @@ class ViewOptions:
     online_basemap: bool = False  # never read from or written to a link
     centre: tuple[float, float] | None = None
     zoom: int | None = None
-
-
-MIN_ZOOM, MAX_ZOOM = 5, 17
 
 
 def _read_view(params: Params) -> tuple[dict, list[str]]:

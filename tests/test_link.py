@@ -2,10 +2,13 @@
 
 from __future__ import annotations
 
+import re
 from datetime import date
 
 from border_atlas.filters import DateRange, FilterState, GradeRange
+from border_atlas import select
 from border_atlas.link import BriefingText, Link, ViewOptions
+from border_atlas.mapview import MapOptions, assemble_map
 
 
 def test_round_trip_through_query_params(dataset):
@@ -55,3 +58,23 @@ def test_a_link_never_turns_on_the_online_basemap(dataset):
     link = Link.from_query_params({"online": ["1"]}, dataset)
     assert link.view.online_basemap is False and "online basemap" in link.notes[0]
     assert "online" not in Link(view=ViewOptions(online_basemap=True)).to_query_params()
+
+
+def _map_zoom_range(html: str) -> tuple[int, int]:
+    """The zoom range the rendered map gives Leaflet (its map options, not a tile layer's)."""
+    options = re.search(r"L\.map\(\s*\"map_\w+\",\s*\{(.*?)\}\s*\)", html, re.S).group(1)
+    return tuple(int(re.search(rf'"{name}": (\d+)', options).group(1)) for name in ("minZoom", "maxZoom"))
+
+
+def test_a_link_carries_every_zoom_the_map_allows(dataset):
+    # The map could be wheel-zoomed past the deepest zoom a link accepted, so its copied link was refused.
+    html = assemble_map(select(dataset, FilterState()), options=MapOptions(assets="inline")).get_root().render()
+    lowest, deepest = _map_zoom_range(html)
+    for zoom in (lowest, deepest):
+        link = Link(view=ViewOptions(centre=(41.40167, 128.17778), zoom=zoom))
+        params = {k: [v] for k, v in link.to_query_params().items()}
+        restored = Link.from_query_params(params, dataset)
+        assert restored.view.zoom == zoom and restored.notes == ()
+    for zoom in (lowest - 1, deepest + 1):
+        refused = Link.from_query_params({"center": ["41.4,128.18"], "zoom": [str(zoom)]}, dataset)
+        assert refused.view.zoom is None and len(refused.notes) == 1

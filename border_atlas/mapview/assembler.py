@@ -20,6 +20,7 @@ from border_atlas.context_places import ATTRIBUTION as CONTEXT_CREDIT
 from border_atlas.context_places import geonames_ids
 from border_atlas.dataset import Dataset
 from border_atlas.literal_rendering import Literal
+from border_atlas.map_zoom import MAX_ZOOM, MIN_ZOOM
 from border_atlas.mapview.attribution import Attribution
 from border_atlas.mapview.basemap_layers import add_basemap
 from border_atlas.mapview.context_layer import ContextLayer
@@ -39,7 +40,9 @@ from border_atlas.mapview.view import (
 )
 from border_atlas.selection import Selection
 
-MAP_KWARGS = {"tiles": None, "control_scale": True, "attribution_control": False, "min_zoom": 5, "max_zoom": 17}
+# Map options, not folium's min_zoom/max_zoom: those go only to a tile layer, and these maps start with none.
+MAP_KWARGS = {"tiles": None, "control_scale": True, "attribution_control": False, "minZoom": MIN_ZOOM,
+              "maxZoom": MAX_ZOOM}
 ATTRIBUTION = f"{CREDIT}; places: see the source notes"
 MIN_MAP_FOR_LOCATOR = 480  # px: on a narrower map (a phone) the inset would cover the data
 ONLINE_LAYERS = (

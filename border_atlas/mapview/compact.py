@@ -35,6 +35,7 @@ from border_atlas import offline_assets
 from border_atlas.colours import DEFAULT_COLOUR, org_colours
 from border_atlas.dataset import Dataset
 from border_atlas.escaping import esc, script_json
+from border_atlas.map_zoom import MAX_ZOOM
 from border_atlas.mapview.asset_element import AssetElement
 from border_atlas.mapview.data_key import DataKey
 from border_atlas.mapview.fit import FitToData
@@ -48,7 +49,6 @@ DETAILED, COMPACT = "detailed", "compact"
 # What streamlit-folium returns for a click on a compact place: the clicked layer's GeoJSON.
 CLICK_RETURNS = ("last_active_drawing",)
 COORDINATE_SCALE = 100_000  # positions travel as whole numbers of 1e-5 degrees (about a metre)
-MAX_ZOOM = 17  # the deepest zoom, as the assembler's maps have (clustering needs one)
 
 
 def drawn_landmarks(selection: Selection, options: MapOptions) -> pd.DataFrame:

@@ -17,6 +17,9 @@ from border_atlas.filters import DateRange, FilterSpec, GradeRange
 from border_atlas.filters.grades import CREDIBILITY, RELIABILITY
 
 _DRAWN_WITH_VALUE = {"grade_range"}
+# Streamlit reads a radio holding None as "nothing chosen", so a filter's "no value" option (e.g. the
+# era's "All") is held as this text in the widget and turned back into None when read.
+_NO_VALUE = ""
 
 
 def keys(spec: FilterSpec) -> tuple[str, ...]:
@@ -36,6 +39,8 @@ def _widget_values(spec: FilterSpec, value: Any) -> tuple:
         return value.reliability, value.credibility
     if kind == "multiselect":
         return (list(value),)
+    if kind == "radio" and value is None:
+        return (_NO_VALUE,)
     return (value,)
 
 
@@ -56,7 +61,13 @@ def seed(spec: FilterSpec, value: Any, *, force: bool) -> None:
 
 def _labeller(spec: FilterSpec, dataset: Dataset, *, markdown: bool):
     label = spec.widget.option_label(dataset) if spec.widget.option_label else str
+    if spec.widget.kind == "radio":
+        label = _reading_no_value(label)
     return (lambda option: escape_markdown(label(option))) if markdown else label
+
+
+def _reading_no_value(label):
+    return lambda option: label(None if option == _NO_VALUE else option)
 
 
 def draw(spec: FilterSpec, dataset: Dataset, container, value: Any) -> None:
@@ -71,6 +82,7 @@ def draw(spec: FilterSpec, dataset: Dataset, container, value: Any) -> None:
     elif widget.kind == "checkbox":
         container.checkbox(widget.label, key=key, help=widget.help or None)
     elif widget.kind == "radio":  # radio options are Markdown
+        options = [_NO_VALUE if option is None else option for option in options]
         container.radio(widget.label, options, key=key, help=widget.help or None,
                         format_func=_labeller(spec, dataset, markdown=True))
     elif widget.kind == "date_range":  # text, so that Enter applies it and "2018" or "2018-02" will do
@@ -97,6 +109,8 @@ def read(spec: FilterSpec) -> tuple[Any, str | None]:
             return GradeRange(tuple(values[0]), tuple(values[1])), None
         except (TypeError, ValueError):
             return spec.default, "The grade range could not be read; grades are not applied."
+    if kind == "radio" and values[0] == _NO_VALUE:
+        return None, None
     return values[0], None
 
 
