@@ -5,8 +5,8 @@ from __future__ import annotations
 import re
 from datetime import date
 
-from border_atlas.filters import DateRange, FilterState, GradeRange
 from border_atlas import select
+from border_atlas.filters import DateRange, FilterState, GradeRange
 from border_atlas.link import BriefingText, Link, ViewOptions
 from border_atlas.mapview import MapOptions, assemble_map
 
