@@ -29,6 +29,8 @@ from border_atlas.mapview.legend_html import (
 )
 from border_atlas.mapview.markers import Chip, chips_for, marker_html, popup_html, tooltip_text
 from border_atlas.mapview.options import MapOptions
+from border_atlas.mapview.popup_fit import MAX_HEIGHT as POPUP_MAX_HEIGHT
+from border_atlas.mapview.popup_fit import MAX_WIDTH as POPUP_MAX_WIDTH
 from border_atlas.mapview.view import focus_bounds, off_map_ids
 from border_atlas.model import Place, Record
 from border_atlas.selection import Selection
@@ -101,7 +103,7 @@ def _marker(place: Place, html: str, css_class: str, tooltip: str, popup: str) -
         icon=folium.DivIcon(html=html, icon_size=(0, 0), icon_anchor=(0, 0),
                             class_name=f"{css_class} ba-{esc(place.id)}"),
         tooltip=folium.Tooltip(tooltip, sticky=True),
-        popup=folium.Popup(popup, max_width=400, max_height=420),
+        popup=folium.Popup(popup, max_width=POPUP_MAX_WIDTH, max_height=POPUP_MAX_HEIGHT),
     )
 
 

@@ -7,6 +7,7 @@ import streamlit as st
 from border_atlas.briefing import briefing_document
 from border_atlas.link import BriefingText
 from border_atlas.selection import Selection
+from border_atlas.ui.document_frame import show_document
 from border_atlas.ui.offline import serve_offline_assets
 from border_atlas.ui.page import show_notices
 from border_atlas.ui.sidebar import change_view
@@ -26,5 +27,5 @@ def show_briefing(selection: Selection, text: BriefingText) -> None:
     st.html(HIDE_CHROME)
     show_notices(selection.dataset)
     # Every text in the document is escaped by the package, so it is safe to embed as HTML.
-    st.iframe(briefing_document(selection, text, assets="served-page"), height=BRIEFING_HEIGHT)
+    show_document(briefing_document(selection, text, assets="served-page"), height=BRIEFING_HEIGHT)
     st.button("Leave the briefing view", on_click=change_view, kwargs={"briefing": False})
