@@ -14,6 +14,7 @@ import pandas as pd
 from border_atlas.colours import DEFAULT_COLOUR, org_colours
 from border_atlas.dataset import Dataset
 from border_atlas.dates import REPORT_ONLY, first_day
+from border_atlas.escaping import esc
 from border_atlas.selection import Selection
 from border_atlas.wording import text
 
@@ -58,56 +59,115 @@ def boundaries(dataset: Dataset) -> pd.DataFrame:
     return pd.DataFrame(sorted(marks, key=lambda m: m["date"]), columns=["date", "label", "kind"])
 
 
-def timeline_chart(selection: Selection, *, group_by: str = "organisation", width: int = 860) -> alt.VConcatChart:
-    """Labelled era and event marks on top, the records below, on one time axis."""
+STRIP_ROW_PX = 18  # one line of the era and event labels above the rows
+ROW_PX = 30
+ROW_LABEL_LIMIT_PX = 190
+RULE_STYLE = {"strokeDash": [5, 4], "color": "#666"}
+
+
+def _time_scale(rows: pd.DataFrame, marks: pd.DataFrame) -> tuple[pd.Timestamp, pd.Timestamp]:
+    start = min([pd.Timestamp("2016-06-01"), *rows["known_from"], *marks["date"]])
+    return start, max([pd.Timestamp("2026-01-01"), *rows["known_to"], *marks["date"]]) + pd.Timedelta(days=60)
+
+
+def _strip(marks: pd.DataFrame, span: tuple[pd.Timestamp, pd.Timestamp], height: int) -> pd.DataFrame:
+    """The era and event marks with where their labels go: one line each, above the rows (negative
+    pixels), and the share of the time axis before each mark (``at``, from 0 to 1)."""
+    return marks.assign(
+        n=range(len(marks)),
+        label_y=[-STRIP_ROW_PX * (len(marks) - i) + STRIP_ROW_PX / 2 for i in range(len(marks))],
+        top=-STRIP_ROW_PX * len(marks), bottom=height,
+        at=[(when - span[0]) / (span[1] - span[0]) for when in marks["date"]],
+    )
+
+
+def _strip_layers(strip: pd.DataFrame, scale: alt.Scale) -> list:
+    """Lines, triangles and labels; a label runs to the side of its line with more room and is cut
+    (with "…", whole in its tooltip) at the chart's edge, however narrow the chart is."""
+    base = alt.Chart(strip).encode(x=alt.X("date:T", scale=scale),
+                                   tooltip=["label:N", alt.Tooltip("date:T", format="%Y-%m-%d")])
+    pixels = alt.Y("label_y:Q", scale=None, axis=None)
+    layers = [base.mark_rule(**RULE_STYLE).encode(y=alt.Y("top:Q", scale=None, axis=None), y2="bottom:Q"),
+              base.mark_point(shape="triangle-down", filled=True, size=50, color="#444").encode(y=pixels)]
+    for mark in strip.itertuples():
+        right = mark.at <= 0.5  # the label runs to the right of its line
+        room = (1 - mark.at) if right else mark.at
+        layers.append(base.transform_filter(f"datum.n == {mark.n}").mark_text(
+            align="left" if right else "right", dx=7 if right else -7, fontSize=11.5, color="#222",
+            fontWeight="bold" if mark.kind == "era" else "normal",
+            limit=alt.expr(f"max(40, {room:.4f} * width - 10)"),
+        ).encode(y=pixels, text="label:N"))
+    return layers
+
+
+def timeline_chart(selection: Selection, *, group_by: str = "organisation") -> alt.LayerChart:
+    """The records as rows, with the labelled era and event marks above them, on one time axis.
+
+    One layered chart as wide as its container (the app's column, a phone's screen): row names,
+    bars and labels are fitted inside that width. The organisations' colours and the date
+    precisions are explained by :func:`timeline_legend_html` under it, which wraps where Vega's
+    legends would not.
+    """
     if group_by not in GROUPS:
         raise ValueError(f"group_by must be one of {', '.join(GROUPS)}, not {group_by!r}")
-    field, title = GROUPS[group_by]
+    field, _title = GROUPS[group_by]
     rows = timeline_rows(selection)
-    colours = org_colours(selection.dataset.organisations)
     present = list(dict.fromkeys(rows["org_id"]))
-    names = dict(zip(selection.dataset.organisations["id"], selection.dataset.organisations["name"]))
-    colour = alt.Color("org_name:N", title="Organisation",
-                       scale=alt.Scale(domain=[names.get(i, i) for i in present],
-                                       range=[colours.get(i, DEFAULT_COLOUR) for i in present]))
+    colours, names = org_colours(selection.dataset.organisations), _org_names(selection.dataset)
+    colour = alt.Color("org_name:N", legend=None, scale=alt.Scale(
+        domain=[names.get(i, i) for i in present], range=[colours.get(i, DEFAULT_COLOUR) for i in present]))
     # Rows in alphabetical order; a list of names as the sort would be quoted into a Vega expression.
-    rows_shown = rows[field].nunique()
-    y = alt.Y(f"{field}:N", title=None, sort="ascending", axis=alt.Axis(labelLimit=260))
+    y = alt.Y(f"{field}:N", title=None, sort="ascending", axis=alt.Axis(labelLimit=ROW_LABEL_LIMIT_PX))
     tooltip = [alt.Tooltip("org_name:N", title="Organisation"), alt.Tooltip("role:N", title="Role"),
                alt.Tooltip("place_name:N", title="Place"), alt.Tooltip("when:N", title="When"),
                alt.Tooltip("precision:N", title="Date precision"), alt.Tooltip("summary:N", title="What"),
                alt.Tooltip("citation:N", title="Source"), alt.Tooltip("grade:N", title="Grade")]
-    opacity = alt.Opacity("precision:N", title="Date precision",
-                          scale=alt.Scale(domain=[*PRECISION_OPACITY, REPORT_ONLY],
-                                          range=[*PRECISION_OPACITY.values(), 1.0]))
+    opacity = alt.Opacity("precision:N", legend=None, scale=alt.Scale(
+        domain=[*PRECISION_OPACITY, REPORT_ONLY], range=[*PRECISION_OPACITY.values(), 1.0]))
     marks = boundaries(selection.dataset)
-    span_start = min([pd.Timestamp("2016-06-01"), *rows["known_from"], *marks["date"]])
-    span_end = max([pd.Timestamp("2026-01-01"), *rows["known_to"], *marks["date"]]) + pd.Timedelta(days=60)
-    scale = alt.Scale(domain=[span_start.isoformat(), span_end.isoformat()])
+    span = _time_scale(rows, marks)
+    scale = alt.Scale(domain=[span[0].isoformat(), span[1].isoformat()])
     x = alt.X("known_from:T", title=None, scale=scale, axis=alt.Axis(format="%Y", tickCount="year"))
     base = alt.Chart(rows).encode(y=y, color=colour, tooltip=tooltip)
     bars = base.transform_filter("!datum.is_point").mark_bar(size=14, cornerRadius=2).encode(
         x=x, x2="known_to:T", opacity=opacity)
     points = base.transform_filter("datum.is_point").mark_point(shape="diamond", size=150, filled=True,
                                                                  opacity=1).encode(x=x)
-    rule_style = {"strokeDash": [5, 4], "color": "#666"}
-    rules = alt.Chart(marks).mark_rule(**rule_style).encode(
-        x=alt.X("date:T", scale=scale), tooltip=["label:N", alt.Tooltip("date:T", format="%Y-%m-%d")])
-    height = max(90, 30 * max(rows_shown, 1))
-    records = alt.layer(rules, bars, points).properties(width=width, height=height)
-    label_y = alt.Y("label:N", axis=None, sort=alt.EncodingSortField("date"))
-    strip = alt.Chart(marks).encode(x=alt.X("date:T", scale=scale, axis=None), y=label_y)
-    strip_height = 18 * max(len(marks), 1)
-    events = alt.layer(
-        alt.Chart(marks).mark_rule(**rule_style).encode(x=alt.X("date:T", scale=scale, axis=None)),
-        strip.mark_point(shape="triangle-down", filled=True, size=50, color="#444"),
-        strip.transform_filter("datum.kind == 'era'").mark_text(
-            align="left", dx=7, fontSize=11.5, fontWeight="bold", color="#222").encode(text="label:N"),
-        strip.transform_filter("datum.kind != 'era'").mark_text(
-            align="left", dx=7, fontSize=11.5, color="#222").encode(text="label:N"),
-    ).properties(width=width, height=strip_height)
-    return alt.vconcat(events, records, spacing=2).resolve_scale(x="shared").configure_legend(
-        orient="bottom", direction="horizontal", columns=4, labelLimit=240)
+    height = max(90, ROW_PX * max(rows[field].nunique(), 1))
+    strip = _strip_layers(_strip(marks, span, height), scale)
+    # The rows' bars and diamonds share their scale; the strip places its labels in pixels.
+    return alt.layer(*strip, alt.layer(bars, points)).resolve_scale(y="independent").properties(
+        width="container", height=height, autosize=alt.AutoSizeParams(type="fit-x", contains="padding"),
+        # Room on the right for the last year's label, which is centred on its tick near the edge.
+        padding={"left": 5, "top": 5, "right": 16, "bottom": 5},
+        usermeta={"embedOptions": {"renderer": "svg"}})  # text, not pixels: readable by tests and assistive tools
+
+
+def _org_names(dataset: Dataset) -> dict[str, str]:
+    return dict(zip(dataset.organisations["id"], dataset.organisations["name"]))
+
+
+def timeline_legend_html(selection: Selection) -> str:
+    """What the colours and shades of :func:`timeline_chart` mean: the organisations drawn, then the
+    date precisions (a bar is paler the vaguer its dates) and the diamond of a report date. Escaped HTML."""
+    rows = timeline_rows(selection)
+    colours, names = org_colours(selection.dataset.organisations), _org_names(selection.dataset)
+    organisations = "".join(
+        f'<span class="ba-tl-item"><i style="background:{esc(colours.get(i, DEFAULT_COLOUR))}"></i>'
+        f"{esc(names.get(i, i))}</span>" for i in dict.fromkeys(rows["org_id"]))
+    shades = "".join(f'<span class="ba-tl-item"><i style="background:{PRECISION_SWATCH};opacity:{opacity}"></i>'
+                     f"{esc(precision)}</span>" for precision, opacity in PRECISION_OPACITY.items())
+    diamond = f'<span class="ba-tl-item"><i class="diamond"></i>{esc(REPORT_ONLY)}</span>'
+    return (f'<div class="ba-tl-legend"><style>{LEGEND_CSS}</style><div><b>Organisation</b>{organisations}</div>'
+            f"<div><b>Date precision</b>{shades}{diamond}</div></div>")
+
+
+PRECISION_SWATCH = "#37474f"
+LEGEND_CSS = (".ba-tl-legend{font-size:13px;line-height:20px;color:#31333f}.ba-tl-legend>div{display:flex;"
+              "flex-wrap:wrap;gap:2px 14px;align-items:center;margin:2px 0}.ba-tl-legend b{margin-right:2px}"
+              ".ba-tl-item{white-space:nowrap}.ba-tl-item i{display:inline-block;width:11px;height:11px;"
+              "border-radius:2px;margin-right:5px;vertical-align:-1px}.ba-tl-item i.diamond{background:#37474f;"
+              "transform:rotate(45deg) scale(.8);border-radius:0}")
 
 
 def figures_chart(dataset: Dataset, *, width: int = 560) -> alt.VConcatChart:

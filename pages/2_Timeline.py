@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from border_atlas.timeline import figures_chart, timeline_chart
+from border_atlas.timeline import figures_chart, timeline_chart, timeline_legend_html
 from border_atlas.ui.page import start_page
 
 page = start_page(
@@ -22,7 +22,8 @@ group_by = st.radio("One row per", ["organisation", "place"], horizontal=True, k
 if page.selection.records.empty:
     st.info("No record matches these filters.")
 else:
-    st.altair_chart(timeline_chart(page.selection, group_by=group_by))
+    st.altair_chart(timeline_chart(page.selection, group_by=group_by), width="stretch")
+    st.html(timeline_legend_html(page.selection))  # escaped by the package
 
 st.subheader("Bribes before and after COVID-19")
 st.caption("Reported amounts as ranges (minimum to maximum), from figures.csv; hover for the source.")

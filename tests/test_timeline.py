@@ -2,12 +2,14 @@
 
 from __future__ import annotations
 
+import re
+
 import pandas as pd
 import pytest
 from helpers import with_values
 
 from border_atlas import FilterState, select
-from border_atlas.timeline import boundaries, figures_chart, timeline_chart, timeline_rows
+from border_atlas.timeline import boundaries, figures_chart, timeline_chart, timeline_legend_html, timeline_rows
 
 
 def datasets_of(spec: dict) -> list[pd.DataFrame]:
@@ -32,7 +34,7 @@ def test_point_versus_bar_rule(dataset):
 
 def test_spec_draws_bars_and_points_from_the_right_rows(dataset):
     spec = timeline_chart(select(dataset, FilterState())).to_dict()
-    records = spec["vconcat"][1]["layer"]
+    records = record_layers(spec)
     marks = {json_mark(layer["mark"]): layer.get("transform") for layer in records}
     assert marks["bar"] == [{"filter": "!datum.is_point"}]
     assert marks["point"] == [{"filter": "datum.is_point"}]
@@ -40,6 +42,11 @@ def test_spec_draws_bars_and_points_from_the_right_rows(dataset):
     assert bar["encoding"]["x"]["field"] == "known_from" and bar["encoding"]["x2"]["field"] == "known_to"
     tooltips = {t["title"] for t in bar["encoding"]["tooltip"]}
     assert {"Source", "Grade", "Date precision"} <= tooltips
+
+
+def record_layers(spec: dict) -> list[dict]:
+    """The bars and diamonds of the records (the last layer; the era and event strip comes first)."""
+    return spec["layer"][-1]["layer"]
 
 
 def json_mark(mark) -> str:
@@ -68,7 +75,7 @@ def test_moving_an_era_moves_its_boundary(dataset):
 
 def test_rows_per_place(dataset):
     spec = timeline_chart(select(dataset, FilterState(orgs=("office-39",))), group_by="place").to_dict()
-    bar = next(layer for layer in spec["vconcat"][1]["layer"] if json_mark(layer["mark"]) == "bar")
+    bar = next(layer for layer in record_layers(spec) if json_mark(layer["mark"]) == "bar")
     assert bar["encoding"]["y"]["field"] == "place_name"
     assert bar["encoding"]["y"]["sort"] == "ascending"
     assert sorted(set(datasets_of(spec)[-1]["place_name"])) == ["Hyetan", "Kangan", "Ryanggang Province",
@@ -89,7 +96,7 @@ def test_figures_chart_shows_the_ranges(dataset):
 
 def test_empty_selection_still_gives_a_chart(dataset):
     spec = timeline_chart(select(dataset, FilterState(orgs=("mirim",), era="post-covid"))).to_dict()
-    assert len(spec["vconcat"]) == 2
+    assert len(record_layers(spec)) == 2 and spec["height"] > 0
 
 
 def compiled_texts(node, path: tuple = ()):
@@ -122,3 +129,40 @@ def test_data_text_is_never_quoted_into_a_vega_expression(dataset):
         assert [(path, text) for path, text in compiled_texts(spec) if breakout in text] == []
     axis = charts[-1]["vconcat"][0]["layer"][0]["encoding"]["x"]["axis"]
     assert axis["title"] == f"CNY per car {breakout}"
+
+
+def test_the_timeline_is_one_view_as_wide_as_its_column(dataset):
+    # A vertical stack of layered views is drawn by Streamlit at its own fixed width (it was 860 px of bars
+    # plus the row names: wider than the column at 1440 px, and cut to 2017-18 on a phone).
+    spec = timeline_chart(select(dataset, FilterState())).to_dict()
+    assert "vconcat" not in spec and "hconcat" not in spec
+    assert spec["width"] == "container"
+    assert spec["autosize"] == {"type": "fit-x", "contains": "padding"}
+    x = record_layers(spec)[0]["encoding"]["x"]
+    start, end = (pd.Timestamp(d) for d in x["scale"]["domain"])
+    drawn = timeline_rows(select(dataset, FilterState()))
+    assert start <= drawn["known_from"].min() and end >= drawn["known_to"].max()
+
+
+def test_event_labels_are_cut_inside_the_chart_however_narrow(dataset):
+    spec = timeline_chart(select(dataset, FilterState())).to_dict()
+    texts = [layer for layer in spec["layer"] if json_mark(layer.get("mark", "")) == "text"]
+    assert len(texts) == len(boundaries(dataset))
+    for layer in texts:
+        mark = layer["mark"]
+        assert "width" in mark["limit"]["expr"]  # the room left between its line and the chart's edge
+        assert (mark["align"], mark["dx"] > 0) in (("left", True), ("right", False))
+
+
+def test_the_legend_names_the_colours_and_shades_drawn(dataset):
+    # Vega's legend for the date precision drew every shade as a black square.
+    selection = select(dataset, FilterState(orgs=("office-39",)))
+    html = timeline_legend_html(selection)
+    shades = re.findall(r'<i style="background:(#[0-9a-f]{6});opacity:([0-9.]+)"></i>(\w+)', html)
+    assert [name for _c, _o, name in shades] == ["day", "month", "year"]
+    assert len({opacity for _c, opacity, _n in shades}) == 3 and all(c != "#000000" for c, _o, _n in shades)
+    assert "report date only" in html
+    names = set(timeline_rows(selection)["org_name"])
+    assert names == set(re.findall(r'<i style="background:#[0-9a-f]{6}"></i>([^<]+)</span>', html))
+    hostile = with_values(dataset, "organisations", "mss", name="<b>MSS</b>")
+    assert "&lt;b&gt;MSS&lt;/b&gt;" in timeline_legend_html(select(hostile, FilterState(orgs=("office-39",))))

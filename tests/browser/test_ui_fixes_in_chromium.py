@@ -138,3 +138,33 @@ def test_a_tap_on_a_phone_opens_a_popup_that_fits_the_map(browser, app, name):
         frame.locator(".leaflet-popup-close-button").tap()
         expect(frame.locator(".leaflet-popup")).to_have_count(0)
     context.close()
+
+
+TIMELINE = """el => {
+    const box = el.closest('[data-testid="stVerticalBlock"]').getBoundingClientRect(), svg = el.querySelector("svg");
+    if (!svg) { return null; }
+    const texts = Array.from(svg.querySelectorAll("text")).filter(t => t.textContent.trim()).map(t => {
+        const r = t.getBoundingClientRect(); return {text: t.textContent, left: r.left, right: r.right}; });
+    return {left: box.left, right: box.right, svg: svg.getBoundingClientRect().width, texts: texts,
+            years: Array.from(svg.querySelectorAll(".role-axis-label text")).map(t => t.textContent)};
+}"""
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_the_timeline_fits_its_column_and_shows_every_year(browser, app, size):
+    context, page = _open(browser, app + "/Timeline", size)
+    chart = page.locator('[data-testid="stVegaLiteChart"]').first
+    expect(chart.locator("svg .role-axis-label text").first).to_be_attached(timeout=60_000)
+    page.wait_for_timeout(800)
+    seen = chart.evaluate(TIMELINE)
+    assert seen["svg"] <= seen["right"] - seen["left"] + 1, f"the chart is wider than the page's column: {seen}"
+    for text in seen["texts"]:
+        assert seen["left"] - 1 <= text["left"] and text["right"] <= seen["right"] + 1, f"{text} is cut off"
+    years = [int(y) for y in seen["years"] if re.fullmatch(r"\d{4}", y)]
+    assert min(years) <= 2017 and max(years) >= 2025, f"only {years} shown"
+    legend = page.locator(".ba-tl-legend")
+    expect(legend.get_by_text("Ministry of State Security")).to_be_visible()
+    shades = legend.locator("i[style*=opacity]").evaluate_all("els => els.map(e => getComputedStyle(e).opacity)")
+    assert len(set(shades)) == 3
+    page.screenshot(path=artifact(f"ui-fixes-timeline-{size}.png"))
+    context.close()
