@@ -22,6 +22,12 @@ TYPE_SHAPES = {
 }
 
 
+# The app shows a point of the drawing as a pixel (scrolled sideways where the column is narrower),
+# so these are the sizes read on screen.
+NODE_FONT_PT = 12
+EDGE_FONT_PT = 10.5
+
+
 def quote(text: str) -> str:
     """A DOT string literal: backslashes and quotes escaped, line breaks as \\n.
 
@@ -67,7 +73,8 @@ def _edges(selection: Selection, colours: dict[str, str]) -> list[str]:
     lines = [f"  {quote(source)} -> {quote(target)} [label=\"ordered\", style=dashed, color=\"#c62828\", "
              "fontcolor=\"#c62828\"];" for source, target in sorted(orders)]
     for (source, target), where in sorted(pairs.items()):
-        lines.append(f"  {quote(source)} -> {quote(target)} [label={quote(', '.join(dict.fromkeys(where)))}, "
+        # One place and year a line: a list on one line made the widest edge of the graph.
+        lines.append(f"  {quote(source)} -> {quote(target)} [label={quote(chr(10).join(dict.fromkeys(where)))}, "
                      f"penwidth=2.4, color={quote(colours.get(target, DEFAULT_COLOUR))}, dir=both, arrowtail=none];")
     return lines
 
@@ -77,9 +84,26 @@ def organisation_dot(selection: Selection, *, highlight: str | None = None) -> s
     colours = org_colours(selection.dataset.organisations)
     header = [
         "digraph organisations {",
-        '  graph [rankdir=LR, fontname="Helvetica", bgcolor="transparent", nodesep=0.25, ranksep=0.6];',
-        '  node [fontname="Helvetica", fontsize=11, style="filled,rounded", fillcolor="#ffffff", penwidth=1.6];',
-        '  edge [fontname="Helvetica", fontsize=9];',
+        '  graph [rankdir=LR, fontname="Helvetica", bgcolor="transparent", nodesep=0.18, ranksep=0.3];',
+        f'  node [fontname="Helvetica", fontsize={NODE_FONT_PT}, style="filled,rounded", fillcolor="#ffffff", '
+        'penwidth=1.6, margin="0.06,0.04"];',
+        f'  edge [fontname="Helvetica", fontsize={EDGE_FONT_PT}];',
     ]
     body = _nodes(selection, graph_organisations(selection), colours, highlight) + _edges(selection, colours)
     return "\n".join([*header, *body, "}"])
+
+
+def shape_legend_dot(selection: Selection) -> str:
+    """A row of the node shapes the graph of the selection uses, each named by its kinds of organisation."""
+    types = selection.dataset.organisations.set_index("id")["type"].reindex(sorted(graph_organisations(selection)))
+    kinds: dict[str, list[str]] = {}
+    for kind in dict.fromkeys(text(t) for t in types):
+        kinds.setdefault(TYPE_SHAPES.get(kind, "box"), []).append(kind or "other")
+    nodes = [f"  {quote('shape-' + shape)} [label={quote(', '.join(names))}, shape={shape}];"
+             for shape, names in sorted(kinds.items(), key=lambda item: item[1])]
+    return "\n".join([
+        "digraph shapes {",
+        '  graph [rankdir=LR, bgcolor="transparent", nodesep=0.15, ranksep=0.2];',
+        f'  node [fontname="Helvetica", fontsize={EDGE_FONT_PT}, style="filled,rounded", fillcolor="#ffffff", '
+        'color="#455a64", penwidth=1.2, margin="0.06,0.02", height=0.3];',
+        *nodes, "}"])

@@ -6,8 +6,9 @@ import streamlit as st
 
 from border_atlas import select
 from border_atlas.escaping import escape_markdown, markdown
-from border_atlas.org_graph import organisation_dot
+from border_atlas.org_graph import organisation_dot, shape_legend_dot
 from border_atlas.org_profile import organisation_profile, profile_choice, profile_filters
+from border_atlas.ui.graph_panel import show_graph
 from border_atlas.ui.map_panel import show_map
 from border_atlas.ui.page import start_page
 from border_atlas.ui.records_table import show_place_records, show_records
@@ -33,7 +34,7 @@ st.selectbox("Profile of", list(names), key="profile_org", format_func=names.get
 if page.selection.records.empty:
     st.info("No record matches these filters, so there is no graph to draw.")
 else:
-    st.graphviz_chart(organisation_dot(page.selection, highlight=chosen), width="stretch")
+    show_graph(organisation_dot(page.selection, highlight=chosen), shape_legend_dot(page.selection))
 
 profile = organisation_profile(page.dataset, chosen)
 st.header(escape_markdown(profile.name))

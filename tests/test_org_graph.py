@@ -7,7 +7,7 @@ import re
 from helpers import with_values
 
 from border_atlas import FilterState, select
-from border_atlas.org_graph import organisation_dot, quote
+from border_atlas.org_graph import organisation_dot, quote, shape_legend_dot
 from border_atlas.org_profile import records_by_era
 from border_atlas.quality import approximate_locations, date_precision, unverified_claims
 
@@ -78,3 +78,26 @@ def test_empty_selection_gives_empty_panels(dataset):
     assert date_precision(empty)["records"].sum() == 0
     assert "0 of 0 records" in unverified_claims(dataset, empty)["claim"].iloc[-1]
     assert organisation_dot(empty).startswith("digraph") and "->" not in organisation_dot(empty)
+
+
+def test_text_is_drawn_at_a_readable_size(dataset):
+    # The app shows a point of the drawing as a pixel; 11 and 9 pt came out at about 7 px once the
+    # drawing was shrunk to the column.
+    dot = organisation_dot(select(dataset, FilterState()))
+    node = float(re.search(r"^\s*node \[.*fontsize=([\d.]+)", dot, re.M).group(1))
+    edge = float(re.search(r"^\s*edge \[.*fontsize=([\d.]+)", dot, re.M).group(1))
+    assert node >= 12 and edge >= 10
+    # A pairing seen at several places lists them one a line, not as one wide line.
+    assert ("mss-local-offices", "private-companies",
+            "Jagang Province 2025\\nNorth Hamgyong Province 2025\\nRyanggang Province 2025") in edges(dot)
+
+
+def test_the_shape_key_names_every_kind_drawn(dataset):
+    selection = select(dataset, FilterState(orgs=("office-39",)))
+    key = shape_legend_dot(selection)
+    shapes = dict(re.findall(r'^\s*"shape-\w+" \[label="([^"]+)", shape=(\w+)\];$', key, re.M))
+    drawn = set(re.findall(r"shape=(\w+)", organisation_dot(selection)))
+    assert set(shapes.values()) == drawn
+    assert shapes["trading company"] == "box" and shapes["party office"] == "house"
+    hostile = with_values(dataset, "organisations", "mss", type="security agency", name='x" ] ; a -> b')
+    assert "->" not in shape_legend_dot(select(hostile, FilterState()))  # kinds come from a fixed list, quoted

@@ -168,3 +168,35 @@ def test_the_timeline_fits_its_column_and_shows_every_year(browser, app, size):
     assert len(set(shades)) == 3
     page.screenshot(path=artifact(f"ui-fixes-timeline-{size}.png"))
     context.close()
+
+
+GRAPH = """el => {
+    const size = t => parseFloat(t.getAttribute("font-size")) * t.getScreenCTM().a;
+    const texts = sel => Array.from(el.querySelectorAll(sel)).map(size);
+    return {node: Math.min(...texts("g.node text")), edge: Math.min(...texts("g.edge text")),
+            svg: el.querySelector("svg").getBoundingClientRect().width, block: el.clientWidth,
+            scroll: el.scrollWidth, page: document.documentElement.scrollWidth, window: window.innerWidth,
+            nodes: el.querySelectorAll("g.node").length};
+}"""
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_the_organisations_graph_reads_and_has_a_key_to_its_shapes(browser, app, size):
+    context, page = _open(browser, app + "/Organisations", size)
+    charts = page.locator('[data-testid="stGraphVizChart"]')
+    graph, key = charts.nth(0), charts.nth(1)
+    expect(graph.locator("svg g.node").first).to_be_attached(timeout=60_000)
+    expect(key.locator("svg g.node").first).to_be_attached(timeout=10_000)
+    page.wait_for_timeout(800)
+    seen = graph.evaluate(GRAPH)
+    assert seen["node"] >= 11.9 and seen["edge"] >= 10, f"text too small to read: {seen}"
+    assert seen["page"] <= seen["window"], "the graph widens the page"
+    if seen["svg"] > seen["block"] + 1:  # wider than the column (a phone): it scrolls sideways in its block
+        assert seen["scroll"] >= seen["svg"] - 1
+    assert size == "phone" or seen["svg"] <= seen["block"] + 1, "the graph does not fit a desktop column"
+    kinds = key.locator("g.node text").all_text_contents()
+    assert "trading company" in kinds and any("border guard" in k for k in kinds)
+    assert key.evaluate(GRAPH)["node"] >= 9.9
+    graph.scroll_into_view_if_needed()
+    page.screenshot(path=artifact(f"ui-fixes-organisations-{size}.png"))
+    context.close()
