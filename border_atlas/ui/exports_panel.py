@@ -39,10 +39,10 @@ def _prepared(export: Export, fingerprint: str) -> bytes | None:
     return kept[1] if kept and kept[0] == fingerprint else None
 
 
-def _make(export: Export, selection: Selection, text: BriefingText) -> bytes:
-    """Build the file with its progress shown: a PNG or a slide takes seconds in Chromium."""
+def _make(export: Export, selection: Selection, text: BriefingText, progress) -> bytes:
+    """Build the file with its progress shown in ``progress``: a PNG or a slide takes seconds in Chromium."""
     started = time.monotonic()
-    with st.status(f"Making the {export.label}…", expanded=True) as status:
+    with progress.status(f"Making the {export.label}…", expanded=True) as status:
         st.write(markdown("{what} of {count}, as {name}", what=export.help.split(":")[0].rstrip("."),
                           count=count_label(selection.count), name=export.file_name(text)))
         data = export.build(selection, text)
@@ -51,7 +51,7 @@ def _make(export: Export, selection: Selection, text: BriefingText) -> bytes:
     return data
 
 
-def _offer(slot, export: Export, selection: Selection, text: BriefingText, fingerprint: str) -> None:
+def _offer(slot, export: Export, selection: Selection, text: BriefingText, fingerprint: str, progress) -> None:
     reason = export.unavailable(selection)
     if reason:
         slot.button(export.label, disabled=True, help=reason, key=f"make_{export.key}")
@@ -62,7 +62,7 @@ def _offer(slot, export: Export, selection: Selection, text: BriefingText, finge
     data = _prepared(export, fingerprint)
     if data is None and slot.button(f"Make {export.label}", key=f"make_{export.key}",
                                     help=f"{export.help} Made when you click; then download it."):
-        data = _make(export, selection, text)
+        data = _make(export, selection, text, progress)
         st.session_state.setdefault(PREPARED_KEY, {})[export.key] = (fingerprint, data)
     if data is not None:
         _download(slot, export, data, text)
@@ -72,8 +72,12 @@ def show_exports(selection: Selection, text: BriefingText) -> None:
     fingerprint = _fingerprint(selection, text)
     st.subheader("Export")
     st.caption("Every file carries each record's source, paragraphs and grade. Larger files are made when you ask.")
-    for export, column in zip(EXPORTS, st.columns(len(EXPORTS)), strict=True):
-        _offer(column.empty(), export, selection, text, fingerprint)
+    # Above the buttons, where the user is looking when they press one (not under one narrow column).
+    progress = st.container()
+    # A row that wraps: each button as wide as its label (seven equal columns cut "Make Briefing …").
+    row = st.container(horizontal=True, gap="small", key="ba-export-buttons")
+    for export in EXPORTS:
+        _offer(row.empty(), export, selection, text, fingerprint, progress)
     for export in EXPORTS:
         reason = export.unavailable(selection)
         if reason:

@@ -200,3 +200,39 @@ def test_the_organisations_graph_reads_and_has_a_key_to_its_shapes(browser, app,
     graph.scroll_into_view_if_needed()
     page.screenshot(path=artifact(f"ui-fixes-organisations-{size}.png"))
     context.close()
+
+
+BUTTONS = """() => Array.from(document.querySelectorAll(".st-key-ba-exports button")).map(b => {
+    const label = b.querySelector("p") || b, r = b.getBoundingClientRect();
+    return {text: label.textContent, cut: label.scrollWidth > label.clientWidth + 1, x: r.left, right: r.right};
+})"""
+
+
+@pytest.mark.parametrize("size", SIZES)
+def test_export_buttons_keep_their_labels(browser, app, size):
+    context, page = _open(browser, app + "/", size)
+    exports = page.locator(".st-key-ba-exports")
+    expect(exports.get_by_role("button", name="Make Briefing PNG")).to_be_attached(timeout=60_000)
+    exports.scroll_into_view_if_needed()
+    buttons = page.evaluate(BUTTONS)
+    assert len(buttons) >= 7
+    for button in buttons:
+        assert not button["cut"], f"{button['text']!r} is cut"
+        assert button["right"] <= SIZES[size][0], f"{button['text']!r} runs off the page"
+    page.screenshot(path=artifact(f"ui-fixes-exports-{size}.png"))
+    context.close()
+
+
+def test_the_progress_of_a_briefing_png_shows_where_its_button_is(browser, app):
+    context, page = _open(browser, app + "/?briefing=1&org=office-39", "laptop")
+    _wait_for_map(page, DOCUMENT_FRAME)
+    button = page.get_by_role("button", name="Make Briefing PNG")
+    button.scroll_into_view_if_needed()
+    button.click()
+    status = page.get_by_text("Making the Briefing PNG")
+    expect(status).to_be_visible(timeout=10_000)
+    box = status.bounding_box()
+    assert 0 <= box["y"] <= SIZES["laptop"][1] - box["height"], f"the progress is out of sight: {box}"
+    expect(page.locator(DOCUMENT_FRAME)).to_be_visible()  # the briefing stays on the page meanwhile
+    expect(page.get_by_role("button", name="Briefing PNG")).to_be_visible(timeout=90_000)
+    context.close()
