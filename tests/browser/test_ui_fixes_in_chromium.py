@@ -203,8 +203,9 @@ def test_the_organisations_graph_reads_and_has_a_key_to_its_shapes(browser, app,
 
 
 BUTTONS = """() => Array.from(document.querySelectorAll(".st-key-ba-exports button")).map(b => {
-    const label = b.querySelector("p") || b, r = b.getBoundingClientRect();
-    return {text: label.textContent, cut: label.scrollWidth > label.clientWidth + 1, x: r.left, right: r.right};
+    const r = b.getBoundingClientRect();
+    const cut = [b, ...b.querySelectorAll("*")].some(e => e.scrollWidth > e.clientWidth + 1);  // an ellipsis
+    return {text: b.textContent, cut: cut, x: r.left, right: r.right};
 })"""
 
 
