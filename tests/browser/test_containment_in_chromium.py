@@ -25,17 +25,14 @@ def sized(request, browser, app_url):
 
 
 def open_popup(map_box, place_id: str):
-    """Click a place's symbol in one map and return that map's open popup.
-
-    The click is dispatched on the symbol: in headless Chromium the first real mouse click on a map
-    lands on the layer beneath (its mouseup hits the uncertainty circle), whatever this test checks.
-    """
+    """Click a place's symbol in one map and return that map's open popup."""
     symbol = map_box.locator(f".ba-marker.ba-{place_id} .ba-sym")
     expect(symbol).to_be_attached(timeout=60_000)
     symbol.scroll_into_view_if_needed()
-    symbol.dispatch_event("click")
+    symbol.click()
     popup = map_box.locator(".leaflet-popup-content")
     expect(popup).to_be_visible(timeout=10_000)
+    map_box.page.wait_for_timeout(400)  # the popup fades in: screenshots wait for it
     return popup
 
 
