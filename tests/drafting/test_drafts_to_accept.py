@@ -23,9 +23,9 @@ def draft(dataset, *paragraphs: str, published: str = "2024-10-15"):
 
 
 def test_a_new_place_named_with_its_province_is_drawn_at_the_provinces_point_as_approximate(dataset):
-    made = draft(dataset, "Units in Wiyon-dong, Ryanggang Province, were told to help.")
+    made = draft(dataset, "Units in Haebit-dong, Ryanggang Province, were told to help.")  # a name no gazetteer knows
     (wiyon,) = made.places.to_dict("records")
-    assert (wiyon["name"], wiyon["parent_id"], wiyon["country"]) == ("Wiyon-dong", "ryanggang", "KP")
+    assert (wiyon["name"], wiyon["parent_id"], wiyon["country"]) == ("Haebit-dong", "ryanggang", "KP")
     assert "not the place's position" in wiyon["coord_note"]
     ready, problems = prepare(made, dataset)
     province = dataset.places.set_index("id").loc["ryanggang"]
@@ -37,7 +37,7 @@ def test_a_new_place_named_with_its_province_is_drawn_at_the_provinces_point_as_
 
 
 def test_a_province_in_another_sentence_gives_no_parent(dataset):
-    made = draft(dataset, "Units in Wiyon-dong were told to help. Ryanggang Province is cold.")
+    made = draft(dataset, "Units in Haebit-dong were told to help. Ryanggang Province is cold.")
     (wiyon,) = made.places.to_dict("records")
     assert wiyon["parent_id"] is None and wiyon["country"] is None
 

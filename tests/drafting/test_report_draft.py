@@ -65,11 +65,11 @@ def test_a_geonames_place_keeps_its_id_precision_and_coordinate(dataset, gazette
 
 
 def test_a_new_place_named_by_the_text_has_no_position_until_given_a_parent(dataset, gazetteer):
-    report = report_from_text("Notes\nUnits in Wiyon-dong were told to help.")
+    report = report_from_text("Notes\nUnits in Haebit-dong were told to help.")  # a name no gazetteer knows
     found = recognise(report, organisations=dataset.organisations, place_finder=gazetteer_place_finder(gazetteer))
     draft = draft_from_report(found, dataset, details=SourceDetails("Weekly", "Notes", "2024"))
     (wiyon,) = draft.places.to_dict("records")
-    assert (wiyon["name"], wiyon["kind"], wiyon["lat"], wiyon["precision"]) == ("Wiyon-dong", "neighbourhood", None,
+    assert (wiyon["name"], wiyon["kind"], wiyon["lat"], wiyon["precision"]) == ("Haebit-dong", "neighbourhood", None,
                                                                               "parent")
     problems = check_draft(draft, CsvFolder(DATA_DIR), base=dataset).problems
     assert ("new places", 1, "parent_id") in {(p.table, p.row, p.field) for p in problems}
