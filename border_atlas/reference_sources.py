@@ -169,4 +169,7 @@ def merge_places(*groups: Iterable[ReferencePlace]) -> list[ReferencePlace]:
                 more = {"admin1_name": first.admin1_name or place.admin1_name,
                         "feature": place.feature if first.feature == "PPL" else first.feature}
                 merged[place.key] = ReferencePlace(**{**first.__dict__, "alternate_names": names, **more})
-    return sorted(merged.values(), key=lambda p: (p.feature == RIVER_FEATURE, p.country != "KP", p.geonames_id or 0))
+    # a place whose source names no division takes the name the others give its division
+    division_names = {p.admin1: p.admin1_name for p in merged.values() if p.admin1_name}
+    places = [replace(p, admin1_name=p.admin1_name or division_names.get(p.admin1, "")) for p in merged.values()]
+    return sorted(places, key=lambda p: (p.feature == RIVER_FEATURE, p.country != "KP", p.geonames_id or 0))

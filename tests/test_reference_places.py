@@ -77,7 +77,10 @@ def test_the_reference_is_small_and_each_place_once():
     from_wof = [p for p in reference if p.origin == "wof"]
     assert len(from_wof) > 5000 and {p.country for p in from_wof} == {"KP"}
     assert all(p.admin1.startswith("KP.") for p in from_wof)
-    assert all(p.admin1_name for p in from_wof if p.admin1 != "KP.00")  # KP.00: GeoNames' "no division"
+    # each names its division (KP.00: GeoNames' "no division"), and so do the towns of that division
+    assert all(p.admin1_name for p in from_wof if p.admin1 != "KP.00")
+    named = {p.admin1 for p in from_wof if p.admin1_name}
+    assert all(p.admin1_name for p in reference if p.admin1 in named)
 
 
 def test_the_chinese_places_are_the_border_towns(cities):
