@@ -12,7 +12,7 @@ parent, and a report whose source row does not count its paragraphs are problems
 ...     {"id": "wiyon", "name": "Wiyon", "kind": "neighbourhood", "parent_id": "hyesan", "coord_source_id": "x"}]))
 >>> ready, problems = prepare(draft, load_dataset())
 >>> ready.places.loc[0, ["lat", "lon", "precision", "country"]].tolist(), problems
-([41.40167, 128.17778, 'parent', 'KP'], [])
+(['41.40167', '128.17778', 'parent', 'KP'], [])
 >>> ready.places.loc[0, "coord_note"]
 'Position within Hyesan unknown; drawn at its point.'
 """
@@ -61,9 +61,11 @@ def cell(value):
 
 
 def _clean(frame: pd.DataFrame, table: str) -> pd.DataFrame:
-    columns = data_columns(table)
-    present = frame.reindex(columns=columns)
-    return present.astype(object).apply(lambda column: column.map(cell)).reset_index(drop=True)
+    """The data columns as text, each of dtype object: pandas would infer ``str`` for a column of text and
+    then refuse a number, or None, written into it later (a coordinate filled in from a parent)."""
+    present = frame.reindex(columns=data_columns(table)).reset_index(drop=True)
+    return pd.DataFrame({column: pd.Series([cell(v) for v in present[column].tolist()], dtype=object)
+                         for column in present.columns}, columns=present.columns)
 
 
 def prepare(draft: Draft, dataset: Dataset) -> tuple[Draft, list[DraftProblem]]:
@@ -93,7 +95,7 @@ def _positions(places: pd.DataFrame, dataset: Dataset, problems: list[DraftProbl
         for i, row in places.iterrows():
             parent = known.get(row["parent_id"])
             if pd.isna(row["lat"]) and pd.isna(row["lon"]) and parent is not None and not pd.isna(parent.lat):
-                places.loc[i, ["lat", "lon"]] = [parent.lat, parent.lon]
+                places.loc[i, ["lat", "lon"]] = [cell(parent.lat), cell(parent.lon)]
                 places.loc[i, "precision"] = _or(row["precision"], "parent")
                 places.loc[i, "country"] = _or(row["country"], parent.country)
                 places.loc[i, "coord_note"] = _or(row["coord_note"], f"Position within {parent.name} unknown; "

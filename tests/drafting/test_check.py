@@ -102,3 +102,23 @@ def test_a_frame_reader_serves_as_the_base_too():
     problems = check_draft(records(RECORD), FrameReader(frames)).problems
     # As when loading, the first unknown reference leaves the row out.
     assert [(p.table, p.row, p.field) for p in problems] == [("new assignments", 1, "org_id")]
+
+
+def test_a_new_place_given_only_its_parent_beside_one_with_a_coordinate_is_drawn_at_the_parent():
+    """Both kinds of place in one draft, as the grid hands them over: the coordinate is filled in, no crash."""
+    typed = {"id": "post-7", "name": "Post 7", "kind": "facility", "country": "KP", "lat": 41.3065, "lon": 128.19,
+             "precision": "point", "coord_source_id": "geonames"}
+    draft = Draft.empty().replace(places=frame_of("places", [
+        typed,
+        {"id": "wiyon", "name": "Wiyon", "kind": "neighbourhood", "parent_id": "hyesan", "coord_source_id": "geonames"},
+        {"id": "post-7-gate", "name": "Gate", "kind": "facility", "parent_id": "post-7",
+         "coord_source_id": "geonames"}]))
+    check = check_draft(draft, CsvFolder(DATA_DIR))
+    assert check.problems == ()
+    places = check.prepared.places.set_index("id")
+    hyesan = load_dataset().places.set_index("id").loc["hyesan"]
+    assert places.loc["wiyon", ["lat", "lon", "precision", "country"]].tolist() == [
+        str(hyesan["lat"]), str(hyesan["lon"]), "parent", "KP"]
+    assert places.loc["post-7-gate", ["lat", "lon", "precision", "country"]].tolist() == ["41.3065", "128.19",
+                                                                                          "parent", "KP"]
+    assert places.loc["post-7", ["lat", "precision"]].tolist() == ["41.3065", "point"]
