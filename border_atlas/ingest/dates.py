@@ -140,12 +140,15 @@ def _day_without_year(match: re.Match, context: _Context) -> DateMention | None:
     month, day = _month(match["mon"]), int(match["d"])
     if not context.report:
         return _mention(match, None, "day", None, None, None, True, "unresolved: no year and no report date")
-    report = first_day(context.report)
-    year = report.year if (month, day) <= (report.month, report.day) else report.year - 1
-    value = _day(year, month, day)
+    # The report's last possible day: with a report dated "2020-07", July 7 is in the report's month, not 2019.
+    report = last_day(context.report)
+    before = (month, day) <= (report.month, report.day)
+    value = _day(report.year if before else report.year - 1, month, day)
     if not value:
         return None
-    return _mention(match, value, "day", None, value, value, True, f"year taken from the report date {context.report}")
+    how = (f"year taken from the report date {context.report}" if before else
+           f"the year before the report date {context.report}: {match[0]} {report.year} would be after it")
+    return _mention(match, value, "day", None, value, value, True, how)
 
 
 def _month_without_year(match: re.Match, context: _Context) -> DateMention | None:

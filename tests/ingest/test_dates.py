@@ -115,3 +115,19 @@ def test_relative_dates_say_what_they_were_resolved_against():
                                   "a total of 2000 soldiers and 1999 guards"])
 def test_numbers_and_words_that_are_not_dates(text):
     assert find_dates(text, report_date="2025-10-27") == []
+
+
+@pytest.mark.parametrize(("report_date", "text", "value", "how"), [
+    ("2020-07", "on July 7", "2020-07-07", "year taken from the report date 2020-07"),
+    ("2020-07", "on July 31", "2020-07-31", "year taken from the report date 2020-07"),
+    ("2020-07", "on 2 July", "2020-07-02", "year taken from the report date 2020-07"),
+    ("2020-07", "on August 1", "2019-08-01",
+     "the year before the report date 2020-07: August 1 2020 would be after it"),
+    ("2020", "on December 30", "2020-12-30", "year taken from the report date 2020"),
+    ("2018-02-28", "on March 1", "2017-03-01",
+     "the year before the report date 2018-02-28: March 1 2018 would be after it"),
+])
+def test_a_day_without_a_year_is_in_the_report_year_unless_it_falls_after_the_reports_last_day(
+        report_date, text, value, how):
+    (mention,) = find_dates(text, report_date=report_date)
+    assert (mention.value, mention.how) == (value, how)
