@@ -39,11 +39,9 @@ class SourceDetails:
 
     @classmethod
     def prefilled(cls, report: ReportText) -> SourceDetails:
-        """The values the file gave, and a note saying where each came from."""
-        told = "; ".join(f"{key} from {how}" for key, how in report.prefilled.items())
+        """The values the file gave. Where each came from is for the page to say, not a note: the note is saved."""
         locator = None if report.kind == "pasted" else report.locator
-        return cls(outlet=report.outlet or "", title=report.title, published=report.date, locator=locator,
-                   note=f"Prefilled: {told}." if told else None)
+        return cls(outlet=report.outlet or "", title=report.title, published=report.date, locator=locator)
 
 
 def source_row(details: SourceDetails, report: ReportText, *, taken) -> dict:

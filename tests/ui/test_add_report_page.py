@@ -8,6 +8,7 @@ import pytest
 import streamlit as st
 import streamlit.testing.v1.app_test as app_test
 from apptest_helpers import map_args, plain, run_page
+from helpers import read_rows
 from streamlit.runtime.memory_media_file_storage import MemoryMediaFileStorage
 
 from border_atlas.reference_places import load_reference_places
@@ -105,6 +106,19 @@ def test_a_pasted_report_becomes_a_record_on_the_map_and_in_the_exports_and_undo
     assert files(data) == before
     st.cache_resource.clear()
     assert "ba-marker ba-kapsan" not in map_args(run_page())["feature_group"]
+
+
+def test_where_a_prefilled_value_came_from_is_a_caption_and_never_saved_in_the_note(data):
+    at = propose(run_page(PAGE))
+    assert at.text_input(key="ar_note").value == ""
+    assert any("title from first line of the text" in plain(c.value) for c in at.caption)
+    edit(at, "assignments", {"edited_rows": {0: {"summary": "Opened an office there.", "role": "order"}},
+                             "deleted_rows": [1]})
+    at.button(key="ar_report_save").click().run()
+    assert any("Saved" in plain(s.value) for s in at.success)
+    _, sources = read_rows(data / "sources.csv")
+    saved = next(row for row in sources if row["id"] == "exampleweekly-2024-04-02")
+    assert saved["note"] == "" and saved["title"] == "Border notes"
 
 
 def test_a_save_against_files_another_session_changed_is_refused_with_the_stores_message(data):

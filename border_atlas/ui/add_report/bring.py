@@ -84,7 +84,7 @@ def confirm_details(report: ReportText) -> SourceDetails | None:
         st.text_input("Title", key=_FIELDS["title"])
         left, right = st.columns(2)
         left.text_input("Locator (web address or archive reference)", key=_FIELDS["locator"])
-        right.text_input("Note", key=_FIELDS["note"])
+        right.text_input("Note", key=_FIELDS["note"], help="Your remark on the source, saved in sources.csv.")
         submitted = st.form_submit_button("Confirm and propose records", type="primary")
     if not submitted:
         return None
