@@ -23,7 +23,6 @@ st.caption("Bring a report, check what the app recognised, build its records (ea
            "paragraphs), check them with the data's own rules, see them on the map, and save. Every save can be "
            "undone.")
 show_problems(dataset)
-state.show_message()
 mode = st.radio("What to add", [state.REPORT, state.BULK], horizontal=True, key="ar_mode",
                 format_func={state.REPORT: "A report", state.BULK: "A file of records or places"}.get)
 

@@ -117,9 +117,11 @@ def _settle_places(mode: str, edited: Draft, dataset: Dataset) -> None:
         picked = left.selectbox(markdown("New places, row {row}: which “{name}” is it?", row=i + 1, name=name),
                                 range(len(choices)), format_func=lambda n, c=choices: c[n].label,
                                 key=f"ar_{mode}_settle_{i}")
-        if right.button("Use this place", key=f"ar_{mode}_settle_{i}_apply"):
+        right.button("Use this place", key=f"ar_{mode}_settle_{i}_apply", on_click=state.request,
+                     args=(f"settle {i}",))
+        if state.take(f"settle {i}"):
             state.set_draft(mode, settle_place(edited, i, choices[picked], dataset=dataset))
-            state.say("info", f"New places, row {i + 1}: {name} is {choices[picked].label}.")
+            state.say("info", f"New places, row {i + 1}: {name} is {choices[picked].label}.", where="places")
             st.rerun()
 
 
@@ -127,9 +129,11 @@ def _add_place(mode: str, edited: Draft, dataset: Dataset) -> None:
     """A place typed by name: the gazetteer's, or a new one of unknown position."""
     left, right = st.columns([3, 1], vertical_alignment="bottom")
     name = left.text_input("Add a place by name", key=f"ar_{mode}_place_name", placeholder="Kapsan, Pochon…")
-    if right.button("Add the place", key=f"ar_{mode}_add_place") and name.strip():
+    right.button("Add the place", key=f"ar_{mode}_add_place", on_click=state.request, args=("add place",))
+    state.show_message("places")
+    if state.take("add place") and name.strip():
         row, said = place_row_for_name(name, gazetteer=state.gazetteer(dataset), dataset=dataset, draft=edited)
         if row is not None:
             state.set_draft(mode, edited.with_rows("places", [row]))
-        state.say("info", said)
+        state.say("info", said, where="places")
         st.rerun()
