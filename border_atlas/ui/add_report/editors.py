@@ -8,6 +8,7 @@ import streamlit as st
 from border_atlas import schema
 from border_atlas.dataset import Dataset
 from border_atlas.drafting import LABELS, Draft
+from border_atlas.drafting.choices import REFERENCES, id_choices
 from border_atlas.drafting.place_lookup import choices_for, place_row_for_name, settle_place
 from border_atlas.drafting.tables import CONFIRMED, FOUND, draft_columns
 from border_atlas.escaping import markdown
@@ -40,42 +41,51 @@ def editor_frame(table: str, frame: pd.DataFrame) -> pd.DataFrame:
     return out.reset_index(drop=True)
 
 
-def _choices(options, label: str, helptext: str | None = None):
-    return st.column_config.SelectboxColumn(label, options=list(options), help=helptext)
+def _choices(options, label: str, helptext: str | None = None, width: str = "small"):
+    return st.column_config.SelectboxColumn(label, options=list(options), help=helptext, width=width)
 
 
-def _ref(label: str, table: str):
-    return st.column_config.TextColumn(label, help=f"An id of {table}: one the data has or a new row's (see 'Ids "
-                                                   "you can use' below).")
+def _ref(label: str, table: str, ids: dict[str, str]):
+    """A list of the ids of ``table``, each shown with its name: chosen, never typed."""
+    return st.column_config.SelectboxColumn(label, options=list(ids), format_func=ids.get, width="medium",
+                                            help=f"An id of {table}: one the data has or a new row's. A row "
+                                                 "added in a grid joins the lists after 'Update the id lists'.")
 
 
-def column_config(table: str) -> dict:
-    """The grid's columns. They depend on nothing that changes while the analyst edits: Streamlit starts an
-    editor afresh (dropping its edits) whenever its columns or data change."""
+def column_config(table: str, ids: dict[str, dict[str, str]]) -> dict:
+    """The grid's columns. They must not change while the analyst edits: Streamlit starts an editor afresh
+    (dropping its edits) whenever its columns or data change, so ``ids`` is kept for the draft's life."""
     config = {FOUND: st.column_config.TextColumn("found", disabled=True, help="Where this row came from; not saved.")}
+    refs = {column: _ref(column, target, ids[target]) for column, target in REFERENCES.get(table, {}).items()}
     if table == "sources":
         config |= {"kind": _choices(schema.SOURCE_KINDS, "kind"),
                    "paragraphs": st.column_config.NumberColumn("paragraphs", min_value=1, step=1, format="%d")}
     elif table == "places":
-        config |= {"kind": _choices(schema.PLACE_KINDS, "kind"), "precision": _choices(schema.PRECISIONS, "precision"),
-                   "parent_id": _ref("parent_id", "places"), "coord_source_id": _ref("coord_source_id", "sources"),
+        config |= {"kind": _choices(schema.PLACE_KINDS, "kind", width="medium"),
+                   "precision": _choices(schema.PRECISIONS, "precision"),
                    "lat": st.column_config.NumberColumn("lat", format="%.5f", min_value=-90.0, max_value=90.0),
                    "lon": st.column_config.NumberColumn("lon", format="%.5f", min_value=-180.0, max_value=180.0),
                    CONFIRMED: st.column_config.CheckboxColumn("confirmed", help="Tick once you have checked which "
                                                                                 "place this is.")}
     elif table == "organisations":
-        config |= {"type": _choices(schema.ORG_TYPES, "type"), "parent_id": _ref("parent_id", "organisations"),
-                   "source_id": _ref("source_id", "sources"),
-                   "sanctions_status": _choices(schema.SANCTIONS, "sanctions_status")}
+        config |= {"type": _choices(schema.ORG_TYPES, "type", width="medium"),
+                   "sanctions_status": _choices(schema.SANCTIONS, "sanctions_status", width="medium")}
     else:
-        config |= {name: _ref(name, "organisations") for name in ("org_id", "partner_org_id", "ordered_by_org_id")}
-        config |= {"place_id": _ref("place_id", "places"), "role": _choices(schema.ROLES, "role"),
-                   "source_id": _ref("source_id", "sources"), "date_source_id": _ref("date_source_id", "sources"),
+        config |= {"role": _choices(schema.ROLES, "role", width="medium"),
                    "reliability": _choices(schema.RELIABILITY, "reliability"),
                    "credibility": _choices([str(c) for c in schema.CREDIBILITY], "credibility"),
                    "summary": st.column_config.TextColumn("summary", width="large",
                                                           help="In your own words: never copy the report.")}
-    return config
+    return config | refs
+
+
+def _id_lists(mode: str, draft: Draft, dataset: Dataset) -> dict[str, dict[str, str]]:
+    """The ids the grids offer, made once per draft (see :func:`column_config`)."""
+    key, version = f"ar_{mode}_ids", state.editor_key(mode, "")
+    kept = st.session_state.get(key)
+    if not kept or kept[0] != version:
+        kept = st.session_state[key] = (version, id_choices(dataset, draft))
+    return kept[1]
 
 
 def _show_ids(edited: Draft, dataset: Dataset) -> None:
@@ -91,15 +101,28 @@ def _show_ids(edited: Draft, dataset: Dataset) -> None:
 def edit_draft(mode: str, draft: Draft, dataset: Dataset) -> Draft:
     """The draft as the analyst has edited it so far."""
     st.header("3. Build the records")
+    st.caption("Edit the grids, then press 'Check the edits' (or save): the check and the map below follow.")
     frames = {}
+    ids = _id_lists(mode, draft, dataset)
     for table in ORDER:
         st.subheader(LABELS[table].capitalize())
         st.caption(CAPTIONS[table])
+        # on_change="ignore": an edit reaches the server at once and causes no rerun. With reruns, the grid
+        # sends an edit 150 ms late: a click in between ran without it, and a rerun redrawing the grid in
+        # between dropped it. The check and the map follow the edits when a button is pressed.
         frames[table] = st.data_editor(editor_frame(table, draft.table(table)), key=state.editor_key(mode, table),
                                        num_rows="dynamic", hide_index=True, width="stretch",
-                                       column_config=column_config(table))
+                                       column_config=column_config(table, ids), on_change="ignore")
     edited = Draft(**frames, report=draft.report)
     _show_ids(edited, dataset)
+    left, right = st.columns(2)
+    left.button("Check the edits", key=f"ar_{mode}_check", type="primary",
+                help="Runs the check and redraws the map with the grids as they are now.")
+    right.button("Update the id lists", key=f"ar_{mode}_update_ids", on_click=state.request, args=("update ids",),
+                 help="Rows added in a grid join the lists of ids; your edits are kept.")
+    if state.take("update ids"):
+        state.set_draft(mode, edited)
+        st.rerun()
     _settle_places(mode, edited, dataset)
     _add_place(mode, edited, dataset)
     return edited

@@ -2,8 +2,6 @@
 
 from __future__ import annotations
 
-import time
-
 import streamlit as st
 
 from border_atlas.dataset import Dataset
@@ -16,10 +14,6 @@ from border_atlas.ui.data import data_folder, files_key
 SNAPSHOT = "ar_snapshot"
 MESSAGE = "ar_message"
 PENDING = "ar_pending"
-# The grid sends an edit to the server 150 ms after it is made (Streamlit's data editor waits for more).
-# A click within that time reaches the server first: an action that reads the grids waits this long after
-# the click, so that the edit still on its way interrupts the run and the action sees it.
-SETTLE_SECONDS = 0.5
 REPORT = "report"  # the two ways in: a report, or a file of records or places
 BULK = "bulk"
 
@@ -77,25 +71,15 @@ def show_message(where: str) -> None:
 
 
 def request(action: str) -> None:
-    """A button's ``on_click``: ask for ``action``, to be done by the run that :func:`take` lets act (a click
-    seen again by a run that restarts keeps its first time)."""
-    asked = st.session_state.get(PENDING)
-    if not asked or asked[0] != action:
-        st.session_state[PENDING] = (action, time.monotonic())
+    """A button's ``on_click``: ask for ``action``, done where the page calls :func:`take`."""
+    st.session_state[PENDING] = action
 
 
 def take(action: str) -> bool:
-    """True (once) when ``action`` was asked for and every grid edit made before the click has arrived.
-
-    Call it after the grids are drawn. It waits until SETTLE_SECONDS have passed since the click, then
-    draws an element: if an edit arrived meanwhile, Streamlit stops this run there and starts again
-    with it, and that run acts.
-    """
-    asked = st.session_state.get(PENDING)
-    if not asked or asked[0] != action:
+    """True once, in the run after ``action`` was asked for: kept in the session, the click survives a run
+    that another event stops and restarts."""
+    if st.session_state.get(PENDING) != action:
         return False
-    time.sleep(max(0.0, SETTLE_SECONDS - (time.monotonic() - asked[1])))
-    st.empty()  # the point where a run is stopped for an edit that arrived during the wait
     del st.session_state[PENDING]
     return True
 
