@@ -3,6 +3,8 @@ restart, and is undone to the byte; bad uploads are refused with a message and s
 
 from __future__ import annotations
 
+import json
+
 import lxml.html
 import pytest
 import streamlit as st
@@ -223,3 +225,48 @@ def test_the_sidebar_finder_lists_candidates_and_names_a_geonames_source(data):
     at.sidebar.text_input(key="finder_query").input("Hyesan").run()
     at.sidebar.button(key="finder_apply").click().run()
     assert at.sidebar.multiselect(key="filter_places").value == ["hyesan"]
+
+
+def _walk(node):
+    yield node
+    for child in getattr(node, "children", {}).values():
+        yield from _walk(child)
+
+
+def editor_columns(at, table):
+    """The column settings the page gave the grid of ``table``."""
+    grid = next(e for e in _walk(at.main) if getattr(getattr(e, "proto", None), "editing_mode", 0)
+                and f"ar_report_{table}_" in e.proto.id)
+    return json.loads(grid.proto.columns)
+
+
+def test_ids_are_chosen_from_lists_of_the_datas_and_the_drafts_rows_and_roles_are_wide_enough(data):
+    at = propose(run_page(PAGE))
+    columns = editor_columns(at, "assignments")
+    for name in ("org_id", "partner_org_id", "place_id", "source_id", "date_source_id"):
+        assert columns[name]["type_config"]["type"] == "selectbox", name
+    places = {option["value"]: option["label"] for option in columns["place_id"]["type_config"]["options"]}
+    assert places["hyesan"] == "hyesan · Hyesan" and places["kapsan"] == "kapsan · Kapsan-ŭp (new)"
+    sources = [option["value"] for option in columns["source_id"]["type_config"]["options"]]
+    assert "exampleweekly-2024-04-02" in sources and "nkinsider-2025-10-27" in sources
+    assert columns["role"]["width"] == "medium" and columns["summary"]["width"] == "large"
+    assert editor_columns(at, "places")["parent_id"]["type_config"]["type"] == "selectbox"
+
+
+def test_undo_says_what_it_did_beside_its_button_and_the_journal_shows_undone_by(data):
+    at = propose(run_page(PAGE))
+    edit(at, "assignments", {"edited_rows": {0: {"summary": "Opened an office there.", "role": "order"}},
+                             "deleted_rows": [1]})
+    at.button(key="ar_report_save").click().run()
+    flat = list(_walk(at.main))
+    undo = next(i for i, e in enumerate(flat) if getattr(e, "key", None) == "ar_undo")
+    saved = next(i for i, e in enumerate(flat) if e.type == "success" and "Saved" in plain(e.value))
+    assert saved > undo  # said under the undo button, not at the top of the page
+    at.button(key="ar_undo").click().run()
+    flat = list(_walk(at.main))
+    undo = next(i for i, e in enumerate(flat) if getattr(e, "key", None) == "ar_undo")
+    undone = [i for i, e in enumerate(flat) if e.type == "success" and "Undone" in plain(e.value)]
+    assert undone == [undo + 1]  # the element right after the button
+    journal = table_with(at, "undone by")
+    assert list(journal.columns)[:3] == ["entry", "what", "undone by"]
+    assert journal["undone by"].notna().sum() == 1
