@@ -55,7 +55,8 @@ def _ref(label: str, table: str, ids: dict[str, str]):
 def column_config(table: str, ids: dict[str, dict[str, str]]) -> dict:
     """The grid's columns. They must not change while the analyst edits: Streamlit starts an editor afresh
     (dropping its edits) whenever its columns or data change, so ``ids`` is kept for the draft's life."""
-    config = {FOUND: st.column_config.TextColumn("found", disabled=True, help="Where this row came from; not saved.")}
+    config = {FOUND: st.column_config.TextColumn("found", disabled=True, help="Where this row came from; not saved."),
+              "id": st.column_config.TextColumn("id", width="medium")}  # long drafted ids must not crowd the rest
     refs = {column: _ref(column, target, ids[target]) for column, target in REFERENCES.get(table, {}).items()}
     if table == "sources":
         config |= {"kind": _choices(schema.SOURCE_KINDS, "kind"),
@@ -107,6 +108,7 @@ def edit_draft(mode: str, draft: Draft, dataset: Dataset) -> Draft:
     for table in ORDER:
         st.subheader(LABELS[table].capitalize())
         st.caption(CAPTIONS[table])
+        st.space("small")  # room for the grid's toolbar, drawn above the grid, clear of the caption
         # on_change="ignore": an edit reaches the server at once and causes no rerun. With reruns, the grid
         # sends an edit 150 ms late: a click in between ran without it, and a rerun redrawing the grid in
         # between dropped it. The check and the map follow the edits when a button is pressed.
