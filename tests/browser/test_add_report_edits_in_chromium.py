@@ -20,7 +20,8 @@ from playwright.sync_api import expect
 from border_atlas.dataset import DATA_DIR
 
 pytestmark = pytest.mark.browser
-# A made-up report: Kapsan comes from GeoNames with a coordinate; Wiyon is added by name, position unknown.
+# A made-up report: Kapsan comes from GeoNames with a coordinate; Haebit-dong (a name no gazetteer knows)
+# is added by name, its position unknown.
 REPORT = ("Border notes\nThe MSS opened an office in Kapsan in March 2024.\n"
           "Units in Hyetan were told to work with the Kumgang Office.\nTraders said the new office checks every load.\n"
           "Guards near the river were replaced in spring.\nPrices of rice rose after the checks began.\n"
@@ -114,9 +115,9 @@ def test_edits_typed_quickly_and_saved_at_once_are_all_in_the_saved_rows(browser
     page.get_by_label("Published (YYYY-MM-DD, YYYY-MM or YYYY)").fill("2024-04-02")
     page.get_by_role("button", name="Confirm and propose records").click()
     expect(page.get_by_role("heading", name="4. Check and preview")).to_be_visible(timeout=90_000)
-    page.get_by_label("Add a place by name").fill("Wiyon")
+    page.get_by_label("Add a place by name").fill("Haebit-dong")
     page.get_by_role("button", name="Add the place").click()
-    expect(page.get_by_text("Wiyon is not in the gazetteer")).to_be_visible(timeout=90_000)
+    expect(page.get_by_text("Haebit-dong is not in the gazetteer")).to_be_visible(timeout=90_000)
     idle(page)
 
     # One edit after another without waiting for the page, then the check.
@@ -147,9 +148,9 @@ def test_edits_typed_quickly_and_saved_at_once_are_all_in_the_saved_rows(browser
         "units-hyetan": ("smuggling cooperation", "Were told to work with the office.")}
     places = rows(data, "places")
     hyesan = places["hyesan"]
-    wiyon = places["wiyon"]
-    assert (wiyon["kind"], wiyon["parent_id"], wiyon["precision"]) == ("neighbourhood", "hyesan", "parent")
-    assert (wiyon["lat"], wiyon["lon"]) == (hyesan["lat"], hyesan["lon"])
+    new = places["haebit-dong"]
+    assert (new["kind"], new["parent_id"], new["precision"]) == ("neighbourhood", "hyesan", "parent")
+    assert (new["lat"], new["lon"]) == (hyesan["lat"], hyesan["lon"])
     assert places["kapsan"]["lat"] and places["kapsan"]["precision"] == "point"
     expect(page.get_by_text("Saved (")).to_be_visible()  # said beside the journal and its undo button
     page.context.close()
