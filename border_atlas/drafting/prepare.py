@@ -12,7 +12,7 @@ parent, and a report whose source row does not count its paragraphs are problems
 ...     {"id": "wiyon", "name": "Wiyon", "kind": "neighbourhood", "parent_id": "hyesan", "coord_source_id": "x"}]))
 >>> ready, problems = prepare(draft, load_dataset())
 >>> ready.places.loc[0, ["lat", "lon", "precision", "country"]].tolist(), problems
-(['41.40167', '128.17778', 'parent', 'KP'], [])
+([41.40167, 128.17778, 'parent', 'KP'], [])
 >>> ready.places.loc[0, "coord_note"]
 'Position within Hyesan unknown; drawn at its point.'
 """
@@ -95,7 +95,7 @@ def _positions(places: pd.DataFrame, dataset: Dataset, problems: list[DraftProbl
         for i, row in places.iterrows():
             parent = known.get(row["parent_id"])
             if pd.isna(row["lat"]) and pd.isna(row["lon"]) and parent is not None and not pd.isna(parent.lat):
-                places.loc[i, ["lat", "lon"]] = [cell(parent.lat), cell(parent.lon)]
+                places.loc[i, ["lat", "lon"]] = [parent.lat, parent.lon]
                 places.loc[i, "precision"] = _or(row["precision"], "parent")
                 places.loc[i, "country"] = _or(row["country"], parent.country)
                 places.loc[i, "coord_note"] = _or(row["coord_note"], f"Position within {parent.name} unknown; "

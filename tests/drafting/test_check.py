@@ -117,8 +117,9 @@ def test_a_new_place_given_only_its_parent_beside_one_with_a_coordinate_is_drawn
     assert check.problems == ()
     places = check.prepared.places.set_index("id")
     hyesan = load_dataset().places.set_index("id").loc["hyesan"]
-    assert places.loc["wiyon", ["lat", "lon", "precision", "country"]].tolist() == [
-        str(hyesan["lat"]), str(hyesan["lon"]), "parent", "KP"]
-    assert places.loc["post-7-gate", ["lat", "lon", "precision", "country"]].tolist() == ["41.3065", "128.19",
-                                                                                          "parent", "KP"]
-    assert places.loc["post-7", ["lat", "precision"]].tolist() == ["41.3065", "point"]
+    def position(place_id):
+        row = places.loc[place_id]
+        return float(row["lat"]), float(row["lon"]), row["precision"], row["country"]
+    assert position("wiyon") == (hyesan["lat"], hyesan["lon"], "parent", "KP")
+    assert position("post-7-gate") == (41.3065, 128.19, "parent", "KP")
+    assert position("post-7") == (41.3065, 128.19, "point", "KP")
