@@ -102,10 +102,10 @@ class DataStore:
         with self._locked():
             return recover(self.folder, self._journal, checkpoint=self._checkpoint)
 
-    def _read_all(self) -> dict[str, bytes]:
+    def _read_all(self, *, reports: bool = True) -> dict[str, bytes]:
         contents = {f"{name}.csv": (self.folder / f"{name}.csv").read_bytes() for name in self.tables}
         archive = self.folder / ARCHIVE_DIR
-        if archive.is_dir():
+        if reports and archive.is_dir():
             contents |= {f"{ARCHIVE_DIR}/{p.name}": p.read_bytes() for p in archive.iterdir()
                          if p.is_file() and not p.name.startswith(".")}
         return contents
@@ -116,9 +116,16 @@ class DataStore:
         Take it before loading the data: a save landing in between then makes the page's
         next save stale (refused), never lost.
         """
+        return self.contents()[0]
+
+    def contents(self, *, reports: bool = True) -> tuple[Snapshot, dict[str, bytes]]:
+        """Every table (and archived report, unless ``reports`` is false) and their snapshot, read while no save
+        is under way: reading the files one at a time could meet a save half-way.
+        """
         with self._locked():
             recover(self.folder, self._journal, checkpoint=self._checkpoint)
-            return Snapshot.of(self._read_all())
+            contents = self._read_all(reports=reports)
+        return Snapshot.of(contents), contents
 
     def journal(self) -> list[JournalEntry]:
         """The committed saves and undos, newest first."""

@@ -10,7 +10,7 @@ from border_atlas.archive import archived_paragraphs, archived_reports, citation
 from border_atlas.dataset import load_dataset
 from border_atlas.drafting import Draft, DraftNotReady, check_draft, frame_of, save_draft
 from border_atlas.ingest import report_from_text
-from border_atlas.readers import CsvFolder
+from border_atlas.readers import CsvContents, CsvFolder
 from border_atlas.store import DataStore, StaleData
 
 TEXT = "Border notes\nThe MSS opened a post in Hyesan.\nIt was <b>closed</b> in 2024.\n"
@@ -105,16 +105,20 @@ def test_sessions_that_each_read_before_saving_all_succeed(data_copy):
     errors = []
 
     def session(n: int) -> None:
-        for attempt in range(20):
-            store = DataStore(data_copy, timeout=30)
-            seen = store.snapshot()
-            check = check_draft(report_draft(f"weekly-2024-05-{n + 10}", f"record-{n}"), CsvFolder(data_copy))
-            try:
-                save_draft(store, check, expected=seen)
-                return
-            except StaleData:
-                continue  # another session saved between this one's read and save: read again
-        errors.append(n)
+        try:
+            for _attempt in range(20):
+                store = DataStore(data_copy, timeout=30)
+                seen, tables = store.contents()
+                check = check_draft(report_draft(f"weekly-2024-05-{n + 10}", f"record-{n}"),
+                                    CsvContents(tables, label="data"))
+                try:
+                    save_draft(store, check, expected=seen)
+                    return
+                except StaleData:
+                    continue  # another session saved between this one's read and save: read again
+            errors.append((n, "stale 20 times"))
+        except Exception as error:  # a thread's failure must fail the test, not vanish with the thread
+            errors.append((n, repr(error)))
 
     threads = [threading.Thread(target=session, args=(n,)) for n in range(4)]
     for thread in threads:
