@@ -68,7 +68,10 @@ def test_before_and_after_shows_the_mss_after_covid(sized, app_url, query):
     frame = page.frame_locator(COMPARISON_FRAME).first
     after_map = frame.locator(".leaflet-container").nth(1)
     expect(after_map.locator(".ba-marker.ba-ryanggang .ba-label")).to_be_attached(timeout=60_000)
-    if query:
+    if query:  # both eras' maps mark what they show about the areas containing Kangan
+        before_map = frame.locator(".leaflet-container").nth(0)
+        expect(before_map.locator(".ba-marker.ba-ryanggang .ba-area")).to_have_text(AREA_NOTE)
+        expect(before_map.locator(".ba-marker.ba-hyesan .ba-area")).to_have_text("about all of Hyesan")
         expect(after_map.locator(".ba-marker.ba-ryanggang .ba-area")).to_have_text(AREA_NOTE)
     else:
         expect(after_map.locator(".ba-area")).to_have_count(0)
