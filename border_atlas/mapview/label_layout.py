@@ -20,8 +20,7 @@ True
 
 from __future__ import annotations
 
-from branca.element import MacroElement
-from jinja2 import Template
+from border_atlas.mapview.map_script import MapScript
 
 GAP = 12  # px from a marker's point to its label: clear of the largest symbol
 MARGIN = 3  # px kept free along the map's edges
@@ -154,13 +153,6 @@ LAYOUT_JS = """
     function soon() {
         if (!pending) { pending = true; window.requestAnimationFrame(layout); }
     }
-    // Leaflet focuses the map on a press; in a frame taller than the window that scrolls the page, and the
-    // release then lands on whatever moved under the pointer: a label or marker opened nothing. Focusing
-    // it first, without scrolling, leaves Leaflet nothing to do.
-    var container = map.getContainer();
-    container.addEventListener("mousedown", function () {
-        if (document.activeElement !== container) { container.focus({preventScroll: true}); }
-    }, true);
     map.on("layeradd zoomend moveend resize ba:layout", soon);
     map.whenReady(soon);
     window.addEventListener("load", soon);
@@ -168,17 +160,10 @@ LAYOUT_JS = """
 """
 
 
-class LabelLayout(MacroElement):
+class LabelLayout(MapScript):
     """Adds the label layout to a map (once, with the map's other fixed parts)."""
 
-    _template = Template("""
-        {% macro script(this, kwargs) %}{{ this.script(this._parent.get_name()) }}{% endmacro %}
-    """)
+    js = LAYOUT_JS
 
-    def __init__(self):
-        super().__init__()
-        self._name = "LabelLayout"
-
-    @staticmethod
-    def script(map_name: str) -> str:
-        return LAYOUT_JS % {"gap": GAP, "margin": MARGIN, "map": map_name}
+    def values(self) -> dict:
+        return {"gap": GAP, "margin": MARGIN}

@@ -15,8 +15,7 @@ True
 
 from __future__ import annotations
 
-from branca.element import MacroElement
-from jinja2 import Template
+from border_atlas.mapview.map_script import MapScript
 
 MAX_WIDTH = 400  # px, what a popup may take on a wide map
 MAX_HEIGHT = 420
@@ -54,17 +53,10 @@ FIT_JS = """
 """
 
 
-class PopupFit(MacroElement):
+class PopupFit(MapScript):
     """Adds the popup fitting to a map (once, with the map's other fixed parts)."""
 
-    _template = Template("""
-        {% macro script(this, kwargs) %}{{ this.script(this._parent.get_name()) }}{% endmacro %}
-    """)
+    js = FIT_JS
 
-    def __init__(self):
-        super().__init__()
-        self._name = "PopupFit"
-
-    @staticmethod
-    def script(map_name: str) -> str:
-        return FIT_JS % {"max_width": MAX_WIDTH, "max_height": MAX_HEIGHT, "side": SIDE, "map": map_name}
+    def values(self) -> dict:
+        return {"max_width": MAX_WIDTH, "max_height": MAX_HEIGHT, "side": SIDE}

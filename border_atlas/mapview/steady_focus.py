@@ -16,8 +16,7 @@ True
 
 from __future__ import annotations
 
-from branca.element import MacroElement
-from jinja2 import Template
+from border_atlas.mapview.map_script import MapScript
 
 STEADY_FOCUS_JS = """
 (function (map) {
@@ -29,17 +28,7 @@ STEADY_FOCUS_JS = """
 """
 
 
-class SteadyFocus(MacroElement):
+class SteadyFocus(MapScript):
     """Adds the focus without scrolling to a map."""
 
-    _template = Template("""
-        {% macro script(this, kwargs) %}{{ this.script(this._parent.get_name()) }}{% endmacro %}
-    """)
-
-    def __init__(self):
-        super().__init__()
-        self._name = "SteadyFocus"
-
-    @staticmethod
-    def script(map_name: str) -> str:
-        return STEADY_FOCUS_JS % {"map": map_name}
+    js = STEADY_FOCUS_JS
