@@ -97,3 +97,15 @@ def test_every_role_the_draft_proposes_is_one_the_loader_accepts(dataset):
     assert set(rows["role"]) == {"transport"}
     checked = check_draft(made.replace(assignments=rows), CsvFolder(DATA_DIR), base=dataset)
     assert [p for p in checked.problems if p.field == "role"] == []
+
+
+def test_a_place_put_in_its_province_beside_a_place_with_a_coordinate_is_prepared(dataset):
+    made = draft(dataset, "The MSS opened a post in Kapsan.",
+                 "Units in Haebit-dong, Ryanggang Province, were told to help.")
+    ready, problems = prepare(made, dataset)
+    placed = ready.places.set_index("id")
+    province = dataset.places.set_index("id").loc["ryanggang"]
+    assert float(placed.loc["haebit-dong", "lat"]) == province["lat"]
+    assert placed.loc["haebit-dong", "precision"] == "parent"
+    assert placed.loc["kapsan", "precision"] == "point"
+    assert not [p for p in problems if p.table == "new places"]
