@@ -8,6 +8,8 @@ from the events table.
 
 from __future__ import annotations
 
+import textwrap
+
 import altair as alt
 import pandas as pd
 
@@ -170,8 +172,12 @@ LEGEND_CSS = (".ba-tl-legend{font-size:13px;line-height:20px;color:#31333f}.ba-t
               "transform:rotate(45deg) scale(.8);border-radius:0}")
 
 
-def figures_chart(dataset: Dataset, *, width: int = 560) -> alt.VConcatChart:
-    """Each reported amount as a range (minimum to maximum), one panel per subject, unit and currency."""
+def figures_charts(dataset: Dataset) -> list[alt.LayerChart]:
+    """Each reported amount as a range (minimum to maximum), one chart per subject, unit and currency.
+
+    Separate charts, each as wide as its column: a stack of views is drawn at a fixed width, which
+    overflows a phone.
+    """
     eras = dict(zip(dataset.eras["id"], dataset.eras["name"]))
     era_order = list(dataset.eras["name"])
     figures = dataset.figures.assign(
@@ -183,18 +189,25 @@ def figures_chart(dataset: Dataset, *, width: int = 560) -> alt.VConcatChart:
     )
     panels = []
     for (subject, currency, unit), rows in figures.groupby(["subject", "currency", "unit"], sort=False):
-        top = float(rows["amount_max"].max()) * 1.45
+        highest = float(rows["amount_max"].max())
+        # Room after the longest bar for its amount (about 120 px), however narrow the column.
+        top = alt.ExprRef(f"{highest:.6g} * max(1.45, width / max(width - 125, 1))")
         base = alt.Chart(rows).encode(
-            y=alt.Y("era:N", title=None, scale=alt.Scale(domain=era_order)),  # the domain gives the order
+            y=alt.Y("era:N", title=None, scale=alt.Scale(domain=era_order),  # the domain gives the order
+                    axis=alt.Axis(labelLimit=170)),
             tooltip=["subject:N", "era:N", "label:N", "unit:N", alt.Tooltip("cite:N", title="Source")],
         )
         bars = base.mark_bar(size=18, cornerRadius=3).encode(
             # The axis's title, not the channel's: Vega-Lite quotes a channel title into an
             # expression without escaping backslashes or line breaks, so data text must not be one.
-            x=alt.X("amount_min:Q", axis=alt.Axis(title=f"{currency} {unit}"), scale=alt.Scale(domain=[0, top])),
+            x=alt.X("amount_min:Q", axis=alt.Axis(title=f"{currency} {unit}", labelFlush=40),
+                  scale=alt.Scale(domainMin=0, domainMax=top, nice=False)),
             x2="amount_max:Q",
             color=alt.Color("era:N", legend=None,
                             scale=alt.Scale(domain=era_order, range=["#0072b2", "#c62828"])))
         text = base.mark_text(align="left", dx=6, fontSize=12).encode(x="amount_max:Q", text="label:N")
-        panels.append(alt.layer(bars, text).properties(width=width, height=28 * len(era_order), title=subject))
-    return alt.vconcat(*panels, spacing=18)
+        panels.append(alt.layer(bars, text).properties(
+            width="container", height=28 * len(era_order), title=alt.TitleParams(textwrap.wrap(subject, 44)),
+            autosize=alt.AutoSizeParams(type="fit-x", contains="padding"),
+            usermeta={"embedOptions": {"renderer": "svg"}}))
+    return panels

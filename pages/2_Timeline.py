@@ -4,7 +4,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from border_atlas.timeline import figures_chart, timeline_chart, timeline_legend_html
+from border_atlas.timeline import figures_charts, timeline_chart, timeline_legend_html
 from border_atlas.ui.page import start_page
 
 page = start_page(
@@ -27,4 +27,5 @@ else:
 
 st.subheader("Bribes before and after COVID-19")
 st.caption("Reported amounts as ranges (minimum to maximum), from figures.csv; hover for the source.")
-st.altair_chart(figures_chart(page.dataset))
+for chart in figures_charts(page.dataset):
+    st.altair_chart(chart, width="stretch")

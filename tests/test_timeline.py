@@ -9,7 +9,7 @@ import pytest
 from helpers import with_values
 
 from border_atlas import FilterState, select
-from border_atlas.timeline import boundaries, figures_chart, timeline_chart, timeline_legend_html, timeline_rows
+from border_atlas.timeline import boundaries, figures_charts, timeline_chart, timeline_legend_html, timeline_rows
 
 
 def datasets_of(spec: dict) -> list[pd.DataFrame]:
@@ -85,13 +85,15 @@ def test_rows_per_place(dataset):
 
 
 def test_figures_chart_shows_the_ranges(dataset):
-    spec = figures_chart(dataset).to_dict()
-    rows = pd.concat(datasets_of(spec))
+    specs = [chart.to_dict() for chart in figures_charts(dataset)]
+    rows = pd.concat([frame for spec in specs for frame in datasets_of(spec)])
     cars = rows[rows["subject"].str.contains("ten Chinese-made cars")].set_index("era_id")
     assert (cars.loc["pre-covid", "amount_min"], cars.loc["pre-covid", "amount_max"]) == (8000, 15000)
     assert (cars.loc["post-covid", "amount_min"], cars.loc["post-covid", "amount_max"]) == (25000, 30000)
     assert set(rows["label"]) >= {"8,000–15,000 CNY", "25,000–30,000 CNY", "20,000–30,000 USD"}
-    assert len(spec["vconcat"]) == 2  # yuan and dollars are never drawn on one axis
+    assert len(specs) == 2  # yuan and dollars are never drawn on one axis
+    # as wide as the page's column, so that a phone shows the whole range
+    assert all(spec["width"] == "container" and spec["autosize"]["type"] == "fit-x" for spec in specs)
 
 
 def test_empty_selection_still_gives_a_chart(dataset):
@@ -122,12 +124,12 @@ def test_data_text_is_never_quoted_into_a_vega_expression(dataset):
     hostile = with_values(hostile, "figures", "bribe-cars-pre-covid", unit=f"per car {breakout}",
                           subject=f"Bribe {breakout}")
     charts = [timeline_chart(select(hostile, FilterState()), group_by=g).to_dict() for g in ("organisation", "place")]
-    charts.append(figures_chart(hostile).to_dict())
+    charts.append(figures_charts(hostile)[0].to_dict())  # the chart of the hostile figure
     for spec in charts:
         assert any(breakout in str(value) for rows in spec["datasets"].values() for row in rows
                    for value in row.values())
         assert [(path, text) for path, text in compiled_texts(spec) if breakout in text] == []
-    axis = charts[-1]["vconcat"][0]["layer"][0]["encoding"]["x"]["axis"]
+    axis = charts[-1]["layer"][0]["encoding"]["x"]["axis"]
     assert axis["title"] == f"CNY per car {breakout}"
 
 

@@ -177,6 +177,25 @@ def test_the_timeline_fits_its_column_and_shows_every_year(browser, app, size):
     context.close()
 
 
+@pytest.mark.parametrize("size", SIZES)
+def test_the_bribe_charts_fit_the_column_and_show_their_amounts(browser, app, size):
+    context, page = _open(browser, app + "/Timeline", size)
+    charts = page.locator('[data-testid="stVegaLiteChart"]')
+    expect(charts.nth(2).locator("svg .role-axis-label text").first).to_be_attached(timeout=60_000)
+    page.wait_for_timeout(800)
+    amounts = []
+    for index in (1, 2):  # after the timeline: one chart per subject and currency
+        seen = charts.nth(index).evaluate(TIMELINE)
+        assert seen["svg"] <= seen["right"] - seen["left"] + 1, f"the chart is wider than the page's column: {seen}"
+        for text in seen["texts"]:
+            assert seen["left"] - 1 <= text["left"] and text["right"] <= seen["right"] + 1, f"{text} is cut off"
+        amounts += [text["text"] for text in seen["texts"]]
+    assert {"8,000–15,000 CNY", "25,000–30,000 CNY"} <= set(amounts)
+    charts.nth(1).scroll_into_view_if_needed()
+    page.screenshot(path=artifact(f"ui-fixes-bribes-{size}.png"))
+    context.close()
+
+
 GRAPH = """el => {
     const size = t => parseFloat(t.getAttribute("font-size")) * t.getScreenCTM().a;
     const texts = sel => Array.from(el.querySelectorAll(sel)).map(size);
