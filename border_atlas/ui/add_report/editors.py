@@ -109,9 +109,9 @@ def edit_draft(mode: str, draft: Draft, dataset: Dataset) -> Draft:
         st.subheader(LABELS[table].capitalize())
         st.caption(CAPTIONS[table])
         st.space("small")  # room for the grid's toolbar, drawn above the grid, clear of the caption
-        # on_change="ignore": an edit reaches the server at once and causes no rerun. With reruns, the grid
-        # sends an edit 150 ms late: a click in between ran without it, and a rerun redrawing the grid in
-        # between dropped it. The check and the map follow the edits when a button is pressed.
+        # on_change="ignore": an edit causes no rerun; the grid keeps it and sends it with the next button
+        # press. With reruns, the grid sent an edit 150 ms late: a click in between ran without it, and a
+        # rerun redrawing the grid in between dropped it. The check and the map follow when a button is pressed.
         frames[table] = st.data_editor(editor_frame(table, draft.table(table)), key=state.editor_key(mode, table),
                                        num_rows="dynamic", hide_index=True, width="stretch",
                                        column_config=column_config(table, ids), on_change="ignore")
