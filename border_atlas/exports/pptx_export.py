@@ -45,17 +45,17 @@ MUTED = "#555555"
 RULE_COLOUR = "#1f4e79"
 BANNER_FILL = "#1b5e20"  # the same handling-banner green as the HTML briefing
 BANNER_HEIGHT = 0.32
-SIDE_WIDTH = 3.8  # the column with the legend and the source notes
+SIDE_WIDTH = 4.2  # the column with the legend and the source notes
 GUTTER = 0.25
 INSET = 0.05  # inner margin of every text box, left and right
 LINE_SPACING = 1.2  # line height as a multiple of the font size
 NOTE_SIZES = (12, 11, 10)  # source notes shrink down to 10 pt, then the list is cut short
 HEADING = 0.26  # height of "LEGEND" and "SOURCES"
 ROW = 0.2  # one legend entry
-NOTE_LINES = 3  # a legend note (no symbol) wraps to at most this many lines
+NOTE_LINES = 3  # a legend entry or note wraps to at most this many lines
 SWATCH = 0.15
 SYMBOL_WIDTH = 0.2  # the room a legend symbol (a colour square or the map's own symbol) takes
-LEGEND_SHARE = 0.72  # of the notes column, at most; the source notes have the rest
+NOTES_GAP = 0.18  # between the legend and the sources
 HANG = 0.27  # hanging indent of the numbered notes
 NOTE_GAP = 3  # points after each note
 NOTE_CHARS = 400  # one note never takes more than this; the speaker notes keep the whole citation
@@ -295,7 +295,7 @@ def map_box(*, banner: str = "", subtitle: str = "", count_text: str = "", filte
 
     >>> box = map_box(count_text="4 records", filters_text="Organisations: Office 39")
     >>> round(box.width, 2), round(box.height, 2)
-    (8.48, 5.86)
+    (8.08, 5.86)
     """
     texts = [clean_text(t) for t in (banner, subtitle, count_text, filters_text, note)]
     frame = slide_frame(banner=bool(texts[0]), subtitle=bool(texts[1]))
@@ -374,12 +374,26 @@ def _legend_rows(items: Sequence[LegendItem], width: float) -> list[list[int]]:
     return rows
 
 
+def _label_width(item: LegendItem, cell_width: float) -> float:
+    """The width an entry's words wrap in: the cell, less the symbol's room if it has one."""
+    return cell_width - 2 * INSET - (0 if item.swatch is None else INSET + SYMBOL_WIDTH + 0.03)
+
+
+def _entry_height(item: LegendItem, cell_width: float) -> float:
+    lines = min(NOTE_LINES, line_count(item.label, _label_width(item, cell_width), 10))
+    return ROW if item.swatch is not None and lines == 1 else 0.06 + line_height(10) * lines
+
+
+def _wrapped(shapes, rect: Rect, text: str, *, name: str) -> None:
+    frame = _text_box(shapes, rect, name=name, anchor=MSO_ANCHOR.MIDDLE)
+    _run(frame.paragraphs[0], shorten(text, NOTE_LINES, rect.width - 2 * INSET, 10), size=10)
+
+
 def _legend_entry(shapes, item: LegendItem, where: Rect, number: int) -> None:
     if item.swatch is None:  # a note, over the whole width
-        frame = _text_box(shapes, where, name=f"Legend note {number}", anchor=MSO_ANCHOR.MIDDLE)
-        _run(frame.paragraphs[0], shorten(item.label, NOTE_LINES, where.width - 2 * INSET, 10), size=10)
+        _wrapped(shapes, where, item.label, name=f"Legend note {number}")
         return
-    middle = where.top + ROW / 2
+    middle = where.top + where.height / 2
     if isinstance(item.swatch, bytes):
         width, height = png_size(item.swatch)
         tall = min(SYMBOL_WIDTH * height / width, ROW - 0.02)
@@ -390,18 +404,28 @@ def _legend_entry(shapes, item: LegendItem, where: Rect, number: int) -> None:
     else:
         _swatch(shapes, where.left + INSET, middle - SWATCH / 2, item.swatch, name=f"Swatch {number}")
     label_left = where.left + INSET + SYMBOL_WIDTH + 0.03
-    _one_line(shapes, Rect(label_left, where.top, where.right - label_left, ROW), item.label,
-              name=f"Legend label {number}", sizes=(10,), anchor=MSO_ANCHOR.MIDDLE)
+    _wrapped(shapes, Rect(label_left, where.top, where.right - label_left, where.height), item.label,
+             name=f"Legend label {number}")
 
 
-def _legend(slide, items: Sequence[LegendItem], column: Rect) -> float:
-    """The legend at the top of ``column``, in at most ``LEGEND_SHARE`` of it; returns its bottom."""
+def _notes_reserve(notes: Sequence[str], width: float) -> float:
+    """The room under the legend for the sources: their heading and at least the first note, at the smallest
+    size, with the line saying how many more there are."""
+    if not notes:
+        return NOTES_GAP + HEADING + line_height(NOTE_SIZES[0])
+    size = NOTE_SIZES[-1]
+    first = line_count(notes[0], width - 2 * INSET - HANG, size) * line_height(size) + NOTE_GAP / 72
+    more = line_height(size) + NOTE_GAP / 72 if len(notes) > 1 else 0
+    return NOTES_GAP + HEADING + first + more + 0.04
+
+
+def _legend(slide, items: Sequence[LegendItem], column: Rect, *, reserve: float) -> float:
+    """The legend at the top of ``column``, leaving ``reserve`` under it for the sources; returns its bottom."""
     if not items:
         return column.top
     rows = _legend_rows(items, column.width)
-    heights = [ROW if items[row[0]].swatch is not None else 0.06 + line_height(10) * min(
-        NOTE_LINES, line_count(items[row[0]].label, column.width - 2 * INSET, 10)) for row in rows]
-    room = column.height * LEGEND_SHARE - HEADING
+    heights = [max(_entry_height(items[index], column.width / len(row)) for index in row) for row in rows]
+    room = column.height - reserve - HEADING
     fitted, used = 0, 0.0
     while fitted < len(rows) and used + heights[fitted] <= room:
         used, fitted = used + heights[fitted], fitted + 1
@@ -506,8 +530,8 @@ def _body(slide, body: Rect, *, map_png: bytes, caption: tuple[str, str], legend
     caption_height = lines * line_height(size) + 0.06
     _caption(slide, Rect(body.left, picture.bottom + 0.06, area.width, caption_height), lead, text, size)
     column = Rect(body.right - SIDE_WIDTH, body.top, SIDE_WIDTH, body.height)
-    legend_bottom = _legend(slide, legend, column)
-    notes_top = legend_bottom + (0.18 if legend else 0)
+    legend_bottom = _legend(slide, legend, column, reserve=_notes_reserve(notes, column.width))
+    notes_top = legend_bottom + (NOTES_GAP if legend else 0)
     _heading(slide.shapes, Rect(column.left, notes_top, column.width, HEADING), "Sources", name="Sources heading")
     notes_box = Rect(column.left, notes_top + HEADING, column.width, body.bottom - notes_top - HEADING)
     _source_notes(slide, notes, notes_box)

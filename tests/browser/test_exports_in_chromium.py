@@ -14,6 +14,7 @@ from border_atlas import FilterState, select
 from border_atlas.briefing import BriefingText
 from border_atlas.colours import BORDER_COLOUR, LAND_FILL
 from border_atlas.exports import briefing_html_file, briefing_png
+from border_atlas.mapview.area_layer import FILL_OPACITY
 
 pytestmark = pytest.mark.browser
 TEXT = BriefingText("Office 39 companies on the Ryanggang border", "The MSS order of February 2018",
@@ -43,7 +44,10 @@ def test_png_export_is_a_slide_at_twice_the_pixels_showing_the_map(chromium, off
     image = Image.open(io.BytesIO(data)).convert("RGB")
     assert image.size == (3840, 2160)
     # Not a blank or an error page: land, the border line, a company's colour chip and the banner are drawn.
-    assert count_near(image, LAND_FILL, 3) > 1_000_000
+    # The land: plain, or under the light tint of the province the MSS's record is about.
+    province = "#" + "".join(f"{round(a * (1 - FILL_OPACITY) + b * FILL_OPACITY):02x}"
+                             for a, b in zip(rgb(LAND_FILL), rgb("#c62828")))
+    assert count_near(image, LAND_FILL, 3) + count_near(image, province, 3) > 1_000_000
     assert count_near(image, BORDER_COLOUR, 20) > 2_000
     assert count_near(image, MIRIM_GREEN, 10) > 200
     assert count_near(image, "#1b5e20", 6) > 100_000  # the banner, top and bottom
