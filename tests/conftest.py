@@ -1,4 +1,4 @@
-"""Shared fixtures: the bundled dataset and writable copies of its folder."""
+"""Shared fixtures: the bundled dataset, writable copies of its folder, and fresh databases."""
 
 from __future__ import annotations
 
@@ -8,6 +8,7 @@ import tempfile
 from pathlib import Path
 
 import pytest
+from databases import POSTGRES_ENV, PostgresMissing, ThrowawayCluster, fresh_postgres_database, sqlite_url
 
 from border_atlas.cache import CACHE_ENV
 from border_atlas.dataset import DATA_DIR, Dataset, load_dataset
@@ -30,3 +31,33 @@ def data_copy(tmp_path: Path) -> Path:
     target = tmp_path / "data"
     shutil.copytree(DATA_DIR, target)
     return target
+
+
+@pytest.fixture(scope="session")
+def postgres_admin_url():
+    """The admin URL of a PostgreSQL server for this run: ``BORDER_ATLAS_TEST_POSTGRES``, or a throwaway
+    cluster started here and removed at the end. Skips with a hint without PostgreSQL; fails under CI=true."""
+    configured = os.environ.get(POSTGRES_ENV)
+    if configured:
+        yield configured
+        return
+    try:
+        cluster = ThrowawayCluster.start()
+    except PostgresMissing as missing:
+        if os.environ.get("CI", "").lower() == "true":
+            pytest.fail(f"PostgreSQL is missing on CI. {missing}")
+        pytest.skip(str(missing))
+    try:
+        yield cluster.admin_url
+    finally:
+        cluster.stop()
+
+
+@pytest.fixture(params=["sqlite", pytest.param("postgresql", marks=pytest.mark.postgresql)])
+def database_url(request, tmp_path: Path):
+    """The URL of a fresh, empty database: a SQLite file, then (the same test again) a PostgreSQL database."""
+    if request.param == "sqlite":
+        yield sqlite_url(tmp_path)
+        return
+    with fresh_postgres_database(request.getfixturevalue("postgres_admin_url")) as url:
+        yield url
