@@ -149,14 +149,16 @@ def _org_names(dataset: Dataset) -> dict[str, str]:
     return dict(zip(dataset.organisations["id"], dataset.organisations["name"]))
 
 
+def _org_items(selection: Selection, org_ids) -> str:
+    colours, names = org_colours(selection.dataset.organisations), _org_names(selection.dataset)
+    return "".join(f'<span class="ba-tl-item"><i style="background:{esc(colours.get(i, DEFAULT_COLOUR))}"></i>'
+                   f"{esc(names.get(i, i))}</span>" for i in dict.fromkeys(org_ids) if isinstance(i, str))
+
+
 def timeline_legend_html(selection: Selection) -> str:
     """What the colours and shades of :func:`timeline_chart` mean: the organisations drawn, then the
     date precisions (a bar is paler the vaguer its dates) and the diamond of a report date. Escaped HTML."""
-    rows = timeline_rows(selection)
-    colours, names = org_colours(selection.dataset.organisations), _org_names(selection.dataset)
-    organisations = "".join(
-        f'<span class="ba-tl-item"><i style="background:{esc(colours.get(i, DEFAULT_COLOUR))}"></i>'
-        f"{esc(names.get(i, i))}</span>" for i in dict.fromkeys(rows["org_id"]))
+    organisations = _org_items(selection, selection.column("org_id").dropna().unique())
     shades = "".join(f'<span class="ba-tl-item"><i style="background:{PRECISION_SWATCH};opacity:{opacity}"></i>'
                      f"{esc(precision)}</span>" for precision, opacity in PRECISION_OPACITY.items())
     diamond = f'<span class="ba-tl-item"><i class="diamond"></i>{esc(REPORT_ONLY)}</span>'

@@ -67,6 +67,11 @@ def show_records(selection: Selection) -> None:
     _show_page(selection, None, key="ba-records", print_copy=True)
 
 
+def show_records_at(selection: Selection, positions: np.ndarray, *, key: str) -> None:
+    """The selected records at ``positions`` (a chart's chosen cell), a page at a time."""
+    _show_page(selection, positions, key=key, print_copy=False)
+
+
 def show_place_records(selection: Selection, place_id: str | None) -> None:
     """The selected records at one place (the one clicked on the compact map), above the full table."""
     if place_id is None:
