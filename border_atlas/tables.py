@@ -89,41 +89,60 @@ def records_page(selection: Selection, positions: np.ndarray | None = None, *, p
 
 @dataclass(frozen=True)
 class ReportSection:
-    """A report on the Sources page: its heading, where to find it, and its selected records."""
+    """A report on the Sources page: its heading, where to find it, and where its selected records are.
+
+    ``positions`` (as :meth:`Selection.records_at` takes them, in date order) locate the records
+    without building them: the page builds one page of them at a time (:func:`records_page`).
+    """
 
     source_id: str
     heading: str
     caption: str
-    records: pd.DataFrame
+    positions: np.ndarray
+
+    @property
+    def count(self) -> int:
+        return len(self.positions)
 
 
 def report_sections(selection: Selection) -> list[ReportSection]:
-    """Every report in the data, with the selected records that cite it."""
-    by_source: dict[str, list[Record]] = {}
-    for record in selection.record_list:
-        by_source.setdefault(record.source_id, []).append(record)
+    """Every report in the data, with the positions of the selected records that cite it (counted from the
+    source column at once, not record by record)."""
+    source_ids = selection.column("source_id").astype("string").fillna("").to_numpy()
+    order = np.argsort(source_ids, kind="stable")  # positions grouped by report, each group in date order
+    ids, starts = np.unique(source_ids[order], return_index=True)
+    groups = dict(zip(ids.tolist(), np.split(order, starts[1:]))) if len(order) else {}
     sections = []
     for row in selection.dataset.sources[selection.dataset.sources["kind"] == "report"].to_dict("records"):
-        mine = by_source.get(row["id"], [])
+        mine = groups.get(row["id"], np.array([], dtype=np.int64))
         heading = f"{row['outlet']} — {row['title']} ({text(row['published']) or 'undated'}) · {count_label(len(mine))}"
         caption = ". ".join(p for p in (text(row["locator"]), text(row["note"])) if p)
-        sections.append(ReportSection(row["id"], heading, caption, records_table(mine)))
+        sections.append(ReportSection(row["id"], heading, caption, mine))
     return sections
 
 
+USES_NAMED = 12  # uses named per reference work and kind; the rest are counted
+
+
+def _named_uses(kind: str, names: list[str]) -> str:
+    """"position of Hyesan, Kangan" or, past USES_NAMED, "position of A, B, … and 9,988 more"."""
+    shown = ", ".join(names[:USES_NAMED])
+    return f"{kind} {shown}" + (f" and {len(names) - USES_NAMED:,} more" if len(names) > USES_NAMED else "")
+
+
 def reference_uses(dataset: Dataset) -> pd.DataFrame:
-    """Reference works and what each supports: positions, dates, events."""
+    """Reference works and what each supports: positions, dates, events (a few named, the rest counted)."""
     refs = dataset.sources[dataset.sources["kind"] == "reference"]
-    uses: dict[str, list[str]] = {ident: [] for ident in refs["id"]}
-    for ident, name in zip(dataset.places["coord_source_id"], dataset.places["name"]):
-        uses.setdefault(ident, []).append(f"position of {name}")
+    uses: dict[str, dict[str, list[str]]] = {ident: {} for ident in refs["id"]}
     dated = dataset.assignments.dropna(subset=["date_source_id"])
-    for ident, record in zip(dated["date_source_id"], dated["id"]):
-        uses.setdefault(ident, []).append(f"date of {record}")
-    for ident, label in zip(dataset.events["source_id"], dataset.events["label"]):
-        uses.setdefault(ident, []).append(f"event: {label}")
+    for kind, idents, names in (("position of", dataset.places["coord_source_id"], dataset.places["name"]),
+                                ("date of", dated["date_source_id"], dated["id"]),
+                                ("event:", dataset.events["source_id"], dataset.events["label"])):
+        for ident, group in pd.DataFrame({"ident": idents, "name": names}).groupby("ident", sort=False):
+            uses.setdefault(ident, {})[kind] = group["name"].astype(str).tolist()
     return pd.DataFrame([{"source": row["outlet"], "title": row["title"], "date": text(row["published"]) or "",
-                          "supports": "; ".join(uses.get(row["id"], [])) or "—", "note": text(row["note"]) or ""}
+                          "supports": "; ".join(_named_uses(k, n) for k, n in uses.get(row["id"], {}).items()) or "—",
+                          "note": text(row["note"]) or ""}
                          for row in refs.to_dict("records")], columns=["source", "title", "date", "supports", "note"])
 
 

@@ -8,14 +8,15 @@ from border_atlas.escaping import escape_markdown
 from border_atlas.quality import approximate_locations, date_precision, unverified_claims
 from border_atlas.tables import reference_uses, report_sections
 from border_atlas.ui.page import start_page
+from border_atlas.ui.records_table import show_records_at
 
 page = start_page(
     page="sources",
     title="Sources",
     help_text=(
         "Says who: each source with the records that cite it (paragraphs are the non-empty lines after the title, "
-        "counted from 1), each record's Admiralty grade (reliability A–F, credibility 1–6), and a data-quality panel "
-        "for the records that match your filters."
+        "counted from 1; 500 records at a time, in date order), each record's Admiralty grade (reliability A–F, "
+        "credibility 1–6), and a data-quality panel for the records that match your filters."
     ),
 )
 
@@ -23,7 +24,11 @@ st.header("Data quality")
 a, b = st.columns(2)
 with a:
     st.subheader("Approximate locations")
-    st.dataframe(approximate_locations(page.selection), hide_index=True, width="stretch")
+    approximate = approximate_locations(page.selection)
+    st.dataframe(approximate, hide_index=True, width="stretch")
+    if approximate.attrs["places"] > len(approximate):
+        st.caption(f"The {len(approximate):,} places with most records, of {approximate.attrs['places']:,} "
+                   "with an approximate position.")
 with b:
     st.subheader("Date precision")
     st.dataframe(date_precision(page.selection), hide_index=True, width="stretch")
@@ -34,10 +39,10 @@ st.header("Reports")
 for section in report_sections(page.selection):
     with st.expander(escape_markdown(section.heading), expanded=True):
         st.caption(escape_markdown(section.caption))
-        if section.records.empty:
+        if not section.count:
             st.write("No record from this report matches the filters.")
         else:
-            st.dataframe(section.records, hide_index=True, width="stretch")
+            show_records_at(page.selection, section.positions, key=f"ba-source-{section.source_id}")
 
 st.header("Reference works")
 st.caption("Where coordinates, dates and names that the reports do not give come from.")

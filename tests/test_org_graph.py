@@ -62,9 +62,12 @@ def test_records_by_era(dataset):
 
 def test_quality_panel(dataset):
     sel = select(dataset, FilterState())
-    approx = approximate_locations(sel)
-    assert "crackdown-25bde-hyesan" not in set(approx["record"])  # Hyesan's position is a point
-    assert {"pairing-2018-hyetan", "mss-border-control-covid"} <= set(approx["record"])
+    approx = approximate_locations(sel).set_index("place")
+    assert "Hyesan" not in approx.index  # Hyesan's position is a point
+    assert approx.loc["Hyetan", "position"] == "approximate: position unknown, shown at Hyesan's point (± 5 km)"
+    # Each place's count is its selected records, as a plain count of the records says.
+    records = sel.records[sel.records["place_precision"] != "point"]
+    assert approx["records"].to_dict() == records["place_name"].value_counts().to_dict()
     precision = date_precision(sel).set_index("dated to")["records"].to_dict()
     assert precision == {"day": 1, "month": 1, "year": 0, "report date only": 19}
     claims = unverified_claims(dataset, sel)

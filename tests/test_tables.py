@@ -13,9 +13,15 @@ from border_atlas.tables import records_html, records_page, records_table, refer
 
 
 def test_each_report_lists_its_selected_records(dataset):
-    sections = {s.source_id: s for s in report_sections(select(dataset, FilterState(era="post-covid")))}
-    assert sections["dailynk-2018-02-28"].records.empty and "0 records" in sections["dailynk-2018-02-28"].heading
-    assert len(sections["nkinsider-2025-10-27"].records) == 7
+    selection = select(dataset, FilterState(era="post-covid"))
+    sections = {s.source_id: s for s in report_sections(selection)}
+    assert sections["dailynk-2018-02-28"].count == 0 and "0 records" in sections["dailynk-2018-02-28"].heading
+    insider = sections["nkinsider-2025-10-27"]
+    assert insider.count == 7 and "7 records" in insider.heading
+    listed = selection.records_at(insider.positions)
+    assert {r.source_id for r in listed} == {"nkinsider-2025-10-27"}
+    assert [r.known_from for r in listed] == sorted(r.known_from for r in listed)  # in date order
+    assert len(records_page(selection, insider.positions).table) == 7
     assert "archived text" in sections["dailynk-2018-02-28"].caption
 
 
