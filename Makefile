@@ -17,7 +17,7 @@ $(VENV)/.dev-installed: requirements.txt requirements-dev.txt | $(BIN)/python
 	touch $@ $(VENV)/.app-installed
 
 run: $(VENV)/.app-installed
-	$(BIN)/streamlit run dashboard.py
+	$(BIN)/streamlit run app.py
 
 test: $(VENV)/.dev-installed
 	$(BIN)/ruff check .

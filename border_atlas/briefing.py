@@ -20,6 +20,7 @@ from border_atlas.mapview import MapOptions, assemble_map, focus_bounds, legend_
 from border_atlas.mapview.keep_inside import KeepMarkersInside
 from border_atlas.mapview.layers import plan
 from border_atlas.selection import Selection
+from border_atlas.tiles.catalog import chosen_basemap
 from border_atlas.wording import citation, paragraphs_text
 
 DEFAULT_TITLE = "Who controls smuggling on the Ryanggang border"
@@ -105,7 +106,7 @@ def briefing_document(selection: Selection, text: BriefingText, *, assets: str =
     a link's centre and zoom, else the map fits the drawn places.
     """
     options = MapOptions(assets=assets, layer_control=False, legend=False, centre=view.centre if view else None,
-                         zoom=view.zoom if view else None)
+                         zoom=view.zoom if view else None, basemap=chosen_basemap(text.basemap))
     return render_document(
         "briefing.html.j2",
         served=assets != "inline",
@@ -125,10 +126,12 @@ def briefing_document(selection: Selection, text: BriefingText, *, assets: str =
 SLIDE_MAP_OPTIONS = MapOptions(assets="inline", layer_control=False, legend=False, locator=False)
 
 
-def map_document(selection: Selection, *, view: ViewOptions | None = None) -> str:
+def map_document(selection: Selection, *, view: ViewOptions | None = None, basemap: str = "") -> str:
     """The map alone, filling the page: the picture on a slide, which gives the legend and the places off
-    the map in its own text. At a slide's size the locator inset would cover a quarter of the map."""
-    options = replace(SLIDE_MAP_OPTIONS, centre=view.centre if view else None, zoom=view.zoom if view else None)
+    the map in its own text. At a slide's size the locator inset would cover a quarter of the map.
+    ``basemap``: the id of the analyst's basemap to draw on ("": the built-in one)."""
+    options = replace(SLIDE_MAP_OPTIONS, centre=view.centre if view else None, zoom=view.zoom if view else None,
+                      basemap=chosen_basemap(basemap))
     return render_document("map.html.j2", map=map_parts(picture_map(selection, options)),
                            legend=Markup(briefing_legend_html(selection, options)))  # noqa: S704
 

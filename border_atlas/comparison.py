@@ -18,6 +18,7 @@ from border_atlas.dataset import Dataset
 from border_atlas.documents import map_parts, render_document
 from border_atlas.mapview import MapOptions, comparison_map, legend_html
 from border_atlas.selection import Selection, select
+from border_atlas.tiles.catalog import chosen_basemap
 from border_atlas.wording import era_label
 
 
@@ -56,12 +57,14 @@ def era_summary(selection: Selection) -> EraSummary:
 
 
 def comparison_document(selection: Selection, *, assets: str = "inline", made_on: date | None = None,
-                        control: bool = True) -> str:
+                        control: bool = True, basemaps: tuple[str, str] = ("", "")) -> str:
     """A page with two maps in step: the first era on the left, the second on the right; under each,
-    unless ``control`` is False (the app's page shows those lists itself), who controlled what."""
+    unless ``control`` is False (the app's page shows those lists itself), who controlled what.
+    ``basemaps``: the ids of the analyst's basemaps under the left and right maps (e.g. imagery of two dates)."""
     before, after = era_selections(selection)
-    options = MapOptions(assets=assets, layer_control=False, legend=False, locator=False)
-    dual = comparison_map(before, after, options=options)
+    options = MapOptions(assets=assets, layer_control=False, legend=False, locator=False,
+                         basemap=chosen_basemap(basemaps[0]))
+    dual = comparison_map(before, after, options=options, second_basemap=chosen_basemap(basemaps[1]))
     eras = [era_summary(s) for s in (before, after)]
     return render_document(
         "comparison.html.j2",

@@ -13,11 +13,13 @@ service is switched on by the user's own click in the page, never by a link.
 
 from __future__ import annotations
 
+import re
+from collections.abc import Collection
 from dataclasses import dataclass, field, replace
 from datetime import date
 
 from border_atlas.filters import FILTERS, FilterState
-from border_atlas.filters.spec import MAX_TEXT, Params, read_flag, values_of
+from border_atlas.filters.spec import MAX_TEXT, Params, read_flag, shown, values_of
 from border_atlas.map_zoom import MAX_ZOOM, MIN_ZOOM
 
 
@@ -34,6 +36,31 @@ class ViewOptions:
     online_basemap: bool = False  # never read from or written to a link
     centre: tuple[float, float] | None = None
     zoom: int | None = None
+    basemap: str = ""  # the analyst's basemap by id ("": the built-in one)
+    basemap_right: str = ""  # the right-hand map's on the Before and after page
+
+
+_BASEMAP_KEYS = {"basemap": "basemap", "basemap2": "basemap_right"}
+_BASEMAP_ID = re.compile(r"^[a-z0-9][a-z0-9-]{0,39}$")
+
+
+def _read_basemaps(params: Params, known: Collection[str] | None) -> tuple[dict, list[str]]:
+    """``basemap=hyesan-2019&basemap2=hyesan-2024``: ids of configured basemaps; any other is dropped, with a note.
+
+    >>> _read_basemaps({"basemap": ["h19"], "basemap2": ["h24"]}, known={"h19"})
+    ({'basemap': 'h19'}, ["the link's basemap 'h24' is not configured here; the built-in basemap is drawn"])
+    """
+    values, notes = {}, []
+    for key, name in _BASEMAP_KEYS.items():
+        given = values_of(params, key)
+        if not given:
+            continue
+        ident = given[-1]
+        if _BASEMAP_ID.match(ident) and (known is None or ident in known):
+            values[name] = ident
+        else:
+            notes.append(f"the link's basemap {shown(ident)} is not configured here; the built-in basemap is drawn")
+    return values, notes
 
 
 def _read_view(params: Params) -> tuple[dict, list[str]]:
@@ -60,6 +87,9 @@ class BriefingText:
     title: str = ""
     subtitle: str = ""
     banner: str = ""
+    # The basemaps its pictures are drawn on (ids; "": the built-in one), as the view chose them.
+    basemap: str = ""
+    basemap_right: str = ""
     made_on: date = field(default_factory=date.today, compare=False)
 
 
@@ -68,7 +98,8 @@ _TEXTS = ("title", "subtitle", "banner")
 
 
 def _known_keys() -> set[str]:
-    return {key for spec in FILTERS for key in spec.url.keys} | set(_VIEW_FLAGS) | set(_TEXTS) | {"center", "zoom"}
+    return {key for spec in FILTERS for key in spec.url.keys} | set(_VIEW_FLAGS) | set(_TEXTS) \
+        | {"center", "zoom"} | set(_BASEMAP_KEYS)
 
 
 def _unused_parameter_note(key: str) -> str:
@@ -87,8 +118,11 @@ class Link:
     notes: tuple[str, ...] = ()
 
     @classmethod
-    def from_query_params(cls, params: Params, dataset) -> Link:
-        """Read a link; anything unknown or invalid is dropped with a note, never an error."""
+    def from_query_params(cls, params: Params, dataset, *, basemaps: Collection[str] | None = None) -> Link:
+        """Read a link; anything unknown or invalid is dropped with a note, never an error.
+
+        ``basemaps``: the ids of the basemaps configured here (None: any well-formed id is kept).
+        """
         known = _known_keys()
         notes = [_unused_parameter_note(key) for key in params if key not in known]
         values = {}
@@ -103,8 +137,11 @@ class Link:
             notes += flag_notes
         flags = {name: on for name, on in flags.items() if on is not None}
         view, view_notes = _read_view(params)
+        chosen, basemap_notes = _read_basemaps(params, basemaps)
+        view_notes += basemap_notes
+        view.update(chosen)
         texts = {name: values_of(params, name)[-1][:MAX_TEXT] for name in _TEXTS if values_of(params, name)}
-        return cls(FilterState(**values), ViewOptions(**flags, **view), BriefingText(**texts),
+        return cls(FilterState(**values), ViewOptions(**flags, **view), BriefingText(**texts, **chosen),
                    tuple(notes + view_notes))
 
     def to_query_params(self) -> dict[str, str | list[str]]:
@@ -119,6 +156,8 @@ class Link:
         if self.view.centre is not None and self.view.zoom is not None:
             params["center"] = f"{self.view.centre[0]:.5f},{self.view.centre[1]:.5f}"
             params["zoom"] = str(self.view.zoom)
+        params.update({key: getattr(self.view, name) for key, name in _BASEMAP_KEYS.items()
+                       if getattr(self.view, name)})
         params.update({name: getattr(self.briefing, name) for name in _TEXTS if getattr(self.briefing, name)})
         return params
 

@@ -7,6 +7,7 @@ import streamlit as st
 from border_atlas.comparison import ComparisonUnavailable, comparison_document, era_selections, era_summary
 from border_atlas.control_summary import control_markdown
 from border_atlas.escaping import markdown
+from border_atlas.ui.basemaps import show_basemap_pickers
 from border_atlas.ui.document_frame import show_document
 from border_atlas.ui.offline import serve_offline_assets
 from border_atlas.ui.page import start_page
@@ -22,8 +23,11 @@ page = start_page(
     show_count=False,
 )
 serve_offline_assets()
+show_basemap_pickers(page.link.view)
 try:
-    show_document(comparison_document(page.selection, assets="served-page", control=False), height=820)
+    basemaps = (page.link.view.basemap, page.link.view.basemap_right)
+    show_document(comparison_document(page.selection, assets="served-page", control=False, basemaps=basemaps),
+                  height=820)
     for column, era in zip(st.columns(2), era_selections(page.selection), strict=True):
         summary = era_summary(era)
         with column, st.container(key=f"ba-control-{era.state.era}"):

@@ -29,12 +29,16 @@ def _free_port() -> int:
         return sock.getsockname()[1]
 
 
-def start_app(*, data: Path | None = None) -> tuple[str, subprocess.Popen]:
-    """The real app, started with `streamlit run` on a free local port (``data``: its tables)."""
+def start_app(*, data: Path | None = None, env: dict[str, str] | None = None) -> tuple[str, subprocess.Popen]:
+    """The real app, started as `make run` starts it (`streamlit run app.py`) on a free local port.
+
+    ``data``: its tables; ``env``: more environment (e.g. ``BORDER_ATLAS_BASEMAPS``; the tests' own
+    default is "off", so that no user's basemaps are read).
+    """
     port = _free_port()
-    env = {**os.environ, "BORDER_ATLAS_DATA": str(data) if data else ""}
+    env = {**os.environ, "BORDER_ATLAS_DATA": str(data) if data else "", **(env or {})}
     process = subprocess.Popen(
-        [sys.executable, "-m", "streamlit", "run", str(ROOT / "dashboard.py"), "--server.headless", "true",
+        [sys.executable, "-m", "streamlit", "run", str(ROOT / "app.py"), "--server.headless", "true",
          "--server.address", "127.0.0.1", "--server.port", str(port), "--browser.gatherUsageStats", "false"],
         cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
     )

@@ -12,12 +12,15 @@ from databases import POSTGRES_ENV, PostgresMissing, ThrowawayCluster, fresh_pos
 
 from border_atlas.cache import CACHE_ENV
 from border_atlas.dataset import DATA_DIR, Dataset, load_dataset
+from border_atlas.tiles.settings import SETTINGS_ENV
 
 
 def pytest_configure(config):
     # The app keeps validated tables in a cache; the tests' (and the apps they start) go to a folder of their own.
     if not os.environ.get(CACHE_ENV):
         os.environ[CACHE_ENV] = tempfile.mkdtemp(prefix="border-atlas-test-cache-")
+    # No user's own basemaps in the tests; a test that wants some names its settings file.
+    os.environ.setdefault(SETTINGS_ENV, "off")
 
 
 @pytest.fixture(scope="session")

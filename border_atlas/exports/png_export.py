@@ -186,10 +186,10 @@ def slide_render(width_in: float, height_in: float) -> SlideRender:
     return SlideRender(viewport, math.ceil(MIN_PICTURE_PX / viewport[0]))
 
 
-def slide_map_png(selection: Selection, render: SlideRender) -> tuple[bytes, list[LegendRow]]:
+def slide_map_png(selection: Selection, render: SlideRender, *, basemap: str = "") -> tuple[bytes, list[LegendRow]]:
     """The slide's map picture at ``render``'s size (recorded in the PNG, :data:`RENDER_KEY`), and the rows
-    of the legend that explains it."""
-    return _render(map_document(selection), width=render.viewport[0], height=render.viewport[1],
+    of the legend that explains it; ``basemap``: the id of the analyst's basemap it is drawn on."""
+    return _render(map_document(selection, basemap=basemap), width=render.viewport[0], height=render.viewport[1],
                    scale=render.scale, legend=True)
 
 

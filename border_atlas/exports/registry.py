@@ -29,7 +29,8 @@ from border_atlas.selection import Selection
 
 
 def _comparison(selection: Selection, text: BriefingText) -> bytes:
-    return comparison_document(selection, made_on=text.made_on).encode("utf-8")
+    return comparison_document(selection, made_on=text.made_on,
+                               basemaps=(text.basemap, text.basemap_right)).encode("utf-8")
 
 
 def _comparison_unavailable(selection: Selection) -> str | None:
@@ -55,7 +56,7 @@ def _slide(selection: Selection, text: BriefingText) -> bytes:
     """The map is drawn for the box it will fill on the slide, so that its labels keep a readable size."""
     texts = slide_texts(selection, text)
     box = map_box(**texts)
-    picture, rows = slide_map_png(selection, slide_render(box.width, box.height))
+    picture, rows = slide_map_png(selection, slide_render(box.width, box.height), basemap=text.basemap)
     return briefing_pptx(
         map_png=picture, title=text.title.strip() or DEFAULT_TITLE, **texts,
         legend=[LegendItem(row.label, row.symbol) for row in rows], source_notes=source_notes(selection),

@@ -12,6 +12,8 @@ True
 
 from __future__ import annotations
 
+from dataclasses import replace
+
 import folium
 
 from border_atlas import offline_assets
@@ -31,16 +33,20 @@ from border_atlas.mapview.layers import data_layers
 from border_atlas.mapview.legend import Legend
 from border_atlas.mapview.locator_inset import LocatorInset
 from border_atlas.mapview.north_arrow import NorthArrow
-from border_atlas.mapview.options import ASSET_MODES, MapOptions
+from border_atlas.mapview.options import ASSET_MODES, TILE_PREFIXES, MapOptions
 from border_atlas.mapview.popup_fit import PopupFit
 from border_atlas.mapview.steady_focus import SteadyFocus
 from border_atlas.mapview.style import MapStyle
 from border_atlas.mapview.synced_dual_map import SyncedDualMap
+from border_atlas.mapview.tile_basemaps import EmbeddedTiles, NeededBasemap, add_tile_basemaps, needed_basemap_note
 from border_atlas.mapview.view import (
     HYESAN,
+    focus_bounds,
     union_bounds,
 )
 from border_atlas.selection import Selection
+from border_atlas.tiles.catalog import BUILTIN_NAME, TileBasemap
+from border_atlas.tiles.embedding import embed_view
 
 # Map options, not folium's min_zoom/max_zoom: those go only to a tile layer, and these maps start with none.
 MAP_KWARGS = {"tiles": None, "control_scale": True, "attribution_control": False, "minZoom": MIN_ZOOM,
@@ -65,14 +71,42 @@ def use_offline_assets(m, assets: str) -> None:
         m.get_root().header.add_child(Literal(offline_assets.inline_head()), name="ba_offline_assets", index=0)
 
 
-def decorate(m: folium.Map, dataset: Dataset, *, options: MapOptions) -> None:
-    """Everything on a map that does not depend on the filters: style, basemap, controls, legend."""
+def tile_basemaps(m: folium.Map, options: MapOptions, bounds) -> folium.FeatureGroup | None:
+    """The analyst's basemaps: served by the app, or inside a standalone page for the view ``bounds``.
+
+    Returns the built-in base layer (the Chinese side's shading goes into it), or None where no
+    tile basemap is on offer and the shading stays on the map itself.
+    """
+    prefix, chosen = TILE_PREFIXES[options.assets], options.basemap
+    if prefix is None and chosen is not None:
+        embedded = embed_view(chosen, bounds or [list(HYESAN), list(HYESAN)],
+                              zoom=None if options.fit else options.zoom)
+        if not embedded.tiles:
+            NeededBasemap(needed_basemap_note(chosen, embedded)).add_to(m)
+            chosen = None
+        else:
+            EmbeddedTiles(chosen, embedded).add_to(m)
+    elif prefix is None or not (chosen or options.basemaps):
+        return None
+    builtin = folium.FeatureGroup(name=BUILTIN_NAME, overlay=False, control=bool(options.basemaps),
+                                  show=chosen is None).add_to(m)
+    if prefix is not None:
+        add_tile_basemaps(m, chosen=chosen, others=options.basemaps, prefix=prefix)
+    return builtin
+
+
+def decorate(m: folium.Map, dataset: Dataset, *, options: MapOptions, bounds=None) -> None:
+    """Everything on a map that does not depend on the filters: style, basemap, controls, legend.
+
+    ``bounds``: the view a standalone page is fitted to (the tiles of a basemap it carries).
+    """
     use_offline_assets(m, options.assets)
     MapStyle().add_to(m)
     if options.online_basemap:
         for tiles, name in ONLINE_LAYERS:
             folium.TileLayer(tiles, name=name, overlay=False, control=True).add_to(m)
-    add_basemap(m, country_names=not options.context, assets=options.assets)
+    builtin = tile_basemaps(m, options, bounds if options.fit else [list(options.centre)] * 2)
+    add_basemap(m, country_names=not options.context, assets=options.assets, builtin=builtin)
     if options.context:
         ContextLayer.from_data(exclude_geonameids=geonames_ids(dataset.places["coord_note"])).add_to(m)
     Attribution(ATTRIBUTION + (f"; {CONTEXT_CREDIT}" if options.context else "")).add_to(m)
@@ -89,12 +123,12 @@ def decorate(m: folium.Map, dataset: Dataset, *, options: MapOptions) -> None:
     SteadyFocus().add_to(m)
 
 
-def base_map(dataset: Dataset, *, options: MapOptions | None = None) -> folium.Map:
+def base_map(dataset: Dataset, *, options: MapOptions | None = None, bounds=None) -> folium.Map:
     """The parts of the map that do not depend on the filters (the app sends the data layers apart)."""
     options = options or MapOptions()
     start = (options.centre, options.zoom) if not options.fit else (HYESAN, 9)
     m = folium.Map(location=start[0], zoom_start=start[1], **MAP_KWARGS)
-    decorate(m, dataset, options=options)
+    decorate(m, dataset, options=options, bounds=bounds)
     return m
 
 
@@ -105,7 +139,7 @@ def layer_control() -> folium.LayerControl:
 def assemble_map(selection: Selection, *, options: MapOptions | None = None) -> folium.Map:
     """The whole map for a selection: base, data layers (which fit the view), layer control."""
     options = options or MapOptions()
-    m = base_map(selection.dataset, options=options)
+    m = base_map(selection.dataset, options=options, bounds=focus_bounds(selection))
     for layer in data_layers(selection, options=options):
         layer.add_to(m)
     if options.layer_control:
@@ -113,13 +147,17 @@ def assemble_map(selection: Selection, *, options: MapOptions | None = None) -> 
     return m
 
 
-def comparison_map(before: Selection, after: Selection, *, options: MapOptions | None = None) -> SyncedDualMap:
-    """Two maps in step, the first selection on the left, both fitted to the places of either."""
+def comparison_map(before: Selection, after: Selection, *, options: MapOptions | None = None,
+                   second_basemap: TileBasemap | None = None) -> SyncedDualMap:
+    """Two maps in step, the first selection on the left, both fitted to the places of either.
+
+    The left map draws ``options.basemap``, the right one ``second_basemap`` (imagery of two dates).
+    """
     options = options or MapOptions(layer_control=False)
     dual = SyncedDualMap(location=HYESAN, layout="horizontal", zoom_start=10, **MAP_KWARGS)
     bounds = union_bounds(before, after)
-    for m, selection in ((dual.m1, before), (dual.m2, after)):
-        decorate(m, selection.dataset, options=options)
+    for m, selection, basemap in ((dual.m1, before, options.basemap), (dual.m2, after, second_basemap)):
+        decorate(m, selection.dataset, options=replace(options, basemap=basemap), bounds=bounds)
         for layer in data_layers(selection, options=options, bounds=bounds):
             layer.add_to(m)
     return dual

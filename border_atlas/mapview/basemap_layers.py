@@ -43,7 +43,7 @@ class BasemapLines(AssetElement):
         {% macro script(this, kwargs) %}
         (function (map, group, data, style) {
             L.geoJSON({type: "Feature", properties: {}, geometry: data.china}, {style: style.china,
-                      interactive: false}).addTo(map);
+                      interactive: false}).addTo({{ this.china_target or this._parent._parent.get_name() }});
             L.polyline(data.rivers, style.rivers).addTo(group);
             L.polyline(data.border, style.halo).addTo(group);
             L.polyline(data.border, style.border).addTo(group);
@@ -52,16 +52,22 @@ class BasemapLines(AssetElement):
         {% endmacro %}
     """)
 
-    def __init__(self, *, assets: str = "served"):
+    def __init__(self, *, assets: str = "served", china_target: str | None = None):
         super().__init__(assets=assets)
         self._name = "BasemapLines"
         self.styles = json.dumps(STYLES)
+        self.china_target = china_target  # the built-in base layer, when tile basemaps can replace it
 
 
-def add_basemap(m: folium.Map, *, country_names: bool = True, assets: str = "served") -> None:
-    """Add the shaded Chinese side and a layer with the border and rivers to ``m``."""
+def add_basemap(m: folium.Map, *, country_names: bool = True, assets: str = "served",
+                builtin: folium.FeatureGroup | None = None) -> None:
+    """Add the shaded Chinese side and a layer with the border and rivers to ``m``.
+
+    ``builtin``: a base layer of the layer control that the shading goes into, so that choosing a
+    tile basemap (imagery) takes the shading away; the lines stay on top of either.
+    """
     lines = folium.FeatureGroup(name="Border and rivers (GSHHG)", control=True)
-    BasemapLines(assets=assets).add_to(lines)
+    BasemapLines(assets=assets, china_target=builtin.get_name() if builtin else None).add_to(lines)
     if country_names:
         for text, point in COUNTRY_LABELS:
             folium.Marker(point, icon=folium.DivIcon(html=f'<div class="ba-country">{text}</div>', icon_size=(0, 0),

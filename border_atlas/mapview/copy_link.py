@@ -1,7 +1,7 @@
 """A "copy link" button on the app's map: the page's link with the map's current centre and zoom.
 
 The link is built in the browser from the page's own address (the filters are already in it)
-plus ``center`` and ``zoom``, so panning and zooming never have to rerun the app. It goes to the
+plus ``center`` and ``zoom`` (and ``basemap`` when one was chosen in the layer control), so panning and zooming never have to rerun the app. It goes to the
 clipboard where the browser allows, and is shown selected in a box either way.
 
 >>> import folium
@@ -25,6 +25,7 @@ HTML = ('<button type="button" class="ba-copylink-button" title="Copy a link to 
 
 ON_ADD_JS = """
             L.DomEvent.disableClickPropagation(div);
+            map.on("baselayerchange", function (e) { map._baBasemap = (e.layer.options || {}).baBasemap || ""; });
             var button = div.querySelector("button"), input = div.querySelector("input"),
                 status = div.querySelector(".ba-copylink-status");
             button.addEventListener("click", function () {
@@ -33,6 +34,10 @@ ON_ADD_JS = """
                 var url = new URL(href), centre = map.getCenter();
                 url.searchParams.set("center", centre.lat.toFixed(5) + "," + centre.lng.toFixed(5));
                 url.searchParams.set("zoom", String(map.getZoom()));
+                if (map._baBasemap !== undefined) {  // chosen in the layer control since the page was drawn
+                    if (map._baBasemap) { url.searchParams.set("basemap", map._baBasemap); }
+                    else { url.searchParams.delete("basemap"); }
+                }
                 input.value = url.toString();
                 div.classList.add("open");
                 input.focus();

@@ -5,8 +5,11 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from border_atlas import offline_assets
+from border_atlas.tiles.catalog import TileBasemap
 
 ASSET_MODES = {"served": offline_assets.FROM_COMPONENT, "served-page": offline_assets.FROM_PAGE, "inline": None}
+# From the same documents to the app's root, where the tile route is (None: the page carries its tiles).
+TILE_PREFIXES = {"served": "../../", "served-page": "", "inline": None}
 
 
 @dataclass(frozen=True)
@@ -24,6 +27,8 @@ class MapOptions:
     :param context: towns on both banks and the river's and countries' names, as a layer shown by default.
     :param centre: with ``zoom``, the view a link asked for; otherwise the map fits the drawn places.
     :param copy_link: a button that copies a link to the current view (for the app, not for files).
+    :param basemap: the analyst's basemap to draw under the lines (None: the built-in basemap).
+    :param basemaps: every basemap the layer control offers (in the app; a standalone page has only ``basemap``).
 
     >>> MapOptions(assets="cdn")
     Traceback (most recent call last):
@@ -41,6 +46,8 @@ class MapOptions:
     centre: tuple[float, float] | None = None
     zoom: int | None = None
     copy_link: bool = False
+    basemap: TileBasemap | None = None
+    basemaps: tuple[TileBasemap, ...] = ()
 
     @property
     def fit(self) -> bool:

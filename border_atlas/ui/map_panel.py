@@ -9,6 +9,7 @@ from border_atlas.link import ViewOptions
 from border_atlas.mapview import MapOptions, base_map, data_layers, layer_control
 from border_atlas.mapview.compact import CLICK_RETURNS, COMPACT, clicked_place, map_mode
 from border_atlas.selection import Selection
+from border_atlas.ui.basemaps import served_catalog
 from border_atlas.ui.offline import serve_offline_assets
 
 MAP_HEIGHT = 640
@@ -26,8 +27,10 @@ def show_map(selection: Selection, *, view: ViewOptions | None = None, key: str 
     """
     view = view or ViewOptions()
     serve_offline_assets()
+    catalog = served_catalog()
     options = MapOptions(online_basemap=view.online_basemap, landmarks=view.landmarks, centre=view.centre,
-                         zoom=view.zoom, copy_link=copy_link)
+                         zoom=view.zoom, copy_link=copy_link, basemap=catalog.get(view.basemap),
+                         basemaps=catalog.basemaps)
     compact = map_mode(selection, options=options) == COMPACT
     returned = st_folium(
         base_map(selection.dataset, options=options),

@@ -11,6 +11,7 @@ from border_atlas.dataset import Dataset
 from border_atlas.escaping import markdown
 from border_atlas.link import Link
 from border_atlas.selection import Selection, select
+from border_atlas.ui.basemaps import show_basemap_problems
 from border_atlas.ui.data import get_dataset, show_problems
 from border_atlas.ui.sidebar import filter_sidebar, show_match_count, url_notes
 
@@ -39,6 +40,7 @@ def show_notices(dataset: Dataset) -> None:
     for note in url_notes():
         st.info(markdown("Link: {note}", note=note), icon=":material/link_off:")
     show_problems(dataset)
+    show_basemap_problems()
 
 
 def page_header(selection: Selection, *, title: str, help_text: str, show_count: bool = True) -> None:

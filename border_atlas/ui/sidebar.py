@@ -16,11 +16,13 @@ from border_atlas.dataset import Dataset
 from border_atlas.filters import FILTERS, FilterState
 from border_atlas.link import BriefingText, Link
 from border_atlas.ui import widgets
+from border_atlas.ui.basemaps import basemap_picker, served_catalog
 
 LINK_KEY = "border_atlas_link"
 PAGE_KEY = "border_atlas_page"
 RESEED_KEY = "border_atlas_reseed"
 _VIEW_WIDGETS = {"landmarks": "view_landmarks", "online_basemap": "view_online", "briefing": "view_briefing"}
+BASEMAP_WIDGET = "view_basemap"
 _TEXT_WIDGETS = {"title": "briefing_title", "subtitle": "briefing_subtitle", "banner": "briefing_banner"}
 
 
@@ -28,7 +30,8 @@ def current_link(dataset: Dataset) -> Link:
     """The link for this session: from the URL on first load, then from session state."""
     if LINK_KEY not in st.session_state:
         params = {key: st.query_params.get_all(key) for key in st.query_params}
-        st.session_state[LINK_KEY] = Link.from_query_params(params, dataset)
+        known = {b.id for b in served_catalog().basemaps}
+        st.session_state[LINK_KEY] = Link.from_query_params(params, dataset, basemaps=known)
     return st.session_state[LINK_KEY]
 
 
@@ -38,6 +41,9 @@ def url_notes() -> tuple[str, ...]:
 
 
 def _store(link: Link) -> None:
+    # The exports draw on the basemaps the view shows.
+    link = link.with_(briefing=replace(link.briefing, basemap=link.view.basemap,
+                                       basemap_right=link.view.basemap_right))
     st.session_state[LINK_KEY] = link
     st.query_params.from_dict(link.to_query_params())
 
@@ -65,6 +71,8 @@ def _seed_all(link: Link, *, force: bool) -> None:
     for name, key in _TEXT_WIDGETS.items():
         if force or key not in st.session_state:
             st.session_state[key] = getattr(link.briefing, name)
+    if force or BASEMAP_WIDGET not in st.session_state:
+        st.session_state[BASEMAP_WIDGET] = link.view.basemap
 
 
 def _filters(dataset: Dataset, sidebar, current: FilterState) -> FilterState:
@@ -80,6 +88,10 @@ def _filters(dataset: Dataset, sidebar, current: FilterState) -> FilterState:
 def _view_and_text(sidebar) -> tuple[dict, BriefingText]:
     sidebar.subheader("Map")
     sidebar.checkbox("Show landmarks (places with no record)", key=_VIEW_WIDGETS["landmarks"])
+    if served_catalog().basemaps:
+        basemap_picker(sidebar, "Basemap", key=BASEMAP_WIDGET,
+                       help_text="Your own basemaps (settings file), served by this app; also in the map's layer "
+                                 "control. The briefing, its PNG and the slide use the one chosen here.")
     sidebar.toggle("Online basemap (OpenStreetMap, satellite)", key=_VIEW_WIDGETS["online_basemap"],
                    help="Off by default: tiles are fetched from outside servers, which then see the area you view.")
     sidebar.subheader("Briefing")
@@ -90,6 +102,7 @@ def _view_and_text(sidebar) -> tuple[dict, BriefingText]:
     sidebar.text_input("Handling banner", key=_TEXT_WIDGETS["banner"], max_chars=200,
                        help="Printed at the top and bottom of the briefing, e.g. a classification. Empty: none.")
     view = {name: bool(st.session_state[key]) for name, key in _VIEW_WIDGETS.items()}
+    view["basemap"] = st.session_state.get(BASEMAP_WIDGET, "") if served_catalog().basemaps else ""
     return view, BriefingText(**{name: st.session_state[key] for name, key in _TEXT_WIDGETS.items()})
 
 

@@ -89,7 +89,7 @@ def outside_address() -> str | None:
 
 @pytest.fixture(scope="module")
 def served(tmp_path_factory):
-    """`make run`'s command (`streamlit run dashboard.py` in the project folder), on a free port."""
+    """`make run`'s command (`streamlit run app.py` in the project folder), on a free port."""
     port = _free_port()
     recorder = tmp_path_factory.mktemp("recorder")
     (recorder / "sitecustomize.py").write_text(RECORDER)
@@ -98,7 +98,7 @@ def served(tmp_path_factory):
     env = {**os.environ, "STREAMLIT_SERVER_PORT": str(port), "PYTHONUNBUFFERED": "1", "HOSTS_ASKED_FOR": str(asked),
            "PYTHONPATH": os.pathsep.join(filter(None, [str(recorder), os.environ.get("PYTHONPATH")]))}
     env.pop("STREAMLIT_SERVER_ADDRESS", None)
-    process = subprocess.Popen([sys.executable, "-m", "streamlit", "run", "dashboard.py"], cwd=ROOT, env=env,
+    process = subprocess.Popen([sys.executable, "-m", "streamlit", "run", "app.py"], cwd=ROOT, env=env,
                                stdout=subprocess.PIPE, stderr=subprocess.STDOUT, text=True)
     seen: list[tuple[str, str, str]] = []
     deadline = time.monotonic() + 60
@@ -140,7 +140,7 @@ def test_the_port_is_closed_on_the_machine_s_other_addresses():
         pytest.skip("this machine has no address but loopback")
     port = _free_port()
     env = {**os.environ, "STREAMLIT_SERVER_PORT": str(port)}
-    process = subprocess.Popen([sys.executable, "-m", "streamlit", "run", "dashboard.py"], cwd=ROOT, env=env,
+    process = subprocess.Popen([sys.executable, "-m", "streamlit", "run", "app.py"], cwd=ROOT, env=env,
                                stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
     try:
         for _ in range(600):
