@@ -6,7 +6,7 @@ stops that. ``$BORDER_ATLAS_ALLOWED_HOSTS`` adds names, comma-separated (``atlas
 ``*.team.example.org``), for a team served through a proxy.
 
 >>> allowed_hosts({"BORDER_ATLAS_ALLOWED_HOSTS": " atlas.example.org, ,*.team.example.org"})
-['localhost', '127.0.0.1', '::1', 'atlas.example.org', '*.team.example.org']
+['localhost', '127.0.0.1', '[::1]', 'atlas.example.org', '*.team.example.org']
 """
 
 from __future__ import annotations
@@ -18,7 +18,7 @@ from starlette.middleware import Middleware
 from starlette.middleware.trustedhost import TrustedHostMiddleware
 
 ALLOWED_HOSTS_ENV = "BORDER_ATLAS_ALLOWED_HOSTS"
-LOOPBACK = ("localhost", "127.0.0.1", "::1")
+LOOPBACK = ("localhost", "127.0.0.1", "[::1]")  # an IPv6 literal is bracketed in a Host header
 
 
 def allowed_hosts(environ: Mapping[str, str] = os.environ) -> list[str]:

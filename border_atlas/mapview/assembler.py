@@ -21,6 +21,7 @@ from border_atlas.basemap import CREDIT
 from border_atlas.context_places import ATTRIBUTION as CONTEXT_CREDIT
 from border_atlas.context_places import geonames_ids
 from border_atlas.dataset import Dataset
+from border_atlas.escaping import esc
 from border_atlas.literal_rendering import Literal
 from border_atlas.map_zoom import MAX_ZOOM, MIN_ZOOM
 from border_atlas.mapview.attribution import Attribution
@@ -38,7 +39,7 @@ from border_atlas.mapview.popup_fit import PopupFit
 from border_atlas.mapview.steady_focus import SteadyFocus
 from border_atlas.mapview.style import MapStyle
 from border_atlas.mapview.synced_dual_map import SyncedDualMap
-from border_atlas.mapview.tile_basemaps import EmbeddedTiles, NeededBasemap, add_tile_basemaps, needed_basemap_note
+from border_atlas.mapview.tile_basemaps import EmbeddedTiles, add_tile_basemaps, needed_basemap_note
 from border_atlas.mapview.view import (
     HYESAN,
     focus_bounds,
@@ -71,28 +72,28 @@ def use_offline_assets(m, assets: str) -> None:
         m.get_root().header.add_child(Literal(offline_assets.inline_head()), name="ba_offline_assets", index=0)
 
 
-def tile_basemaps(m: folium.Map, options: MapOptions, bounds) -> folium.FeatureGroup | None:
+def tile_basemaps(m: folium.Map, options: MapOptions, bounds) -> tuple[folium.FeatureGroup | None, str]:
     """The analyst's basemaps: served by the app, or inside a standalone page for the view ``bounds``.
 
     Returns the built-in base layer (the Chinese side's shading goes into it), or None where no
-    tile basemap is on offer and the shading stays on the map itself.
+    tile basemap is on offer and the shading stays on the map itself; and a note for the map's
+    credits when a standalone page could not carry its basemap's tiles.
     """
-    prefix, chosen = TILE_PREFIXES[options.assets], options.basemap
+    prefix, chosen, note = TILE_PREFIXES[options.assets], options.basemap, ""
     if prefix is None and chosen is not None:
         embedded = embed_view(chosen, bounds or [list(HYESAN), list(HYESAN)],
                               zoom=None if options.fit else options.zoom)
         if not embedded.tiles:
-            NeededBasemap(needed_basemap_note(chosen, embedded)).add_to(m)
-            chosen = None
+            note, chosen = needed_basemap_note(chosen, embedded), None
         else:
             EmbeddedTiles(chosen, embedded).add_to(m)
     elif prefix is None or not (chosen or options.basemaps):
-        return None
+        return None, note
     builtin = folium.FeatureGroup(name=BUILTIN_NAME, overlay=False, control=bool(options.basemaps),
                                   show=chosen is None).add_to(m)
     if prefix is not None:
         add_tile_basemaps(m, chosen=chosen, others=options.basemaps, prefix=prefix)
-    return builtin
+    return builtin, note
 
 
 def decorate(m: folium.Map, dataset: Dataset, *, options: MapOptions, bounds=None) -> None:
@@ -105,11 +106,12 @@ def decorate(m: folium.Map, dataset: Dataset, *, options: MapOptions, bounds=Non
     if options.online_basemap:
         for tiles, name in ONLINE_LAYERS:
             folium.TileLayer(tiles, name=name, overlay=False, control=True).add_to(m)
-    builtin = tile_basemaps(m, options, bounds if options.fit else [list(options.centre)] * 2)
+    builtin, basemap_note = tile_basemaps(m, options, bounds if options.fit else [list(options.centre)] * 2)
     add_basemap(m, country_names=not options.context, assets=options.assets, builtin=builtin)
     if options.context:
         ContextLayer.from_data(exclude_geonameids=geonames_ids(dataset.places["coord_note"])).add_to(m)
-    Attribution(ATTRIBUTION + (f"; {CONTEXT_CREDIT}" if options.context else "")).add_to(m)
+    Attribution(ATTRIBUTION + (f"; {CONTEXT_CREDIT}" if options.context else "")
+                + (f"; {esc(basemap_note)}" if basemap_note else "")).add_to(m)  # Leaflet shows it as HTML
     NorthArrow(position="topleft").add_to(m)
     if options.copy_link:
         CopyLink(position="topright").add_to(m)

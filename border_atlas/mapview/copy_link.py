@@ -1,7 +1,8 @@
 """A "copy link" button on the app's map: the page's link with the map's current centre and zoom.
 
 The link is built in the browser from the page's own address (the filters are already in it)
-plus ``center`` and ``zoom`` (and ``basemap`` when one was chosen in the layer control), so panning and zooming never have to rerun the app. It goes to the
+plus ``center`` and ``zoom`` (and ``basemap`` when one was chosen in the layer control), so
+panning and zooming never have to rerun the app. It goes to the
 clipboard where the browser allows, and is shown selected in a box either way.
 
 >>> import folium

@@ -41,7 +41,7 @@ def tile_layer(basemap: TileBasemap, *, prefix: str, show: bool) -> folium.TileL
 def add_tile_basemaps(m: folium.Map, *, chosen: TileBasemap | None, others: tuple[TileBasemap, ...],
                       prefix: str) -> None:
     """Tile layers for ``chosen`` (shown) and ``others`` (in the layer control), served by the app."""
-    for basemap in ((chosen,) if chosen else ()) + tuple(b for b in others if b != chosen):
+    for basemap in others + ((chosen,) if chosen and chosen not in others else ()):  # in the settings' order
         tile_layer(basemap, prefix=prefix, show=basemap == chosen).add_to(m)
 
 
@@ -64,19 +64,6 @@ class EmbeddedTiles(MapScript):
                    "maxZoom": MAX_ZOOM, "pane": "tilePane"}
         return {"blank": script_json(BLANK), "tiles": script_json(self.embedded.tiles, compact=True),
                 "options": script_json(options)}
-
-
-class NeededBasemap(MapScript):
-    """A line in the attribution naming a basemap the page could not carry (too many tiles)."""
-
-    js = """%(map)s.attributionControl && %(map)s.attributionControl.addAttribution(%(text)s);"""
-
-    def __init__(self, text: str):
-        super().__init__()
-        self.text = text
-
-    def values(self) -> dict:
-        return {"text": script_json(esc(self.text))}
 
 
 def needed_basemap_note(basemap: TileBasemap, embedded: Embedded) -> str:
