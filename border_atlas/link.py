@@ -87,10 +87,10 @@ class BriefingText:
     title: str = ""
     subtitle: str = ""
     banner: str = ""
+    made_on: date = field(default_factory=date.today, compare=False)
     # The basemaps its pictures are drawn on (ids; "": the built-in one), as the view chose them.
     basemap: str = ""
     basemap_right: str = ""
-    made_on: date = field(default_factory=date.today, compare=False)
 
 
 _VIEW_FLAGS = ("landmarks", "briefing")

@@ -18,7 +18,15 @@ from dataclasses import dataclass
 from functools import lru_cache
 from pathlib import Path
 
-from pmtiles.tile import Compression, deserialize_directory, deserialize_header, find_tile, zxy_to_tileid
+from pmtiles.tile import (
+    Compression,
+    MagicNumberNotFound,
+    SpecVersionUnsupported,
+    deserialize_directory,
+    deserialize_header,
+    find_tile,
+    zxy_to_tileid,
+)
 
 MEDIA_TYPES = {"png": "image/png", "jpg": "image/jpeg", "webp": "image/webp"}
 XYZ_TIMEOUT_S = 10
@@ -99,7 +107,7 @@ class PMTilesSource:
             self._header = deserialize_header(self._map[0:127])
             meta = self._metadata()
         except Exception as exc:  # noqa: BLE001  (any damage to the file means the same to the user)
-            raise SourceUnavailable(f"{path}: not a readable PMTiles file ({exc or type(exc).__name__})") from exc
+            raise SourceUnavailable(f"{path}: not a readable PMTiles file ({_pmtiles_problem(exc)})") from exc
         if self._header["tile_type"].name not in {"PNG", "JPEG", "WEBP"}:
             raise SourceUnavailable(f"{path}: holds {self._header['tile_type'].name} tiles; only raster tiles "
                                     "(PNG, JPEG, WebP) can be drawn")
@@ -134,6 +142,19 @@ class PMTilesSource:
                 return gzip.decompress(data) if h["tile_compression"] == Compression.GZIP else data
             offset, length = h["leaf_directory_offset"] + entry.offset, entry.length
         return None
+
+
+def _pmtiles_problem(exc: Exception) -> str:
+    """Why a PMTiles file could not be read, in words.
+
+    >>> _pmtiles_problem(SpecVersionUnsupported())
+    'only PMTiles version 3 can be read'
+    """
+    if isinstance(exc, MagicNumberNotFound):
+        return "it does not begin as a PMTiles file does"
+    if isinstance(exc, SpecVersionUnsupported):
+        return "only PMTiles version 3 can be read"
+    return str(exc) or type(exc).__name__
 
 
 class FolderSource:
