@@ -25,8 +25,8 @@ PMTILES_GROUND = (60, 60, 120)  # slate blue
 LINE = (250, 235, 120)
 
 
-def tile_range(zoom: int) -> list[tuple[int, int]]:
-    (south, west), (north, east) = BOUNDS
+def tile_range(zoom: int, bounds=BOUNDS) -> list[tuple[int, int]]:
+    (south, west), (north, east) = bounds
     x0, y0 = (int(v // TILE_PX) for v in world_px(north, west, zoom))
     x1, y1 = (int(v // TILE_PX) for v in world_px(south, east, zoom))
     return [(x, y) for x in range(x0, x1 + 1) for y in range(y0, y1 + 1)]
@@ -46,26 +46,26 @@ def draw_tile(z: int, x: int, y: int, ground: tuple[int, int, int], fmt: str = "
 
 
 def make_mbtiles(path: Path, *, ground=MBTILES_GROUND, name="Test imagery (MBTiles)",
-                 attribution="Test tiles drawn from GSHHG") -> Path:
+                 attribution="Test tiles drawn from GSHHG", bounds=BOUNDS, zooms=ZOOMS) -> Path:
     db = sqlite3.connect(path)
     db.executescript("CREATE TABLE metadata (name TEXT, value TEXT);"
                      "CREATE TABLE tiles (zoom_level INTEGER, tile_column INTEGER, tile_row INTEGER, tile_data BLOB);"
                      "CREATE UNIQUE INDEX tile_index ON tiles (zoom_level, tile_column, tile_row);")
-    meta = {"name": name, "format": "png", "minzoom": str(min(ZOOMS)), "maxzoom": str(max(ZOOMS)),
+    meta = {"name": name, "format": "png", "minzoom": str(min(zooms)), "maxzoom": str(max(zooms)),
             "attribution": attribution}
     db.executemany("INSERT INTO metadata VALUES (?, ?)", meta.items())
-    for z in ZOOMS:
+    for z in zooms:
         db.executemany("INSERT INTO tiles VALUES (?, ?, ?, ?)",
-                       [(z, x, (1 << z) - 1 - y, draw_tile(z, x, y, ground)) for x, y in tile_range(z)])
+                       [(z, x, (1 << z) - 1 - y, draw_tile(z, x, y, ground)) for x, y in tile_range(z, bounds)])
     db.commit()
     db.close()
     return path
 
 
 def make_pmtiles(path: Path, *, ground=PMTILES_GROUND, name="Test imagery (PMTiles)",
-                 attribution="Test tiles drawn from GSHHG, PMTiles") -> Path:
-    tiles = sorted((zxy_to_tileid(z, x, y), z, x, y) for z in ZOOMS for x, y in tile_range(z))
-    (south, west), (north, east) = BOUNDS
+                 attribution="Test tiles drawn from GSHHG, PMTiles", bounds=BOUNDS, zooms=ZOOMS) -> Path:
+    tiles = sorted((zxy_to_tileid(z, x, y), z, x, y) for z in zooms for x, y in tile_range(z, bounds))
+    (south, west), (north, east) = bounds
     with write(path) as writer:
         for tile_id, z, x, y in tiles:
             writer.write_tile(tile_id, draw_tile(z, x, y, ground))
