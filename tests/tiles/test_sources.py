@@ -122,3 +122,9 @@ max_zoom = "deep"
                                                   "basemaps.toml, basemap 4"]
     assert "kind must be one of" in problems[0] and "taken" in problems[1] and "max_zoom" in problems[2]
     assert parse_settings("[[basemap]\nname=", folder=Path("."))[1][0].startswith("basemaps.toml: not valid TOML")
+
+
+def test_the_example_settings_file_in_the_docs_reads_without_a_problem():
+    example = Path(__file__).resolve().parents[2] / "docs" / "basemaps.example.toml"
+    specs, problems = parse_settings(example.read_text(encoding="utf-8"), folder=example.parent)
+    assert problems == [] and [s.kind for s in specs] == ["mbtiles", "pmtiles", "folder", "xyz"]
