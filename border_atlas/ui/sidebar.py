@@ -40,12 +40,13 @@ def url_notes() -> tuple[str, ...]:
     return link.notes if link else ()
 
 
-def _store(link: Link) -> None:
+def _store(link: Link) -> Link:
     # The exports draw on the basemaps the view shows.
     link = link.with_(briefing=replace(link.briefing, basemap=link.view.basemap,
                                        basemap_right=link.view.basemap_right))
     st.session_state[LINK_KEY] = link
     st.query_params.from_dict(link.to_query_params())
+    return link
 
 
 def change_filters(**changes) -> None:
@@ -124,8 +125,7 @@ def filter_sidebar(dataset: Dataset, *, page: str, show_view_options: bool = Tru
     if show_view_options:
         view, text = _view_and_text(sidebar)
         new = new.with_(view=replace(new.view, **view), briefing=text)
-    _store(new)
-    return new
+    return _store(new)
 
 
 def show_match_count(count: int, total: int) -> None:
