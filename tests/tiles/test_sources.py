@@ -128,3 +128,23 @@ def test_the_example_settings_file_in_the_docs_reads_without_a_problem():
     example = Path(__file__).resolve().parents[2] / "docs" / "basemaps.example.toml"
     specs, problems = parse_settings(example.read_text(encoding="utf-8"), folder=example.parent)
     assert problems == [] and [s.kind for s in specs] == ["mbtiles", "pmtiles", "folder", "xyz"]
+
+
+def test_an_xyz_server_on_the_own_network_is_asked_by_the_app(tmp_path):
+    import threading
+    from functools import partial
+    from http.server import SimpleHTTPRequestHandler, ThreadingHTTPServer
+
+    z, (x, y) = 9, tile_range(9)[0]
+    (tmp_path / "9" / str(x)).mkdir(parents=True)
+    (tmp_path / "9" / str(x) / f"{y}.png").write_bytes(draw_tile(z, x, y, PMTILES_GROUND))
+    handler = partial(SimpleHTTPRequestHandler, directory=str(tmp_path))
+    server = ThreadingHTTPServer(("127.0.0.1", 0), handler)
+    threading.Thread(target=server.serve_forever, daemon=True).start()
+    try:
+        basemap = open_basemap(BasemapSpec("t", "Terrain", "xyz",
+                                           f"http://127.0.0.1:{server.server_port}/{{z}}/{{x}}/{{y}}.png"))
+        assert basemap.tile(z, x, y) == draw_tile(z, x, y, PMTILES_GROUND)
+        assert basemap.tile(z, x, y + 1) is None  # the server's 404
+    finally:
+        server.shutdown()
