@@ -32,7 +32,7 @@ BLANK = "data:image/gif;base64,R0lGODlhAQABAIAAAAAAAP///yH5BAEAAAAALAAAAAABAAEAA
 
 
 def tile_layer(basemap: TileBasemap, *, prefix: str, show: bool) -> folium.TileLayer:
-    return folium.TileLayer(tiles=tile_url(basemap.id, prefix=prefix), attr=esc(basemap.attribution),
+    return folium.TileLayer(tiles=tile_url(basemap.id, prefix=prefix), attr=esc(basemap.credit),
                             name=esc(basemap.name), overlay=False, control=True, show=show,
                             min_zoom=basemap.min_zoom, max_native_zoom=basemap.max_zoom, max_zoom=MAX_ZOOM,
                             ba_basemap=basemap.id)  # read by the copy-link button
@@ -60,7 +60,7 @@ class EmbeddedTiles(MapScript):
 
     def values(self) -> dict:
         b = self.basemap
-        options = {"attribution": esc(b.attribution), "minZoom": b.min_zoom, "maxNativeZoom": b.max_zoom,
+        options = {"attribution": esc(b.credit), "minZoom": b.min_zoom, "maxNativeZoom": b.max_zoom,
                    "maxZoom": MAX_ZOOM, "pane": "tilePane"}
         return {"blank": script_json(BLANK), "tiles": script_json(self.embedded.tiles, compact=True),
                 "options": script_json(options)}

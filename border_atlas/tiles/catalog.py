@@ -30,6 +30,15 @@ class TileBasemap:
     max_zoom: int  # the deepest zoom it has tiles for; Leaflet enlarges them beyond
     source: object = field(compare=False, repr=False)
 
+    @property
+    def credit(self) -> str:
+        """The line the map's credits show while it is drawn: which basemap, and whose tiles.
+
+        >>> TileBasemap("h", "Hyesan 2019", "mbtiles", "© Imagery unit", 8, 14, None).credit
+        'Basemap: Hyesan 2019 (© Imagery unit)'
+        """
+        return f"Basemap: {self.name} ({self.attribution})"
+
     def tile(self, z: int, x: int, y: int) -> bytes | None:
         if not self.min_zoom <= z <= self.max_zoom or not (0 <= x < 1 << z and 0 <= y < 1 << z):
             return None
@@ -45,7 +54,7 @@ def open_basemap(spec: BasemapSpec) -> TileBasemap:
     if min_zoom > max_zoom:
         raise SourceUnavailable(f"{spec.location}: its zooms ({min_zoom}–{max_zoom}) are outside the map's "
                                 f"{MIN_ZOOM}–{MAX_ZOOM}")
-    credit = spec.attribution or info.attribution or f"{spec.name} (no attribution given)"
+    credit = spec.attribution or info.attribution or "no attribution given"
     return TileBasemap(spec.id, spec.name, spec.kind, credit, min_zoom, max_zoom, source)
 
 
