@@ -1,7 +1,7 @@
 """Every filter of the atlas, declared once. Adding a filter is one entry here (and its test).
 
 >>> [spec.field for spec in FILTERS]
-['orgs', 'exact_orgs', 'places', 'containing', 'era', 'dates', 'roles', 'grades', 'sources']
+['orgs', 'exact_orgs', 'places', 'containing', 'era', 'dates', 'window', 'roles', 'grades', 'sources']
 """
 
 from __future__ import annotations
@@ -11,6 +11,7 @@ from datetime import date
 from typing import TYPE_CHECKING
 
 from border_atlas import schema
+from border_atlas.dates import first_day, is_partial_date
 from border_atlas.filters import rules
 from border_atlas.filters.grades import GradeRange, parse_digits, parse_letters
 from border_atlas.filters.spec import (
@@ -22,9 +23,11 @@ from border_atlas.filters.spec import (
     flag,
     id_list,
     one_id,
+    read_flag,
     shown,
     values_of,
 )
+from border_atlas.playback.windows import LENGTHS, Window, play_span
 from border_atlas.wording import era_label, names_of, organisation_order, place_tree, source_label
 
 if TYPE_CHECKING:
@@ -83,6 +86,28 @@ def _write_grades(value: GradeRange) -> dict[str, str]:
     if (r0, c0) == ("A", 1):
         return {"grade": f"{r1}{c1}"}
     return {"reliability": f"{r0}-{r1}", "credibility": f"{c0}-{c1}"}
+
+
+def _read_window(params: Params, dataset: Dataset) -> tuple[Window | None, list[str]]:
+    """``window=quarter&at=2018-01-01&grow=1``: the playback's window (``at`` defaults to the first one)."""
+    length, at = values_of(params, "window"), values_of(params, "at")
+    if not length:
+        return None, ([f"at={shown(at[-1])} in the link has no window=month, quarter or year and was ignored"]
+                      if at else [])
+    if length[-1] not in LENGTHS:
+        return None, [f"window={shown(length[-1])} in the link is not month, quarter or year and was ignored"]
+    start, notes = play_span(dataset)[0], []
+    if at and is_partial_date(at[-1]):
+        start = first_day(at[-1])
+    elif at:
+        notes.append(f"at={shown(at[-1])} in the link is not a date (YYYY, YYYY-MM or YYYY-MM-DD); "
+                     "the window starts at the first one")
+    growing, flag_notes = read_flag(params, "grow")
+    return Window(length[-1], start, bool(growing)), notes + flag_notes
+
+
+def _write_window(value: Window) -> dict[str, str]:
+    return {"window": value.length, "at": value.start.isoformat(), **({"grow": "1"} if value.growing else {})}
 
 
 def _describe_orgs(value, dataset: Dataset, state) -> str:
@@ -144,6 +169,14 @@ FILTERS: tuple[FilterSpec, ...] = (
         lambda rows, value, _ds, _s: rules.by_date_range(rows, value.start, value.end),
         lambda value, _ds, _s: f"Dates: {value}",
         Widget("date_range", "Dates", "Records whose known period meets this range."), time=True),
+    FilterSpec(
+        "window", None, UrlCodec(("window", "at", "grow"), _read_window, _write_window),
+        lambda rows, value, _ds, _s: rules.by_date_range(rows, *value.bounds()),
+        lambda value, _ds, _s: f"Window: {value}",
+        Widget("window", "Time window", "Play the map over time: a month, a quarter or a year at a time (or growing, "
+               "keeping what it has drawn). A record is drawn while its known period meets the window. The window "
+               "chosen here filters the records, the caption and the legend; the map's player plays the others."),
+        time=True),
     FilterSpec(
         "roles", (), choice_list("role", choices=lambda _ds: schema.ROLES, what="role"),
         lambda rows, value, _ds, _s: rules.by_role(rows, value),

@@ -41,6 +41,7 @@ from border_atlas.mapview.data_key import DataKey
 from border_atlas.mapview.fit import FitToData
 from border_atlas.mapview.legend_html import LegendContent, data_legend_html
 from border_atlas.mapview.options import MapOptions
+from border_atlas.mapview.playback_layer import Playback, playback_payload
 from border_atlas.selection import Selection
 
 # Up to this many drawn places the map is the detailed one (chips, popups, leader lines).
@@ -203,14 +204,24 @@ def all_bounds(places: pd.DataFrame) -> list[list[float]]:
 
 
 def compact_layers(selection: Selection, *, options: MapOptions | None = None,
-                   bounds: list[list[float]] | None = None) -> list[folium.FeatureGroup]:
-    """The compact map's data layers: one FeatureGroup holding every drawn place, the legend and the first view."""
+                   bounds: list[list[float]] | None = None,
+                   shown: Selection | None = None) -> list[folium.FeatureGroup]:
+    """The compact map's data layers: one FeatureGroup holding every drawn place, the legend and the first view.
+
+    ``shown``: the chosen time window's selection, whose legend the map shows while the player (added
+    here) plays ``selection``'s places.
+    """
     options = options or MapOptions()
     group = folium.FeatureGroup(name="Places with records", control=True)
     places = place_summary(selection, options=options)
     CompactPlaces(compact_payload(selection, places=places), assets=options.assets).add_to(group)
-    legend = compact_legend_html(selection, places=places) if options.legend else ""
+    key = selection if shown is None or shown is selection else shown
+    legend = compact_legend_html(key, options=options) if options.legend else ""
     DataKey(legend, "").add_to(group)
+    if key is not selection:
+        Playback(playback_payload(key, selection, list(range(len(places))), mode="compact",
+                                  ids=places["id"].tolist(), controls=options.copy_link or options.layer_control)
+                 ).add_to(group)
     if options.fit and not places.empty:
         FitToData(bounds or all_bounds(places)).add_to(group)
     return [group]

@@ -124,6 +124,7 @@ function updateLabels() {
 
 function drawn() {
   updateLabels();
+  if (group.baCompact) group.baCompact.ready = true;
   var map = group._map;
   if (map) {  // for tests and benchmarks: how many compact layers have finished drawing
     var box = map.getContainer();
@@ -143,6 +144,8 @@ cluster.on("animationend", updateLabels);
 group.on("add", onAdd);
 group.on("remove", function () { if (attached) attached.off("moveend", updateLabels); attached = null; });
 if (group._map) onAdd();
+// For the time player (playback.js), which shows and hides points by their index.
+group.baCompact = {cluster: cluster, markers: markers, update: updateLabels};
 cluster.addLayers(markers);
 cluster.addTo(group);
 labels.addTo(group);

@@ -29,6 +29,7 @@ from border_atlas.mapview.legend_html import (
 )
 from border_atlas.mapview.markers import Chip, chips_for, marker_html, popup_html, tooltip_text
 from border_atlas.mapview.options import MapOptions
+from border_atlas.mapview.playback_layer import Playback, playback_base, playback_payload
 from border_atlas.mapview.popup_fit import MAX_HEIGHT as POPUP_MAX_HEIGHT
 from border_atlas.mapview.popup_fit import MAX_WIDTH as POPUP_MAX_WIDTH
 from border_atlas.mapview.view import focus_bounds, off_map_ids
@@ -114,8 +115,9 @@ def data_layers(selection: Selection, *, options: MapOptions | None = None,
     ``bounds``: what to fit the view to, if not the selection's own focus.
     """
     options = options or MapOptions()
+    shown, selection = selection, playback_base(selection)  # with a time window, every frame's places are drawn
     if map_mode(selection, options=options) == COMPACT:
-        return compact_layers(selection, options=options, bounds=bounds)
+        return compact_layers(selection, options=options, bounds=bounds, shown=shown)
     drawing = plan(selection, options, bounds)
     colours = org_colours(selection.dataset.organisations)
     numbers = dict(zip(selection.sources["id"], selection.sources["note_number"]))
@@ -126,10 +128,13 @@ def data_layers(selection: Selection, *, options: MapOptions | None = None,
         _marker(place, marker_html(place, drawing.chips.get(place.id, []), dx=dx, dy=dy, label_side=side),
                 "ba-marker", tooltip_text(place, n_records=len(here)),
                 popup_html(place, here, colours, source_numbers=numbers)).add_to(markers)
-    legend = data_legend_html(drawing.legend) if options.legend else ""
-    DataKey(legend, off_map_note(drawing.off_map)).add_to(markers)
+    view = bounds or focus_bounds(selection)
+    _add_key(markers, drawing if shown is selection else plan(shown, options, view), options)
+    if shown is not selection:
+        Playback(playback_payload(shown, selection, [p.id for p in drawing.places], mode="detailed",
+                                  controls=options.copy_link or options.layer_control)).add_to(markers)
     if options.fit:
-        FitToData(bounds or focus_bounds(selection)).add_to(markers)
+        FitToData(view).add_to(markers)
     context = folium.FeatureGroup(name="Landmarks (no records)", control=True)
     for place in drawing.landmarks:
         dx, dy, side = drawing.offsets.get(place.id, (0, 0, "right"))
@@ -137,6 +142,12 @@ def data_layers(selection: Selection, *, options: MapOptions | None = None,
                            label_side=side)
         _marker(place, html, "ba-landmark", tooltip_text(place), popup_html(place, [], colours)).add_to(context)
     return [area_layer(drawing.places, drawing.chips), uncertainty_layer(drawing.places), markers, context]
+
+
+def _add_key(markers: folium.FeatureGroup, drawing: Plan, options: MapOptions) -> None:
+    """The legend and the off-map note, of what the chosen window selects."""
+    legend = data_legend_html(drawing.legend) if options.legend else ""
+    DataKey(legend, off_map_note(drawing.off_map)).add_to(markers)
 
 
 def legend_html(*selections: Selection, options: MapOptions | None = None) -> str:

@@ -80,10 +80,10 @@ def marker_html(place: Place, chips: list[Chip], *, dx: int = 0, dy: int = 0, la
                  f'<span class="ko">{esc(place.name_ko)}</span></div>')
     elif not landmark:
         shown = chips[:MAX_CHIPS]
-        rows = "".join(
-            f'<div class="ba-chip"><i style="background:{esc(c.colour)}"></i>{esc(c.text)}'
+        rows = "".join(  # data-chip: the chip's number, by which the time player shows and hides it
+            f'<div class="ba-chip" data-chip="{k}"><i style="background:{esc(c.colour)}"></i>{esc(c.text)}'
             f'<span class="when">{esc(c.when)}</span></div>'
-            for c in shown
+            for k, c in enumerate(shown)
         )
         if len(chips) > MAX_CHIPS:
             rows += f'<div class="ba-chip"><span class="when">+{len(chips) - MAX_CHIPS} more</span></div>'

@@ -15,6 +15,7 @@ from border_atlas.dates import first_day, is_partial_date, last_day
 from border_atlas.escaping import escape_markdown
 from border_atlas.filters import DateRange, FilterSpec, GradeRange
 from border_atlas.filters.grades import CREDIBILITY, RELIABILITY
+from border_atlas.ui import window_widget
 
 _DRAWN_WITH_VALUE = {"grade_range"}
 # Streamlit reads a radio holding None as "nothing chosen", so a filter's "no value" option (e.g. the
@@ -28,11 +29,15 @@ def keys(spec: FilterSpec) -> tuple[str, ...]:
         return (f"filter_{spec.field}_from", f"filter_{spec.field}_to")
     if spec.widget.kind == "grade_range":
         return (f"filter_{spec.field}_reliability", f"filter_{spec.field}_credibility")
+    if spec.widget.kind == "window":
+        return window_widget.KEYS
     return (f"filter_{spec.field}",)
 
 
 def _widget_values(spec: FilterSpec, value: Any) -> tuple:
     kind = spec.widget.kind
+    if kind == "window":
+        return window_widget.widget_values(value)
     if kind == "date_range":
         return (value.start.isoformat() if value.start else ""), (value.end.isoformat() if value.end else "")
     if kind == "grade_range":
@@ -88,6 +93,8 @@ def draw(spec: FilterSpec, dataset: Dataset, container, value: Any) -> None:
     elif widget.kind == "date_range":  # text, so that Enter applies it and "2018" or "2018-02" will do
         container.text_input("From", key=key, placeholder="YYYY, YYYY-MM or YYYY-MM-DD", help=widget.help or None)
         container.text_input("To", key=more[0], placeholder="YYYY, YYYY-MM or YYYY-MM-DD")
+    elif widget.kind == "window":
+        window_widget.draw(dataset, container, widget.help)
     elif widget.kind == "grade_range":
         container.select_slider("Source reliability", list(RELIABILITY), value=value.reliability, key=key,
                                 help=widget.help or None)
@@ -104,6 +111,8 @@ def read(spec: FilterSpec) -> tuple[Any, str | None]:
         return tuple(values[0] or ()), None
     if kind == "date_range":
         return _date_range(*values)
+    if kind == "window":
+        return window_widget.read(), None
     if kind == "grade_range":
         try:
             return GradeRange(tuple(values[0]), tuple(values[1])), None

@@ -12,6 +12,7 @@ from border_atlas.briefing import briefing_document
 from border_atlas.caption import describe
 from border_atlas.filters import FILTERS, DateRange, FilterSpec, FilterState, GradeRange
 from border_atlas.link import BriefingText, Link
+from border_atlas.playback import Window
 from border_atlas.ui import widgets
 
 # One value per filter that selects fewer records than all, the count it gives, and the words
@@ -24,6 +25,8 @@ SAMPLES = {
     "containing": (False, 21, None),
     "era": ("post-covid", 7, "Era: Post-COVID (MSS control)"),
     "dates": (DateRange(date(2022, 1, 1), date(2022, 12, 31)), 1, "Dates: 2022-01-01 to 2022-12-31"),
+    # The MSS's border control, known from 2020-01-22 to its report in 2025, is the one record met by 2020.
+    "window": (Window("year", date(2020, 1, 1)), 1, "Window: 2020 (a year at a time)"),
     "roles": (("crackdown",), 8, "Roles: crackdown"),
     "grades": (GradeRange.at_least("C2"), 1, "Grade: C2 or better"),
     "sources": (("nkinsider-2025-10-27",), 7, "Reports: NK Insider, 2025-10-27"),
