@@ -99,18 +99,19 @@ def picture_map(selection: Selection, options: MapOptions):
 
 
 def briefing_document(selection: Selection, text: BriefingText, *, assets: str = "inline",
-                      view: ViewOptions | None = None) -> str:
+                      view: ViewOptions | None = None, map_of: Selection | None = None) -> str:
     """The briefing as a complete HTML page (``assets="inline"``: it needs nothing else).
 
     The legend sits beside the map, in the notes column, where it hides nothing; ``view`` gives
-    a link's centre and zoom, else the map fits the drawn places.
+    a link's centre and zoom, else the map fits the drawn places. ``map_of``: the selection the map
+    draws, if not ``selection`` (a playback's: every frame's places, with the player).
     """
     options = MapOptions(assets=assets, layer_control=False, legend=False, centre=view.centre if view else None,
                          zoom=view.zoom if view else None, basemap=chosen_basemap(text.basemap))
     return render_document(
         "briefing.html.j2",
         served=assets != "inline",
-        map=map_parts(picture_map(selection, options)),
+        map=map_parts(picture_map(map_of or selection, options)),
         legend=Markup(briefing_legend_html(selection, options)),  # noqa: S704  (escaped by the map modules)
         title=text.title.strip() or DEFAULT_TITLE,
         subtitle=text.subtitle.strip(),

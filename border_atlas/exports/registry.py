@@ -3,8 +3,8 @@
 The app's export panel loops over :data:`EXPORTS`; adding an export is one entry here (and
 its module). Each ``build`` takes the selection and the briefing text and returns bytes.
 
->>> [export.label for export in EXPORTS]
-['CSV', 'GeoJSON', 'KML', 'Briefing HTML', 'Before/after HTML', 'Briefing PNG', 'Slide (PowerPoint)']
+>>> [export.label for export in EXPORTS][-4:]
+['Briefing PNG', 'Slide (PowerPoint)', 'Playback GIF', 'Playback MP4']
 """
 
 from __future__ import annotations
@@ -22,6 +22,7 @@ from border_atlas.exports.csv_export import records_csv
 from border_atlas.exports.geojson_export import records_geojson
 from border_atlas.exports.html_export import briefing_html_file
 from border_atlas.exports.kml_export import places_kml_bytes
+from border_atlas.exports.playback_export import NO_WINDOW, playback_gif, playback_mp4
 from border_atlas.exports.png_export import briefing_png, slide_map_png, slide_render
 from border_atlas.exports.pptx_export import LegendItem, briefing_pptx, map_box
 from border_atlas.link import BriefingText
@@ -43,6 +44,10 @@ def _comparison_unavailable(selection: Selection) -> str | None:
 
 def _png_unavailable(_selection: Selection) -> str | None:
     return INSTALL_HINT if chromium_path() is None else None
+
+
+def _playback_unavailable(selection: Selection) -> str | None:
+    return _png_unavailable(selection) or (NO_WINDOW if selection.state.window is None else None)
 
 
 def slide_texts(selection: Selection, text: BriefingText) -> dict[str, str]:
@@ -71,6 +76,7 @@ class Export:
         run, so that one click downloads it; above it (and always when 0) the user asks for it
         first and it is made then.
     :param browser: made by rendering in headless Chromium (seconds, and only where it is installed).
+    :param progress: ``build`` takes a third argument, called with (done, total) as it goes.
     """
 
     key: str
@@ -82,6 +88,7 @@ class Export:
     eager_limit: int = 0
     unavailable: Callable[[Selection], str | None] = lambda _selection: None
     browser: bool = False
+    progress: bool = False
 
     def file_name(self, text: BriefingText) -> str:
         return file_stem(text) + self.suffix
@@ -105,6 +112,12 @@ EXPORTS: tuple[Export, ...] = (
            "application/vnd.openxmlformats-officedocument.presentationml.presentation", _slide,
            "One 16:9 slide: the map, title, filters, legend and source notes; citations in the speaker notes.",
            unavailable=_png_unavailable, browser=True),
+    Export("gif", "Playback GIF", "-playback.gif", "image/gif", playback_gif,
+           "The briefing played window by window (1920×1080, 2 windows a second), with the date on the map.",
+           unavailable=_playback_unavailable, browser=True, progress=True),
+    Export("mp4", "Playback MP4", "-playback.mp4", "video/mp4", playback_mp4,
+           "The briefing played window by window as an H.264 video (1920×1080, 2 windows a second).",
+           unavailable=_playback_unavailable, browser=True, progress=True),
 )
 
 

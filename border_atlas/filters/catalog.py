@@ -172,7 +172,7 @@ FILTERS: tuple[FilterSpec, ...] = (
     FilterSpec(
         "window", None, UrlCodec(("window", "at", "grow"), _read_window, _write_window),
         lambda rows, value, _ds, _s: rules.by_date_range(rows, *value.bounds()),
-        lambda value, _ds, _s: f"Window: {value}",
+        lambda value, _ds, _s: f"Window: {value}" if value else None,
         Widget("window", "Time window", "Play the map over time: a month, a quarter or a year at a time (or growing, "
                "keeping what it has drawn). A record is drawn while its known period meets the window. The window "
                "chosen here filters the records, the caption and the legend; the map's player plays the others."),

@@ -17,7 +17,7 @@ var PLAYER_CSS = ".ba-player{background:rgba(255,255,255,.94);border-radius:5px;
   ".ba-player .tick{position:absolute;top:-3px;width:0;height:7px;border-left:1px solid #8a8f96;pointer-events:none}" +
   ".ba-player .tick.era{height:11px;top:-5px;border-left:2px solid #8b1e3f}" +
   ".ba-player .ticks{position:relative;height:0;margin:0 7px}" +
-  ".ba-player.export .row{display:none}";
+  ".ba-player.export{width:auto}.ba-player.export .row{display:none}";
 if (!document.getElementById("ba-player-style")) {
   var style = document.createElement("style");
   style.id = "ba-player-style";

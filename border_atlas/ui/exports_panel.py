@@ -10,9 +10,11 @@ made when the user asks, kept for this session, and then offered as data.
 from __future__ import annotations
 
 import hashlib
+import threading
 import time
 
 import streamlit as st
+from streamlit.runtime.scriptrunner import add_script_run_ctx, get_script_run_ctx
 
 from border_atlas.escaping import markdown
 from border_atlas.exports import EXPORTS, Export
@@ -45,10 +47,20 @@ def _make(export: Export, selection: Selection, text: BriefingText, progress) ->
     with progress.status(f"Making the {export.label}…", expanded=True) as status:
         st.write(markdown("{what} of {count}, as {name}", what=export.help.split(":")[0].rstrip("."),
                           count=count_label(selection.count), name=export.file_name(text)))
-        data = export.build(selection, text)
+        data = export.build(selection, text, _progress_bar()) if export.progress else export.build(selection, text)
         status.update(label=f"{export.label} ready: {len(data) / 1024:,.0f} KiB in {time.monotonic() - started:.1f} s",
                       state="complete", expanded=False)
     return data
+
+
+def _progress_bar():
+    """A bar and a callback for it; the callback may run in the thread that drives Chromium."""
+    bar, context = st.progress(0.0, text="Starting Chromium…"), get_script_run_ctx()
+
+    def advance(done: int, total: int) -> None:
+        add_script_run_ctx(threading.current_thread(), context)
+        bar.progress(done / total, text=f"Frame {done} of {total}")
+    return advance
 
 
 def _offer(slot, export: Export, selection: Selection, text: BriefingText, fingerprint: str, progress) -> None:

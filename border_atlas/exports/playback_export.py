@@ -1,0 +1,108 @@
+"""The time playback as an animated GIF and an MP4: the briefing, one frame per window, drawn in Chromium.
+
+The briefing page (title, filters in words, legend, numbered sources, the basemap's credit) is loaded
+once in the network-isolated Chromium of the PNG export, with the player on its map showing each
+window's date stamp; each frame is the player moved to the next window and a screenshot. The legend
+and the sources are those of every window played. Frames are encoded with imageio: the GIF with
+Pillow, the MP4 (H.264) with the ffmpeg that ``imageio-ffmpeg`` ships.
+"""
+
+from __future__ import annotations
+
+import io
+import tempfile
+from collections.abc import Callable
+from concurrent.futures import ThreadPoolExecutor
+from pathlib import Path
+
+import numpy as np
+
+from border_atlas.briefing import briefing_document
+from border_atlas.chromium import CHROMIUM_ARGS, INSTALL_HINT, ISOLATION_ARGS, chromium_path
+from border_atlas.link import BriefingText
+from border_atlas.mapview.playback_layer import playback_base
+from border_atlas.selection import Selection
+
+FRAME_SIZE = (1920, 1080)  # CSS px at 1 device px each: the briefing's slide size, 1080p video (divisible by 8)
+FRAMES_PER_SECOND = 2
+NO_WINDOW = "Choose a time window (a month, a quarter or a year) in the sidebar to export its playback."
+Progress = Callable[[int, int], None]
+_NEXT_PAINT = "() => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)))"
+
+
+class ChromiumMissing(RuntimeError):
+    """No Chromium to render with; the message says what to install."""
+
+
+def playback_document(selection: Selection, text: BriefingText) -> str:
+    """The briefing of every window played, its map carrying the player (stamp only, no buttons)."""
+    if selection.state.window is None:
+        raise ValueError(NO_WINDOW)
+    return briefing_document(playback_base(selection), text, map_of=selection)
+
+
+def playback_frames(selection: Selection, text: BriefingText, *, size: tuple[int, int] = FRAME_SIZE,
+                    progress: Progress | None = None, limit: int | None = None) -> list[np.ndarray]:
+    """One RGB picture per window, from the first to today (``limit``: only the first so many)."""
+    executable = chromium_path()
+    if executable is None:
+        raise ChromiumMissing(INSTALL_HINT)
+    html = playback_document(selection, text)
+    with ThreadPoolExecutor(max_workers=1) as worker:  # Playwright's sync API wants a thread without a loop
+        return worker.submit(_shoot, html, executable, size, progress, limit).result()
+
+
+def _shoot(html: str, executable: str, size: tuple[int, int], progress: Progress | None,
+           limit: int | None) -> list[np.ndarray]:
+    from PIL import Image  # imported here: the app runs without these
+    from playwright.sync_api import sync_playwright
+
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=executable, args=[*CHROMIUM_ARGS, *ISOLATION_ARGS])
+        try:
+            context = browser.new_context(viewport={"width": size[0], "height": size[1]}, device_scale_factor=1,
+                                          service_workers="block", accept_downloads=False)
+            page = context.new_page()
+            page.route("**/*", lambda route: route.abort())
+            page.route_web_socket("**/*", lambda socket: socket.close())
+            page.set_content(html, wait_until="load", timeout=30_000)
+            page.wait_for_function("() => window.baPlayback && window.baPlayback.frame() >= 0", timeout=30_000)
+            page.add_style_tag(content=".leaflet-control-zoom { display: none !important; }")
+            count = page.evaluate("() => window.baPlayback.count")
+            count = min(count, limit) if limit else count
+            frames = []
+            for k in range(count):
+                page.evaluate(f"() => window.baPlayback.show({k})")
+                page.evaluate(_NEXT_PAINT)  # the labels are laid out on the next animation frame
+                frames.append(np.asarray(Image.open(io.BytesIO(page.screenshot(type="png"))).convert("RGB")))
+                if progress:
+                    progress(k + 1, count)
+            return frames
+        finally:
+            browser.close()
+
+
+def encode_gif(frames: list[np.ndarray], *, fps: int = FRAMES_PER_SECOND) -> bytes:
+    import imageio.v3 as iio
+
+    return iio.imwrite("<bytes>", np.stack(frames), extension=".gif", duration=1000 // fps, loop=0)
+
+
+def encode_mp4(frames: list[np.ndarray], *, fps: int = FRAMES_PER_SECOND) -> bytes:
+    import imageio.v2 as imageio
+
+    with tempfile.TemporaryDirectory() as folder:
+        path = Path(folder) / "playback.mp4"
+        with imageio.get_writer(path, format="FFMPEG", fps=fps, codec="libx264", pixelformat="yuv420p",
+                                macro_block_size=8, ffmpeg_log_level="error") as writer:
+            for frame in frames:
+                writer.append_data(frame)
+        return path.read_bytes()
+
+
+def playback_gif(selection: Selection, text: BriefingText, progress: Progress | None = None) -> bytes:
+    return encode_gif(playback_frames(selection, text, progress=progress))
+
+
+def playback_mp4(selection: Selection, text: BriefingText, progress: Progress | None = None) -> bytes:
+    return encode_mp4(playback_frames(selection, text, progress=progress))
