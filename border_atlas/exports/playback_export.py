@@ -3,19 +3,19 @@
 The briefing page (title, filters in words, legend, numbered sources, the basemap's credit) is loaded
 once in the network-isolated Chromium of the PNG export, with the player on its map showing each
 window's date stamp; each frame is the player moved to the next window and a screenshot. The legend
-and the sources are those of every window played. Frames are encoded with imageio: the GIF with
-Pillow, the MP4 (H.264) with the ffmpeg that ``imageio-ffmpeg`` ships.
+and the sources are those of every window played. The frames are kept as PNG (a few hundred KB each,
+and the last rendering is kept, so that the GIF and the MP4 of one playback draw it once) and encoded
+by the ffmpeg that ``imageio-ffmpeg`` ships: H.264 for the MP4, one palette for the whole GIF.
 """
 
 from __future__ import annotations
 
+import hashlib
 import io
 import tempfile
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
-
-import numpy as np
 
 from border_atlas.briefing import briefing_document
 from border_atlas.chromium import CHROMIUM_ARGS, INSTALL_HINT, ISOLATION_ARGS, chromium_path
@@ -23,11 +23,13 @@ from border_atlas.link import BriefingText
 from border_atlas.mapview.playback_layer import playback_base
 from border_atlas.selection import Selection
 
-FRAME_SIZE = (1920, 1080)  # CSS px at 1 device px each: the briefing's slide size, 1080p video (divisible by 8)
+FRAME_SIZE = (1920, 1080)  # CSS px at 1 device px each: the briefing's slide size, 1080p video
 FRAMES_PER_SECOND = 2
 NO_WINDOW = "Choose a time window (a month, a quarter or a year) in the sidebar to export its playback."
+GIF_FILTER = "split[a][b];[a]palettegen=stats_mode=diff[p];[b][p]paletteuse=dither=none"
 Progress = Callable[[int, int], None]
 _NEXT_PAINT = "() => new Promise(done => requestAnimationFrame(() => requestAnimationFrame(done)))"
+_last: dict[str, list[bytes]] = {}  # the last rendering, by what it drew
 
 
 class ChromiumMissing(RuntimeError):
@@ -42,20 +44,26 @@ def playback_document(selection: Selection, text: BriefingText) -> str:
 
 
 def playback_frames(selection: Selection, text: BriefingText, *, size: tuple[int, int] = FRAME_SIZE,
-                    progress: Progress | None = None, limit: int | None = None) -> list[np.ndarray]:
-    """One RGB picture per window, from the first to today (``limit``: only the first so many)."""
+                    progress: Progress | None = None, limit: int | None = None) -> list[bytes]:
+    """One PNG per window, from the first to today (``limit``: only the first so many)."""
     executable = chromium_path()
     if executable is None:
         raise ChromiumMissing(INSTALL_HINT)
     html = playback_document(selection, text)
-    with ThreadPoolExecutor(max_workers=1) as worker:  # Playwright's sync API wants a thread without a loop
-        return worker.submit(_shoot, html, executable, size, progress, limit).result()
+    key = hashlib.sha256(repr((html, size, limit)).encode("utf-8")).hexdigest()
+    if key not in _last:
+        with ThreadPoolExecutor(max_workers=1) as worker:  # Playwright's sync API wants a thread without a loop
+            frames = worker.submit(_shoot, html, executable, size, progress, limit).result()
+        _last.clear()
+        _last[key] = frames
+    elif progress:
+        progress(len(_last[key]), len(_last[key]))
+    return _last[key]
 
 
 def _shoot(html: str, executable: str, size: tuple[int, int], progress: Progress | None,
-           limit: int | None) -> list[np.ndarray]:
-    from PIL import Image  # imported here: the app runs without these
-    from playwright.sync_api import sync_playwright
+           limit: int | None) -> list[bytes]:
+    from playwright.sync_api import sync_playwright  # imported here: the app runs without it
 
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=executable, args=[*CHROMIUM_ARGS, *ISOLATION_ARGS])
@@ -74,7 +82,7 @@ def _shoot(html: str, executable: str, size: tuple[int, int], progress: Progress
             for k in range(count):
                 page.evaluate(f"() => window.baPlayback.show({k})")
                 page.evaluate(_NEXT_PAINT)  # the labels are laid out on the next animation frame
-                frames.append(np.asarray(Image.open(io.BytesIO(page.screenshot(type="png"))).convert("RGB")))
+                frames.append(page.screenshot(type="png"))
                 if progress:
                     progress(k + 1, count)
             return frames
@@ -82,22 +90,33 @@ def _shoot(html: str, executable: str, size: tuple[int, int], progress: Progress
             browser.close()
 
 
-def encode_gif(frames: list[np.ndarray], *, fps: int = FRAMES_PER_SECOND) -> bytes:
-    import imageio.v3 as iio
+def _encode(frames: Sequence[bytes], suffix: str, *, fps: int, **options) -> bytes:
+    """Frames (PNG) through ffmpeg, one at a time, into a file of ``suffix``."""
+    import imageio_ffmpeg
+    import numpy as np
+    from PIL import Image
 
-    return iio.imwrite("<bytes>", np.stack(frames), extension=".gif", duration=1000 // fps, loop=0)
-
-
-def encode_mp4(frames: list[np.ndarray], *, fps: int = FRAMES_PER_SECOND) -> bytes:
-    import imageio.v2 as imageio
-
+    first = Image.open(io.BytesIO(frames[0]))
     with tempfile.TemporaryDirectory() as folder:
-        path = Path(folder) / "playback.mp4"
-        with imageio.get_writer(path, format="FFMPEG", fps=fps, codec="libx264", pixelformat="yuv420p",
-                                macro_block_size=8, ffmpeg_log_level="error") as writer:
-            for frame in frames:
-                writer.append_data(frame)
+        path = Path(folder) / f"playback{suffix}"
+        writer = imageio_ffmpeg.write_frames(str(path), first.size, fps=fps, macro_block_size=8,
+                                             ffmpeg_log_level="error", **options)
+        writer.send(None)
+        for frame in frames:
+            writer.send(np.ascontiguousarray(np.asarray(Image.open(io.BytesIO(frame)).convert("RGB"))))
+        writer.close()
         return path.read_bytes()
+
+
+def encode_gif(frames: Sequence[bytes], *, fps: int = FRAMES_PER_SECOND) -> bytes:
+    """An animated GIF that loops, with one palette made from all the frames."""
+    return _encode(frames, ".gif", fps=fps, codec="gif", pix_fmt_out="pal8",
+                   output_params=["-filter_complex", GIF_FILTER, "-loop", "0"])
+
+
+def encode_mp4(frames: Sequence[bytes], *, fps: int = FRAMES_PER_SECOND) -> bytes:
+    """H.264 in MP4, yuv420p (what every player opens), its index at the start for playing while loading."""
+    return _encode(frames, ".mp4", fps=fps, codec="libx264", output_params=["-movflags", "+faststart"])
 
 
 def playback_gif(selection: Selection, text: BriefingText, progress: Progress | None = None) -> bytes:

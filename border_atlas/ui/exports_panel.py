@@ -18,6 +18,7 @@ from streamlit.runtime.scriptrunner import add_script_run_ctx, get_script_run_ct
 
 from border_atlas.escaping import markdown
 from border_atlas.exports import EXPORTS, Export
+from border_atlas.exports.playback_export import NO_WINDOW
 from border_atlas.link import BriefingText
 from border_atlas.selection import Selection
 from border_atlas.wording import count_label
@@ -92,5 +93,5 @@ def show_exports(selection: Selection, text: BriefingText) -> None:
         _offer(row.empty(), export, selection, text, fingerprint, progress)
     for export in EXPORTS:
         reason = export.unavailable(selection)
-        if reason:
+        if reason and reason != NO_WINDOW:  # a choice to make, not a problem: the disabled button says it
             st.info(markdown("{label}: {reason}", label=export.label, reason=reason))
