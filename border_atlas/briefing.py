@@ -107,7 +107,7 @@ def briefing_document(selection: Selection, text: BriefingText, *, assets: str =
     draws, if not ``selection`` (a playback's: every frame's places, with the player).
     """
     options = MapOptions(assets=assets, layer_control=False, legend=False, centre=view.centre if view else None,
-                         zoom=view.zoom if view else None, basemap=chosen_basemap(text.basemap))
+                         zoom=view.zoom if view else None, basemap=chosen_basemap(text.basemap), player=False)
     return render_document(
         "briefing.html.j2",
         served=assets != "inline",
@@ -124,7 +124,7 @@ def briefing_document(selection: Selection, text: BriefingText, *, assets: str =
     )
 
 
-SLIDE_MAP_OPTIONS = MapOptions(assets="inline", layer_control=False, legend=False, locator=False)
+SLIDE_MAP_OPTIONS = MapOptions(assets="inline", layer_control=False, legend=False, locator=False, player=False)
 
 
 def map_document(selection: Selection, *, view: ViewOptions | None = None, basemap: str = "") -> str:

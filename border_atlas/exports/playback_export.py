@@ -116,7 +116,8 @@ def encode_gif(frames: Sequence[bytes], *, fps: int = FRAMES_PER_SECOND) -> byte
 
 def encode_mp4(frames: Sequence[bytes], *, fps: int = FRAMES_PER_SECOND) -> bytes:
     """H.264 in MP4, yuv420p (what every player opens), its index at the start for playing while loading."""
-    return _encode(frames, ".mp4", fps=fps, codec="libx264", output_params=["-movflags", "+faststart"])
+    return _encode(frames, ".mp4", fps=fps, codec="libx264",
+                   output_params=["-preset", "veryfast", "-movflags", "+faststart"])
 
 
 def playback_gif(selection: Selection, text: BriefingText, progress: Progress | None = None) -> bytes:

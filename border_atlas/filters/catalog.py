@@ -175,8 +175,7 @@ FILTERS: tuple[FilterSpec, ...] = (
         lambda value, _ds, _s: f"Window: {value}" if value else None,
         Widget("window", "Time window", "Play the map over time: a month, a quarter or a year at a time (or growing, "
                "keeping what it has drawn). A record is drawn while its known period meets the window. The window "
-               "chosen here filters the records, the caption and the legend; the map's player plays the others."),
-        time=True),
+               "chosen here filters the records, the caption and the legend; the map's player plays the others.")),
     FilterSpec(
         "roles", (), choice_list("role", choices=lambda _ds: schema.ROLES, what="role"),
         lambda rows, value, _ds, _s: rules.by_role(rows, value),

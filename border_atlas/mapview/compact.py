@@ -220,7 +220,7 @@ def compact_layers(selection: Selection, *, options: MapOptions | None = None,
     DataKey(legend, "").add_to(group)
     if key is not selection:
         Playback(playback_payload(key, selection, list(range(len(places))), mode="compact",
-                                  ids=places["id"].tolist(), controls=options.copy_link or options.layer_control)
+                                  ids=places["id"].tolist(), controls=options.player)
                  ).add_to(group)
     if options.fit and not places.empty:
         FitToData(bounds or all_bounds(places)).add_to(group)

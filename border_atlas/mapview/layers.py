@@ -132,7 +132,7 @@ def data_layers(selection: Selection, *, options: MapOptions | None = None,
     _add_key(markers, drawing if shown is selection else plan(shown, options, view), options)
     if shown is not selection:
         Playback(playback_payload(shown, selection, [p.id for p in drawing.places], mode="detailed",
-                                  controls=options.copy_link or options.layer_control)).add_to(markers)
+                                  controls=options.player)).add_to(markers)
     if options.fit:
         FitToData(view).add_to(markers)
     context = folium.FeatureGroup(name="Landmarks (no records)", control=True)

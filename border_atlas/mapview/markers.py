@@ -86,7 +86,7 @@ def marker_html(place: Place, chips: list[Chip], *, dx: int = 0, dy: int = 0, la
             for k, c in enumerate(shown)
         )
         if len(chips) > MAX_CHIPS:
-            rows += f'<div class="ba-chip"><span class="when">+{len(chips) - MAX_CHIPS} more</span></div>'
+            rows += f'<div class="ba-chip ba-more"><span class="when">+{len(chips) - MAX_CHIPS} more</span></div>'
         rows += _organisations_line(chips)
         mark = '<span class="approx" title="approximate position">≈</span>' if place.approximate else ""
         area = (f'<div class="ba-chip ba-area">{esc(wording.area_note(place.name))}</div>'

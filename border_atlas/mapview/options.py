@@ -29,6 +29,7 @@ class MapOptions:
     :param copy_link: a button that copies a link to the current view (for the app, not for files).
     :param basemap: the analyst's basemap to draw under the lines (None: the built-in basemap).
     :param basemaps: every basemap the layer control offers (in the app; a standalone page has only ``basemap``).
+    :param player: with a time window, the player's buttons and slider (a picture shows only its date).
 
     >>> MapOptions(assets="cdn")
     Traceback (most recent call last):
@@ -48,6 +49,7 @@ class MapOptions:
     copy_link: bool = False
     basemap: TileBasemap | None = None
     basemaps: tuple[TileBasemap, ...] = ()
+    player: bool = True
 
     @property
     def fit(self) -> bool:

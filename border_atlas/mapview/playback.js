@@ -57,6 +57,9 @@ function showDetailed(f) {
       var runs = chips[Number(rows[j].getAttribute("data-chip"))];
       rows[j].style.display = !runs || drawnIn(runs, f) ? "" : "none";
     }
+    var more = element.querySelector(".ba-more"), hidden = 0;  // "+2 more": the chips past the label's, this frame
+    for (j = rows.length; j < chips.length; j++) { if (drawnIn(chips[j], f)) hidden += 1; }
+    if (more) { more.style.display = hidden ? "" : "none"; more.firstChild.textContent = "+" + hidden + " more"; }
   }
   map.fire("ba:layout");
 }

@@ -59,3 +59,16 @@ def test_a_link_with_a_window_reopens_at_it_and_the_map_plays_every_place():
     assert runs["pyongyang"] == [0, 1] and runs["hyetan"] == [4, 5]
     # The legend the map shows is the chosen window's: no 2025 organisation in it.
     assert "Private companies" not in map_args(at)["feature_group"].split("baPlayback")[0].split("ba-legend-data")[-1]
+
+
+def test_the_before_and_after_maps_each_play_their_era():
+    at = run_page("pages/1_Before_and_after.py", query={"window": "year", "at": "2018-01-01"})
+    assert not at.exception
+    frame = next(el for el in at.main if type(el.proto).__name__ == "IFrame")
+    page = frame.proto.srcdoc
+    assert "Window: 2018 (a year at a time)" in page
+    players = [json.loads(found) for found in re.findall(r"\}\)\([a-z_0-9]+, (\{\"mode\".*?\}), [a-z_0-9]+\);", page)]
+    assert len(players) == 2 and all(p["controls"] for p in players)
+    before, after = (dict(zip(p["places"], p["runs"], strict=True)) for p in players)
+    assert "hyetan" in before and "hyetan" not in after  # the 2018 pairings are the first era's
+    assert after["ryanggang"] == [3, 9]  # the MSS's control: 2020 to its report in 2025
