@@ -6,9 +6,14 @@ unit -> partner (bold, in the partner's colour, labelled with the place and year
 
 from __future__ import annotations
 
+from dataclasses import dataclass
+
+import pandas as pd
+
 from border_atlas.colours import DEFAULT_COLOUR, org_colours
 from border_atlas.hierarchy import ancestors
 from border_atlas.selection import Selection
+from border_atlas.selection_cache import per_selection
 from border_atlas.wording import text
 
 TYPE_SHAPES = {
@@ -38,12 +43,41 @@ def quote(text: str) -> str:
     return f'"{text}"'
 
 
-def graph_organisations(selection: Selection) -> set[str]:
-    """Organisations in the selected records, with the umbrellas above them."""
-    ids = {i for r in selection.record_list for i in (r.org_id, r.partner_org_id, r.ordered_by_org_id) if i}
+PLACES_PER_EDGE = 6  # place-and-year lines on a pairing's edge; the rest are counted ("+ 40 more")
+
+
+@dataclass(frozen=True)
+class GraphCounts:
+    """What the graph draws, counted once per selection from its columns: never one object per record."""
+
+    organisations: frozenset[str]  # in the records, with the umbrellas above them
+    orders: tuple[tuple[str, str], ...]  # (who ordered, whom), sorted
+    pairings: tuple[tuple[str, str, tuple[str, ...], int], ...]  # (unit, partner, first places and years, how many)
+
+
+def graph_counts(selection: Selection) -> GraphCounts:
+    """The organisations, orders and pairings of the selection, kept per selection (see selection_cache)."""
+    return per_selection(selection, "org_graph", lambda: _count(selection))
+
+
+def _count(selection: Selection) -> GraphCounts:
+    columns = {c: selection.column(c).astype("string") for c in ("org_id", "partner_org_id", "ordered_by_org_id")}
+    ids = set(pd.concat(list(columns.values())).dropna().unique())
     for ident in list(ids):
         ids.update(ancestors(ident, selection.dataset.organisations))
-    return ids
+    orders = pd.DataFrame({"source": columns["ordered_by_org_id"], "target": columns["org_id"]}).dropna()
+    where = (selection.column("place_name").astype("string").fillna("no place") + " "
+             + selection.column("known_from").dt.year.astype("string"))
+    pairs = pd.DataFrame({"source": columns["org_id"], "target": columns["partner_org_id"], "where": where}).dropna()
+    pairs = pairs.drop_duplicates()  # the first of each place and year, in date order
+    pairings = tuple((source, target, tuple(group["where"].head(PLACES_PER_EDGE)), len(group))
+                     for (source, target), group in pairs.groupby(["source", "target"], sort=True))
+    return GraphCounts(frozenset(ids), tuple(sorted(set(zip(orders["source"], orders["target"])))), pairings)
+
+
+def graph_organisations(selection: Selection) -> set[str]:
+    """Organisations in the selected records, with the umbrellas above them."""
+    return set(graph_counts(selection).organisations)
 
 
 def _nodes(selection: Selection, shown: set[str], colours: dict[str, str], highlight: str | None) -> list[str]:
@@ -62,19 +96,14 @@ def _nodes(selection: Selection, shown: set[str], colours: dict[str, str], highl
 
 
 def _edges(selection: Selection, colours: dict[str, str]) -> list[str]:
-    pairs: dict[tuple, list[str]] = {}
-    orders: set[tuple] = set()
-    for record in selection.record_list:
-        if record.ordered_by_org_id:
-            orders.add((record.ordered_by_org_id, record.org_id))
-        if record.partner_org_id:
-            where = f"{record.place_name or 'no place'} {record.known_from.year}"
-            pairs.setdefault((record.org_id, record.partner_org_id), []).append(where)
+    counts = graph_counts(selection)
     lines = [f"  {quote(source)} -> {quote(target)} [label=\"ordered\", style=dashed, color=\"#c62828\", "
-             "fontcolor=\"#c62828\"];" for source, target in sorted(orders)]
-    for (source, target), where in sorted(pairs.items()):
-        # One place and year a line: a list on one line made the widest edge of the graph.
-        lines.append(f"  {quote(source)} -> {quote(target)} [label={quote(chr(10).join(dict.fromkeys(where)))}, "
+             "fontcolor=\"#c62828\"];" for source, target in counts.orders]
+    for source, target, where, total in counts.pairings:
+        # One place and year a line: a list on one line made the widest edge of the graph; past
+        # PLACES_PER_EDGE the rest are counted, so that a pairing at 1,000 places stays one readable edge.
+        label = "\n".join(where) + (f"\n+ {total - len(where):,} more" if total > len(where) else "")
+        lines.append(f"  {quote(source)} -> {quote(target)} [label={quote(label)}, "
                      f"penwidth=2.4, color={quote(colours.get(target, DEFAULT_COLOUR))}, dir=both, arrowtail=none];")
     return lines
 

@@ -31,7 +31,7 @@ st.session_state["profile_org"] = chosen
 names = dict(zip(page.dataset.organisations["id"], page.dataset.organisations["name"]))
 st.selectbox("Profile of", list(names), key="profile_org", format_func=names.get)
 
-if page.selection.records.empty:
+if page.selection.count == 0:
     st.info("No record matches these filters, so there is no graph to draw.")
 else:
     show_graph(organisation_dot(page.selection, highlight=chosen), shape_legend_dot(page.selection))
