@@ -5,11 +5,12 @@ from __future__ import annotations
 import re
 
 from bench.synthetic import write_archive
-from border_atlas import FilterState, load_dataset, select
-from border_atlas.org_graph import PLACES_PER_EDGE, graph_counts, organisation_dot
+from border_atlas import FilterState, load_dataset, org_graph, select
+from border_atlas.org_graph import PAIRINGS_LISTED, PLACES_PER_EDGE, graph_counts, organisation_dot
 
 
-def test_pairings_name_a_few_places_and_count_the_rest(tmp_path):
+def test_pairings_name_a_few_places_and_count_the_rest(tmp_path, monkeypatch):
+    monkeypatch.setattr(org_graph, "PAIRINGS_LISTED", 10_000)  # every pairing's places listed, as for a few
     dataset = load_dataset(write_archive(tmp_path, n_records=4_000, n_places=400))
     selection = select(dataset, FilterState())
     records = selection.records.dropna(subset=["partner_org_id"])
@@ -23,6 +24,7 @@ def test_pairings_name_a_few_places_and_count_the_rest(tmp_path):
         if total > PLACES_PER_EDGE:
             assert lines[-1] == f"+ {total - PLACES_PER_EDGE:,} more"
     ordered = selection.records.dropna(subset=["ordered_by_org_id"])
+    assert (distinct > PLACES_PER_EDGE).any() and (distinct <= PLACES_PER_EDGE).any()
     assert dot.count('label="ordered"') == len(ordered[["ordered_by_org_id", "org_id"]].drop_duplicates())
 
 
@@ -30,3 +32,12 @@ def test_counts_are_made_once_per_selection(dataset):
     first = graph_counts(select(dataset, FilterState(era="pre-covid")))
     assert graph_counts(select(dataset, FilterState(era="pre-covid"))) is first  # a rerun reuses them
     assert graph_counts(select(dataset, FilterState(era="post-covid"))) is not first
+
+
+def test_many_pairings_are_counted_on_their_edges(tmp_path):
+    selection = select(load_dataset(write_archive(tmp_path, n_records=4_000, n_places=400)), FilterState())
+    records = selection.records.dropna(subset=["partner_org_id"])
+    pairs = records[["org_id", "partner_org_id"]].drop_duplicates()
+    assert len(pairs) > PAIRINGS_LISTED
+    labels = re.findall(r'\[label="([^"]*)", penwidth=2.4', organisation_dot(selection))
+    assert len(labels) == len(pairs) and all(re.fullmatch(r"[\d,]+ places? and years", label) for label in labels)
