@@ -44,7 +44,7 @@ def quote(text: str) -> str:
 
 
 PLACES_PER_EDGE = 6  # place-and-year lines on a pairing's edge; the rest are counted ("+ 40 more")
-PAIRINGS_LISTED = 30  # above this many pairings, an edge's label is its count alone
+PAIRINGS_LISTED = 40  # above this many pairings and orders, edges carry their text as tooltips
 
 
 @dataclass(frozen=True)
@@ -98,17 +98,17 @@ def _nodes(selection: Selection, shown: set[str], colours: dict[str, str], highl
 
 def _edges(selection: Selection, colours: dict[str, str]) -> list[str]:
     counts = graph_counts(selection)
-    lines = [f"  {quote(source)} -> {quote(target)} [label=\"ordered\", style=dashed, color=\"#c62828\", "
+    # With many edges, labels go to tooltips: every label is a box the layout must place, and
+    # hundreds of them took the browser's layout tens of seconds.
+    listed = len(counts.pairings) + len(counts.orders) <= PAIRINGS_LISTED
+    text_of = "label" if listed else "tooltip"
+    lines = [f"  {quote(source)} -> {quote(target)} [{text_of}=\"ordered\", style=dashed, color=\"#c62828\", "
              "fontcolor=\"#c62828\"];" for source, target in counts.orders]
-    listed = len(counts.pairings) <= PAIRINGS_LISTED
     for source, target, where, total in counts.pairings:
         # One place and year a line: a list on one line made the widest edge of the graph; past
         # PLACES_PER_EDGE the rest are counted, so that a pairing at 1,000 places stays one readable edge.
-        # With many pairings each edge only counts its places: every label is a box the layout must place.
         label = "\n".join(where) + (f"\n+ {total - len(where):,} more" if total > len(where) else "")
-        if not listed:
-            label = f"{total:,} place{'s' if total != 1 else ''} and years"
-        lines.append(f"  {quote(source)} -> {quote(target)} [label={quote(label)}, "
+        lines.append(f"  {quote(source)} -> {quote(target)} [{text_of}={quote(label)}, "
                      f"penwidth=2.4, color={quote(colours.get(target, DEFAULT_COLOUR))}, dir=both, arrowtail=none];")
     return lines
 
