@@ -20,7 +20,8 @@ page = start_page(
     help_text=(
         "The organisations in the records that match your filters. Grey arrows: an umbrella over its members "
         "(Office 39 over its companies). Dashed red: who gave the order. Coloured: a unit and the company it was "
-        "told to work with, labelled with the place and year. Pick one below for its profile."
+        "told to work with, labelled with the place and year (with many edges, hover an edge for them). Pick one "
+        "below for its profile."
     ),
 )
 chosen = profile_choice(page.dataset, page.link.filters, st.session_state.get("profile_org"))
