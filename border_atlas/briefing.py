@@ -8,6 +8,7 @@ from __future__ import annotations
 
 from dataclasses import replace
 
+import pandas as pd
 from markupsafe import Markup
 
 from border_atlas.basemap import CREDIT
@@ -17,6 +18,7 @@ from border_atlas.escaping import esc
 from border_atlas.hierarchy import ancestors
 from border_atlas.link import BriefingText, ViewOptions
 from border_atlas.mapview import MapOptions, assemble_map, focus_bounds, legend_html
+from border_atlas.mapview.compact import COMPACT, map_mode, place_summary
 from border_atlas.mapview.keep_inside import KeepMarkersInside
 from border_atlas.mapview.layers import plan
 from border_atlas.selection import Selection
@@ -27,10 +29,12 @@ DEFAULT_TITLE = "Who controls smuggling on the Ryanggang border"
 
 
 def source_notes(selection: Selection) -> list[str]:
-    """Numbered notes, one per source: outlet, title, date, and the paragraphs the records cite."""
+    """Numbered notes, one per source: outlet, title, date, and the paragraphs the records cite (from the
+    distinct source and paragraph pairs of the selection's columns)."""
     cited: dict[str, set[int]] = {}
-    for record in selection.record_list:
-        cited.setdefault(record.source_id, set()).update(int(p) for p in record.paragraphs.split(";"))
+    pairs = pd.DataFrame({"source": selection.column("source_id"), "paragraphs": selection.column("paragraphs")})
+    for source_id, paragraphs in pairs.dropna().drop_duplicates().itertuples(index=False):
+        cited.setdefault(source_id, set()).update(int(p) for p in str(paragraphs).split(";"))
     notes = []
     for row in selection.sources.to_dict("records"):
         paragraphs = ";".join(map(str, sorted(cited.get(row["id"], ()))))
@@ -82,9 +86,18 @@ def umbrella_note(umbrella: str, members: list[str]) -> str:
     return f"{umbrella}, drawn as its member{'s' if len(members) > 1 else ''}: {listed}"
 
 
+def drawn_organisation_names(selection: Selection, options: MapOptions) -> list[str]:
+    """The organisations whose colours the map draws: a compact map's from its places' summary."""
+    if map_mode(selection, options=options) != COMPACT:
+        return plan(selection, options).legend.names
+    organisations = selection.dataset.organisations
+    drawn = set(place_summary(selection, options=options)["org"].dropna())
+    return [name for ident, name in zip(organisations["id"], organisations["name"]) if ident in drawn]
+
+
 def briefing_legend_html(selection: Selection, options: MapOptions) -> str:
     """The legend beside the map: the umbrella the filter chose (named), then everything the map draws."""
-    drawn = plan(selection, options).legend.names
+    drawn = drawn_organisation_names(selection, options)
     chosen = "".join(f'<div class="row note"><span>{esc(umbrella_note(u, m))}</span></div>'
                      for u, m in umbrellas_drawn(selection, drawn))
     return (f"<h4>Filtered on</h4>{chosen}" if chosen else "") + legend_html(selection, options=options)

@@ -16,8 +16,9 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
+import pandas as pd
+
 from border_atlas.escaping import escape_markdown
-from border_atlas.model import Record
 from border_atlas.selection import Selection
 from border_atlas.wording import citation, count_label
 
@@ -50,6 +51,8 @@ class OrganisationControl:
     count: int
     places: list[PlaceCount]
     citations: list[str]
+    others: tuple[int, int] = (0, 0)  # places not named, and their records
+
 
     @property
     def count_text(self) -> str:
@@ -57,36 +60,54 @@ class OrganisationControl:
 
     @property
     def places_text(self) -> str:
-        return "; ".join(place.text for place in self.places)
+        named = "; ".join(place.text for place in self.places)
+        places, records = self.others
+        return named + (f"; and {places:,} more places ({count_label(records)})" if places else "")
+
+
+PLACES_NAMED = 12  # places named per organisation; the rest are counted ("and 988 more places: 4,321 records")
+
+
+def _frame(selection: Selection) -> pd.DataFrame:
+    """The columns the summary needs, one row per selected record, in date order."""
+    columns = ("org_id", "org_name", "place_id", "place_name", "source_outlet", "source_published", "paragraphs")
+    frame = pd.DataFrame({c: selection.column(c).astype("string") for c in columns})
+    frame["place_name"] = frame["place_name"].fillna(frame["place_id"]).fillna("no place")
+    frame["place_id"] = frame["place_id"].fillna("")
+    frame["org_name"] = frame["org_name"].fillna(frame["org_id"])
+    return frame
 
 
 def control_summary(selection: Selection) -> list[OrganisationControl]:
     """The acting organisations of the selected records, most records first, each with its places
-    (most records first) and its distinct citations (in the order of its records)."""
+    (most records first; past PLACES_NAMED the rest counted) and its distinct citations (in the order of
+    its records). Counted from the selection's columns, not record by record."""
     kinds = dict(zip(selection.dataset.places["id"], selection.dataset.places["kind"]))
     contains = dict(zip(selection.places["id"], selection.places["contains"]))
-    grouped: dict[str, list] = {}
-    for record in selection.record_list:
-        grouped.setdefault(record.org_id, []).append(record)
+    frame = _frame(selection)
+    per_place = frame.groupby(["org_id", "place_id", "place_name"], sort=False).size().rename("n").reset_index()
+    per_place = per_place.sort_values(["n", "place_name"], ascending=[False, True], kind="stable")
+    cited = frame.drop_duplicates(["org_id", "source_outlet", "source_published", "paragraphs"])
     summary = []
-    for org_id, records in grouped.items():
-        counts: dict[str, int] = {}
-        for record in records:
-            counts[record.place_id or ""] = counts.get(record.place_id or "", 0) + 1
-        names = {r.place_id or "": r.place_name or r.place_id or "no place" for r in records}
-        places = [PlaceCount(names[p], n, kinds.get(p) in AREA_KINDS, _text(contains.get(p)))
-                  for p, n in sorted(counts.items(), key=lambda item: (-item[1], names[item[0]]))]
-        citations = _citations(records)
-        summary.append(OrganisationControl(org_id, records[0].org_name, len(records), places, citations))
+    for org_id, places in per_place.groupby("org_id", sort=False):
+        named = places.head(PLACES_NAMED)
+        counted = [PlaceCount(name, int(n), kinds.get(p) in AREA_KINDS, _text(contains.get(p)))
+                   for p, name, n in zip(named["place_id"], named["place_name"], named["n"])]
+        rest = places.iloc[PLACES_NAMED:]
+        summary.append(OrganisationControl(
+            org_id, frame.loc[frame["org_id"] == org_id, "org_name"].iloc[0], int(places["n"].sum()), counted,
+            _citations(cited[cited["org_id"] == org_id]), (len(rest), int(rest["n"].sum()))))
     return sorted(summary, key=lambda item: (-item.count, item.organisation))
 
 
-def _citations(records: list[Record]) -> list[str]:
+def _citations(records: pd.DataFrame) -> list[str]:
     """One citation per report, its paragraphs merged: "NK Insider, 2025-10-27, ¶ 3, 4, 5, 7"."""
     paragraphs: dict[tuple, set[str]] = {}
-    for record in records:
-        cited = paragraphs.setdefault((record.source_outlet, record.source_published), set())
-        cited.update(p.strip() for p in str(record.paragraphs or "").split(";") if p.strip())
+    for outlet, published, cited_here in zip(records["source_outlet"], records["source_published"],
+                                             records["paragraphs"]):
+        cited = paragraphs.setdefault((outlet, published), set())
+        cited.update(p.strip() for p in str(cited_here if isinstance(cited_here, str) else "").split(";")
+                     if p.strip())
     return [citation(outlet, published, ";".join(sorted(cited, key=lambda p: (len(p), p))))
             for (outlet, published), cited in paragraphs.items()]
 

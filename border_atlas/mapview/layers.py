@@ -16,7 +16,7 @@ import pandas as pd
 from border_atlas.colours import org_colours
 from border_atlas.escaping import esc
 from border_atlas.mapview.area_layer import area_layer, drawn_places
-from border_atlas.mapview.compact import COMPACT, compact_layers, map_mode
+from border_atlas.mapview.compact import COMPACT, compact_layers, compact_legend_html, map_mode, place_summary
 from border_atlas.mapview.data_key import DataKey, off_map_note
 from border_atlas.mapview.fit import FitToData
 from border_atlas.mapview.layout import displacements
@@ -151,6 +151,13 @@ def _add_key(markers: folium.FeatureGroup, drawing: Plan, options: MapOptions) -
 
 
 def legend_html(*selections: Selection, options: MapOptions | None = None) -> str:
-    """The whole legend for a page that shows it beside its maps (the briefing, the comparison)."""
-    contents = [plan(selection, options or MapOptions()).legend for selection in selections]
-    return data_legend_html(merge_legends(contents)) + basemap_legend_html()
+    """The whole legend for a page that shows it beside its maps (the briefing, the comparison), from what
+    each map draws: a compact map's legend from its places' summary, never from a plan of every record."""
+    options = options or MapOptions()
+    compact = [s for s in selections if map_mode(s, options=options) == COMPACT]
+    detailed = [s for s in selections if all(s is not c for c in compact)]
+    parts = [data_legend_html(merge_legends([plan(s, options).legend for s in detailed]))] if detailed else []
+    if compact:
+        drawn = pd.concat([place_summary(s, options=options) for s in compact], ignore_index=True)
+        parts.append(compact_legend_html(compact[0], options=options, places=drawn))
+    return "".join(parts) + basemap_legend_html()
