@@ -47,7 +47,8 @@ OFF = "off"
 _PACKAGE = Path(__file__).resolve().parent
 # The code whose output is cached: a change to any of it makes every old entry unreachable.
 _VALIDATING_CODE = ("schema.py", "checks.py", "validation.py", "dataset.py", "dates.py", "problems.py", "cache.py",
-                    "readers/base.py", "readers/csv_folder.py", "readers/frames.py")
+                    "readers/base.py", "readers/csv_folder.py", "readers/frames.py",
+                    "readers/sql_tables.py")
 _PROBLEM_COLUMNS = {"file": "str", "row": "Int64", "field": "str", "message": "str", "severity": "str"}
 _ENTRY = "entry.json"
 

@@ -11,11 +11,11 @@ from border_atlas.ui.add_report.bulk import bring_file
 from border_atlas.ui.add_report.editors import edit_draft
 from border_atlas.ui.add_report.recognised import recognition_of, show_recognised
 from border_atlas.ui.add_report.review import review
-from border_atlas.ui.add_report.saving import journal_section, save_section
+from border_atlas.ui.add_report.saving import history_section, save_section
 from border_atlas.ui.data import get_dataset, show_problems
 
 st.set_page_config(page_title="Add a report — Border Atlas", page_icon="🗺️", layout="wide")
-state.snapshot()  # taken before the data is read: a save against files changed since is refused, never lost
+state.snapshot()  # taken before the data is read: a save against data changed since is refused, never lost
 dataset = get_dataset()
 
 st.title("Add a report")
@@ -42,4 +42,4 @@ draft = state.draft(mode)
 if draft is not None:
     check = review(mode, edit_draft(mode, draft, dataset), dataset)
     save_section(mode, check)
-journal_section()
+history_section()

@@ -1,9 +1,9 @@
 """Save a checked draft: its rows appended to the tables and the report's text archived, all or nothing.
 
-The store (:class:`~border_atlas.store.DataStore`) does the writing: atomic, locked, journalled,
-refused if the files changed since the page read them. The report is archived as plain text in
-``reports/<source_id>.txt``, its title on the first line and one paragraph per line after it,
-so that the project's paragraph rule numbers it exactly as it was numbered here.
+The store (:class:`~border_atlas.store.DataStore`) does the writing: one transaction, recorded in
+the history with the user's name, refused if the data changed since the page read it. The report
+is archived as plain text (exported as ``reports/<source_id>.txt``), its title on the first line
+and one paragraph per line after it, so that the project's paragraph rule numbers it exactly as it was numbered here.
 
 >>> from border_atlas.ingest import report_from_text
 >>> archive_text(report_from_text("Title\\n\\nFirst.\\n  Second.  "))
@@ -42,17 +42,19 @@ def rows_for_store(prepared: Draft) -> dict[str, list[dict[str, str]]]:
 
 
 def describe(prepared: Draft) -> str:
-    """What a save adds, in words, for the journal."""
+    """What a save adds, in words, for the history."""
     counts = [f"{len(prepared.table(t))} {t}" for t in TABLES if len(prepared.table(t))]
     source = prepared.report_source_id
     return (f"Report {source}: " if source else "Bulk import: ") + ", ".join(counts)
 
 
-def save_draft(store: DataStore, check: DraftCheck, *, expected: Snapshot, note: str | None = None) -> SaveResult:
-    """Append the checked draft's rows and archive its report; refused while any problem remains.
+def save_draft(store: DataStore, check: DraftCheck, *, expected: Snapshot, note: str | None = None,
+               user: str | None = None) -> SaveResult:
+    """Add the checked draft's rows and archive its report, as ``user`` (the local user by default);
+    refused while any problem remains.
 
     Raises :class:`DraftNotReady`, or the store's errors (:class:`~border_atlas.store.StaleData`
-    when a file changed since ``expected`` was taken, :class:`~border_atlas.store.StoreBusy`,
+    when the data changed since ``expected`` was taken, :class:`~border_atlas.store.StoreBusy`,
     :class:`~border_atlas.store.ArchiveConflict`), each with a message for the analyst.
     """
     if check.problems:
@@ -64,4 +66,4 @@ def save_draft(store: DataStore, check: DraftCheck, *, expected: Snapshot, note:
         raise DraftNotReady("Nothing was saved: the draft has no rows.")
     source = prepared.report_source_id
     report = ArchivedReport(source, archive_text(prepared.report)) if source and prepared.report else None
-    return store.save(rows=rows, expected=expected, report=report, note=note or describe(prepared))
+    return store.save(rows=rows, expected=expected, report=report, note=note or describe(prepared), user=user)

@@ -1,10 +1,8 @@
 """Tables from CSV files already read into memory, all at one moment.
 
-A check that reads a folder one file at a time can meet a save half-way (the new source in
-``sources.csv`` not yet read, its assignment already in ``assignments.csv``) and report a
-problem that never existed. :meth:`~border_atlas.store.DataStore.contents` reads every file
-while no save is under way; this reader parses those bytes exactly as :class:`CsvFolder`
-parses the files.
+A check that reads a folder one file at a time can meet a change half-way and report a problem
+that never existed; this reader parses bytes read beforehand exactly as :class:`CsvFolder` parses
+the files (an upload, or files read at one moment).
 
 >>> reader = CsvContents({"eras.csv": b"id,name\\r\\npre,Before\\r\\n"}, label="data")
 >>> list(reader.read("eras").frame["id"]), reader.read("places").problems[0].message

@@ -30,6 +30,8 @@ from border_atlas.readers.base import RawTable
 MAX_BYTES = 512 * 1024 * 1024
 _FORBIDDEN = re.compile(f"{HIDDEN_CHARACTERS}|{UNDECODED_BYTES}")
 _LINE = re.compile(r".*?(?:\r\n|\r|\n)|.+", re.DOTALL)
+# Python's csv module refuses a value over 131,072 characters by default; a long note is no error.
+csv.field_size_limit(max(csv.field_size_limit(), MAX_BYTES))
 
 
 class CsvFolder:

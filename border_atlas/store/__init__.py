@@ -1,33 +1,28 @@
-"""Add rows and archived reports to the data folder safely while several analysts work at once.
+"""The atlas's data in one SQL database: SQLite on a laptop, PostgreSQL for a team.
 
-Pure Python (standard library). The caller validates rows; the store makes sure that no
-save loses or corrupts data: appends never change a byte already in a file, every write is
-atomic and durable, a save touching several files is all-or-nothing even across a crash,
-one writer at a time (threads and processes), a save against data that changed since it
-was read is refused, and every save is journalled and can be undone.
+SQLAlchemy Core with Alembic migrations; the same code serves both. Every save is one
+transaction; every read of the tables is one consistent snapshot; a save based on a stale read
+is refused; every change is kept in a history (who, when, each row before and after) from which
+a save can be undone as a new change. The CSV folder stays the published form: import and export
+in :mod:`border_atlas.store.csv_io`, ``python -m border_atlas.data import|export`` from a shell.
 
-Layout inside the data folder::
-
-    <table>.csv                 the tables (appended to, never rewritten)
-    reports/<source_id>.txt     archived report texts (created once, never overwritten)
-    journal/<NNNNNN>.json       one entry per save or undo (manifest while pending)
-    journal/lock                the flock target
+Modules: ``engine`` (which database; SQLite's WAL, foreign keys and busy timeout), ``sql_tables``
+(the tables and their constraints, from :mod:`border_atlas.schema`), ``migrations`` (Alembic),
+``rows`` (reading and writing rows), ``history``, ``undo``, ``csv_io``, ``datastore``.
 
 >>> from border_atlas.store import DataStore, ArchivedReport, StaleData
 """
 
-from border_atlas.store.datastore import ArchivedReport, DataStore, SaveResult
+from border_atlas.store.datastore import ArchivedReport, Contents, DataStore, SaveResult, Snapshot
 from border_atlas.store.errors import (
     ArchiveConflict,
     InvalidInput,
     StaleData,
     StoreBusy,
-    StoreCorrupt,
     StoreError,
     UndoRefused,
 )
-from border_atlas.store.journal import JournalEntry
-from border_atlas.store.snapshot import Snapshot
+from border_atlas.store.history import Change
 
-__all__ = ["ArchiveConflict", "ArchivedReport", "DataStore", "InvalidInput", "JournalEntry", "SaveResult",
-           "Snapshot", "StaleData", "StoreBusy", "StoreCorrupt", "StoreError", "UndoRefused"]
+__all__ = ["ArchiveConflict", "ArchivedReport", "Change", "Contents", "DataStore", "InvalidInput", "SaveResult",
+           "Snapshot", "StaleData", "StoreBusy", "StoreError", "UndoRefused"]

@@ -1,46 +1,70 @@
-"""The data folder as a store that analysts can add to at the same time without losing a row.
+"""The atlas's data in one SQL database that analysts (and app servers) can add to at the same time.
 
->>> import shutil, tempfile
->>> folder = Path(tempfile.mkdtemp())
->>> _ = (folder / "places.csv").write_bytes(b"id,name\\r\\nhyesan,Hyesan\\r\\n")
->>> store = DataStore(folder)
+>>> import tempfile
+>>> store = DataStore(f"sqlite:///{tempfile.mkdtemp()}/atlas.sqlite3")
+>>> _ = store.import_folder(DATA_DIR, user="ana")
 >>> seen = store.snapshot()
->>> result = store.save(rows={"places": [{"id": "samsu", "name": "Samsu"}]}, expected=seen, note="from a report")
->>> (folder / "places.csv").read_bytes()
-b'id,name\\r\\nhyesan,Hyesan\\r\\nsamsu,Samsu\\r\\n'
->>> store.save(rows={"places": [{"id": "kapsan", "name": "Kapsan"}]}, expected=seen)  # doctest: +ELLIPSIS
+>>> place = {"id": "kapsan", "name": "Kapsan", "kind": "county", "country": "KP", "lat": "41.09", "lon": "128.29",
+...          "precision": "centroid", "coord_source_id": "geonames"}
+>>> saved = store.save(rows={"places": [place]}, expected=seen, user="ana", note="a county")
+>>> store.save(rows={"places": [{**place, "id": "kapsan-2"}]}, expected=seen, user="ben")  # doctest: +ELLIPSIS
 Traceback (most recent call last):
 ...
-border_atlas.store.errors.StaleData: The data changed on disk since it was read: places.csv. Nothing was saved; ...
->>> [entry.row_ids for entry in store.journal()]
-[{'places': ('samsu',)}]
->>> undone = store.undo()
->>> (folder / "places.csv").read_bytes()
-b'id,name\\r\\nhyesan,Hyesan\\r\\n'
->>> shutil.rmtree(folder)
+border_atlas.store.errors.StaleData: The data changed since it was read: places (change 2 (save by ana at ...)). ...
+>>> [(c.kind, c.user, c.rows) for c in store.history()]
+[('save', 'ana', {'places': ('kapsan',)}), ('import', 'ana', {...})]
+>>> store.undo(user="ana").change.undoes == saved.change.id
+True
+>>> store.close()
 """
 
 from __future__ import annotations
 
 import contextlib
-from collections.abc import Callable, Iterator
+from collections import Counter
+from collections.abc import Iterator
 from dataclasses import dataclass
 from pathlib import Path
 
-from border_atlas.store.changes import FileChange
-from border_atlas.store.csvtable import appended_text
-from border_atlas.store.errors import ArchiveConflict, InvalidInput, StaleData, UndoRefused
-from border_atlas.store.fsio import ensure_dir, read_or_none
-from border_atlas.store.journal import JournalEntry, compact, next_id, now_utc, read_entries
-from border_atlas.store.lock import exclusive
-from border_atlas.store.names import ARCHIVE_DIR, ID_PATTERN, JOURNAL_DIR, check_id, check_text
-from border_atlas.store.snapshot import Snapshot
-from border_atlas.store.transaction import commit, recover
+import pandas as pd
+import sqlalchemy as sa
+
+from border_atlas.dataset import DATA_DIR
+from border_atlas.identity import current_user
+from border_atlas.problems import Problem
+from border_atlas.store import history
+from border_atlas.store import rows as row_io
+from border_atlas.store.engine import BUSY_TIMEOUT_S, WRITE, make_engine, shown_url
+from border_atlas.store.errors import ArchiveConflict, InvalidInput, StaleData, StoreBusy
+from border_atlas.store.history import Change, RowChange
+from border_atlas.store.migrations import upgrade
+from border_atlas.store.names import ARCHIVE_DIR, check_id, check_text
+from border_atlas.store.sql_tables import DATA_TABLES, REPORTS, meta, state
+from border_atlas.store.undo import plan_undo
+
+__all__ = ["DATA_DIR", "ArchivedReport", "Contents", "DataStore", "SaveResult", "Snapshot"]
+
+
+@dataclass(frozen=True)
+class Snapshot:
+    """Which database, at which version: what a page read, handed back to :meth:`DataStore.save`."""
+
+    database_id: str
+    version: int
+
+
+@dataclass(frozen=True)
+class Contents:
+    """Every dataset table (text cells, in row order) and the import's problems, read in one transaction."""
+
+    snapshot: Snapshot
+    tables: dict[str, pd.DataFrame]
+    problems: tuple[Problem, ...]
 
 
 @dataclass(frozen=True)
 class ArchivedReport:
-    """A report's plain text (UTF-8, never HTML), archived as ``reports/<source_id>.txt``.
+    """A report's plain text (UTF-8, never HTML), exported as ``reports/<source_id>.txt``.
 
     >>> ArchivedReport("dailynk-2018-02-28", "Title\\nFirst paragraph.\\n").path
     'reports/dailynk-2018-02-28.txt'
@@ -56,190 +80,205 @@ class ArchivedReport:
 
 @dataclass(frozen=True)
 class SaveResult:
-    """The journal entry of a save or undo, and the snapshot of the files it left."""
+    """The change a save, undo or import recorded, and the snapshot of the data it left."""
 
-    entry: JournalEntry
+    change: Change
     snapshot: Snapshot
 
 
 class DataStore:
-    """The CSV tables of ``folder``, their archived reports and the journal of saves.
+    """The dataset's tables, archived reports and history in the database at ``url``.
 
-    ``timeout``: seconds to wait for another writer before :class:`StoreBusy`. ``keep``: how
-    many of the newest saves keep the text they added, and so can be undone.
-    ``checkpoint``: called with the name of each step of a transaction (see
-    :mod:`border_atlas.store.transaction`); failure tests use it to stop a writer there.
-    Opening the store finishes or rolls back a transaction a crashed process left behind.
+    Opening it brings the database's schema up to date (Alembic). ``busy_timeout``: seconds a
+    SQLite writer waits for another before :class:`StoreBusy`. One object may serve many threads;
+    separate processes each open their own.
     """
 
-    def __init__(self, folder: str | Path, *, timeout: float = 10.0, keep: int = 50,
-                 checkpoint: Callable[[str], None] | None = None) -> None:
-        self.folder = Path(folder)
-        if not self.folder.is_dir():
-            raise InvalidInput(f"{self.folder} is not a folder")
-        if keep < 1:
-            raise InvalidInput(f"keep must be at least 1 (got {keep})")
-        self.timeout = timeout
-        self.keep = keep
-        self._journal = self.folder / JOURNAL_DIR
-        ensure_dir(self._journal)
-        self._checkpoint = checkpoint or (lambda step: None)
-        self.recovered: list[str] = self.recover()
+    def __init__(self, url: str | sa.URL, *, busy_timeout: float = BUSY_TIMEOUT_S) -> None:
+        self.url = sa.make_url(url)
+        self.label = f"the database {shown_url(self.url)}"
+        self.engine = make_engine(self.url, busy_timeout=busy_timeout)
+        with self._errors():
+            upgrade(self.engine)
 
-    @property
-    def tables(self) -> tuple[str, ...]:
-        """The table names: the regular ``<id>.csv`` files at the top of the folder (not symlinks)."""
-        return tuple(sorted(p.stem for p in self.folder.glob("*.csv")
-                            if ID_PATTERN.fullmatch(p.stem) and p.is_file() and not p.is_symlink()))
+    def close(self) -> None:
+        self.engine.dispose()
 
     @contextlib.contextmanager
-    def _locked(self) -> Iterator[None]:
-        with exclusive(self._journal / "lock", timeout=self.timeout, folder=self.folder):
+    def _errors(self) -> Iterator[None]:
+        try:
             yield
+        except sa.exc.OperationalError as exc:
+            if "locked" in str(exc.orig) or "busy" in str(exc.orig):
+                raise StoreBusy(f"Another save held {self.label} too long; try again in a moment.") from None
+            raise StoreBusy(f"{self.label} cannot be reached: {str(exc.orig).strip()}") from None
 
-    def recover(self) -> list[str]:
-        """Finish or roll back interrupted transactions; one message for each (empty if none)."""
-        with self._locked():
-            return recover(self.folder, self._journal, checkpoint=self._checkpoint)
+    @contextlib.contextmanager
+    def reading(self) -> Iterator[sa.Connection]:
+        """A transaction that sees one consistent state of every table (REPEATABLE READ on PostgreSQL;
+        a WAL read transaction on SQLite)."""
+        with self._errors(), self.engine.connect() as connection:
+            if self.engine.dialect.name == "postgresql":
+                connection = connection.execution_options(isolation_level="REPEATABLE READ")
+            with connection.begin():
+                yield connection
 
-    def _read_all(self, *, reports: bool = True) -> dict[str, bytes]:
-        contents = {f"{name}.csv": (self.folder / f"{name}.csv").read_bytes() for name in self.tables}
-        archive = self.folder / ARCHIVE_DIR
-        if reports and archive.is_dir():
-            contents |= {f"{ARCHIVE_DIR}/{p.name}": p.read_bytes() for p in archive.iterdir()
-                         if p.is_file() and not p.name.startswith(".")}
-        return contents
+    @contextlib.contextmanager
+    def writing(self) -> Iterator[sa.Connection]:
+        """A write transaction, one at a time: SQLite's write lock (BEGIN IMMEDIATE), on PostgreSQL a lock
+        on the version row. Its snapshot is taken once the lock is held, so it sees every earlier save."""
+        with self._errors(), self.engine.connect().execution_options(**WRITE) as connection:
+            try:
+                with connection.begin():
+                    connection.execute(sa.select(state.c.version).with_for_update())
+                    yield connection
+            except sa.exc.IntegrityError as exc:
+                raise InvalidInput(f"The database refused the change: {str(exc.orig).splitlines()[0]}. "
+                                   "Nothing was saved.") from None
+
+    @staticmethod
+    def _snapshot(connection: sa.Connection) -> Snapshot:
+        database_id, version = connection.execute(sa.select(state.c.database_id, state.c.version)).one()
+        return Snapshot(database_id, int(version))
 
     def snapshot(self) -> Snapshot:
-        """The hashes of every table and archived report, read while no save is under way.
+        with self.reading() as connection:
+            return self._snapshot(connection)
 
-        Take it before loading the data: a save landing in between then makes the page's
-        next save stale (refused), never lost.
-        """
-        return self.contents()[0]
+    def contents(self) -> Contents:
+        """Every table, the import's problems and their snapshot, all of one moment."""
+        with self.reading() as connection:
+            snapshot = self._snapshot(connection)
+            tables = {name: row_io.read_frame(connection, name) for name in DATA_TABLES}
+            problems = tuple(row_io.stored_problems(connection))
+        return Contents(snapshot, tables, problems)
 
-    def contents(self, *, reports: bool = True) -> tuple[Snapshot, dict[str, bytes]]:
-        """Every table (and archived report, unless ``reports`` is false) and their snapshot, read while no save
-        is under way: reading the files one at a time could meet a save half-way.
-        """
-        with self._locked():
-            recover(self.folder, self._journal, checkpoint=self._checkpoint)
-            contents = self._read_all(reports=reports)
-        return Snapshot.of(contents), contents
+    def reports(self) -> dict[str, str]:
+        """The archived report texts, by source id."""
+        with self.reading() as connection:
+            return row_io.read_reports(connection)
 
-    def journal(self) -> list[JournalEntry]:
-        """The committed saves and undos, newest first."""
-        with self._locked():
-            return [e for e in reversed(read_entries(self._journal)) if e.state == "committed"]
+    def history(self, limit: int | None = None) -> list[Change]:
+        """The saves, undos and imports, newest first."""
+        with self.reading() as connection:
+            return history.recent(connection, limit)
 
-    def save(self, *, rows: dict[str, list[dict[str, str]]], expected: Snapshot,
-             report: ArchivedReport | None = None, note: str = "") -> SaveResult:
-        """Append ``rows`` to their tables and archive ``report``, all or nothing.
+    def meta(self) -> dict[str, str]:
+        """What the store records of itself: the folder last imported (``source_folder``,
+        ``source_fingerprint``, ``imported_at``)."""
+        with self.reading() as connection:
+            return dict(connection.execute(sa.select(meta.c.key, meta.c.value)).all())
 
-        Raises :class:`StaleData` if any file differs from ``expected``, :class:`StoreBusy`
-        if another save holds the lock too long, :class:`InvalidInput` for a bad name or
-        value, :class:`ArchiveConflict` if a different text is archived under the same id.
+    def is_new(self) -> bool:
+        """Nothing was ever imported or saved into it."""
+        with self.reading() as connection:
+            return history.recent(connection, 1) == [] and self._snapshot(connection).version == 0
+
+    def save(self, *, rows: dict[str, list[dict[str, str]]], expected: Snapshot, report: ArchivedReport | None = None,
+             note: str = "", user: str | None = None) -> SaveResult:
+        """Add ``rows`` to their tables and archive ``report``, all in one transaction.
+
+        Raises :class:`StaleData` if the data changed since ``expected``, :class:`InvalidInput`
+        for a bad name, value or a row the database's constraints refuse, :class:`ArchiveConflict`
+        if a different text is archived under the same id, :class:`StoreBusy` if the database is
+        locked too long or cannot be reached.
         """
         if not isinstance(expected, Snapshot):
             raise InvalidInput("expected must be the Snapshot taken when the data was read (store.snapshot())")
-        rows = _checked_rows(rows)
+        user = check_text(user or current_user(), where="the user name")
+        new = _checked_rows(rows)
         check_text(note, where="the note")
         if report is not None:
             check_text(report.text, where=f"the text of report {check_id(report.source_id, what='source id')}")
-        if not rows and report is None:
+        if not new and report is None:
             raise InvalidInput("nothing to save: no rows and no report")
-        with self._locked():
-            recover(self.folder, self._journal, checkpoint=self._checkpoint)
-            contents = self._read_all()
-            stale = expected.changed_since(Snapshot.of(contents))
-            if stale:
-                raise StaleData(stale)
-            changes = self._table_changes(rows, contents) + _archive_changes(report, contents)
+        with self.writing() as connection:
+            _refuse_if_stale(connection, expected, self._snapshot(connection))
+            changes = _added(connection, new) + _archived(connection, report)
             if not changes:
                 raise InvalidInput("nothing to save: the report is already archived and there are no rows")
-            entries = read_entries(self._journal)
-            entry = JournalEntry(id=next_id(entries), kind="save", time=now_utc(), note=note,
-                                 source_id=report.source_id if report else None, changes=tuple(changes),
-                                 row_ids={t: tuple(r.get("id") or "" for r in table) for t, table in rows.items()})
-            return self._commit(entry, contents)
+            row_io.apply(connection, changes)
+            change_id = history.record(connection, kind="save", user=user, note=note, rows=changes,
+                                       source_id=report.source_id if report else None)
+            return SaveResult(history.get(connection, change_id), self._snapshot(connection))
 
-    def _commit(self, entry: JournalEntry, contents: dict[str, bytes | None]) -> SaveResult:
-        commit(self.folder, self._journal, entry, {c.path: contents.get(c.path) for c in entry.changes},
-               checkpoint=self._checkpoint)
-        with contextlib.suppress(OSError):  # compaction is retried on the next save
-            compact(self._journal, read_entries(self._journal), keep=self.keep)
-        return SaveResult(entry, Snapshot.of(self._read_all()))
+    def undo(self, change_id: int | None = None, *, user: str, note: str = "") -> SaveResult:
+        """Undo the change ``change_id`` (a save or import) as a new change; with no id, ``user``'s own last save.
 
-    def _table_changes(self, rows: dict[str, list[dict]], contents: dict[str, bytes]) -> list[FileChange]:
-        known = self.tables
-        changes = []
-        for table, new_rows in rows.items():
-            if table not in known:
-                raise InvalidInput(f"unknown table '{table}'; the tables are {', '.join(known)}")
-            path = f"{table}.csv"
-            changes.append(FileChange.append(path, contents[path], appended_text(contents[path], new_rows, name=path)))
-        return changes
-
-    def undo(self, entry_id: str | None = None, *, note: str = "") -> SaveResult:
-        """Undo the last save not yet undone (``entry_id``, if given, must name it).
-
-        The files get back their exact previous bytes. Refused with :class:`StaleData` if
-        any file it changed differs now from what that save left, and with
-        :class:`UndoRefused` if there is nothing to undo or the save is not the last one.
+        Refused (:class:`UndoRefused`) when there is nothing of the user's to undo, the change was
+        undone already, or a later change touched its rows or refers to them (named in the message).
         """
+        check_text(user, where="the user name")
         check_text(note, where="the note")
-        with self._locked():
-            recover(self.folder, self._journal, checkpoint=self._checkpoint)
-            entries = read_entries(self._journal)
-            target = _undo_target(entries, entry_id, keep=self.keep)
-            contents = {c.path: read_or_none(self.folder / c.path) for c in target.changes}
-            stale = [c.path for c in target.changes if c.state_of(contents[c.path]) != "after"]
-            if stale:
-                raise StaleData(stale, action="undone")
-            entry = JournalEntry(id=next_id(entries), kind="undo", time=now_utc(), source_id=target.source_id,
-                                 note=note, row_ids=target.row_ids, undoes=target.id,
-                                 changes=tuple(c.inverse() for c in target.changes))
-            return self._commit(entry, contents)
+        with self.writing() as connection:
+            target, inverse = plan_undo(connection, change_id, user=user)
+            row_io.apply(connection, inverse)
+            undo_id = history.record(connection, kind="undo", user=user, note=note or f"undoes change {target.id}",
+                                     rows=inverse, source_id=target.source_id, undoes=target.id)
+            return SaveResult(history.get(connection, undo_id), self._snapshot(connection))
+
+    def import_folder(self, folder: Path | str, *, user: str | None = None, note: str = "",
+                      only_if_new: bool = False):
+        """Import a CSV folder (see :func:`border_atlas.store.csv_io.import_folder`)."""
+        from border_atlas.store.csv_io import import_folder
+
+        return import_folder(self, Path(folder), user=user or current_user(), note=note, only_if_new=only_if_new)
+
+    def export_folder(self, folder: Path | str):
+        """Write the tables and archived reports as a CSV folder (see :mod:`border_atlas.store.csv_io`)."""
+        from border_atlas.store.csv_io import export_folder
+
+        return export_folder(self, Path(folder))
 
 
-def _checked_rows(rows: object) -> dict[str, list[dict]]:
-    if not isinstance(rows, dict):
-        raise InvalidInput(f"rows must map table names to lists of rows (got {type(rows).__name__})")
+
+def _refuse_if_stale(connection: sa.Connection, expected: Snapshot, now: Snapshot) -> None:
+    if expected.database_id != now.database_id:
+        raise StaleData(["the whole dataset"], by=["the page read another database"])
+    if expected.version == now.version:
+        return
+    later = history.since(connection, expected.version)
+    tables = sorted({t for change in later for t in change.rows} | ({REPORTS} if any(
+        c.source_id for c in later) else set()))
+    raise StaleData(tables, by=[change.describe() for change in later] or ["a change made outside the app"])
+
+
+def _checked_rows(new: object) -> dict[str, list[dict]]:
+    if not isinstance(new, dict):
+        raise InvalidInput(f"rows must map table names to lists of rows (got {type(new).__name__})")
     checked = {}
-    for table, table_rows in rows.items():
-        check_id(table, what="table name")
+    for name, table_rows in new.items():
+        if name not in DATA_TABLES:
+            raise InvalidInput(f"unknown table {str(name)!r}; the tables are {', '.join(DATA_TABLES)}")
         if not isinstance(table_rows, list | tuple):
-            raise InvalidInput(f"the rows for {table} must be a list of mappings (got {type(table_rows).__name__})")
-        if table_rows:
-            checked[table] = list(table_rows)
+            raise InvalidInput(f"the rows for {name} must be a list of mappings (got {type(table_rows).__name__})")
+        cleaned = [row_io.clean_row(name, row, where=f"{name} new row {n}") for n, row in enumerate(table_rows, 1)]
+        if cleaned:
+            checked[name] = cleaned
     return checked
 
 
-def _archive_changes(report: ArchivedReport | None, contents: dict[str, bytes]) -> list[FileChange]:
+def _added(connection: sa.Connection, new: dict[str, list[dict]]) -> list[RowChange]:
+    """Row changes adding ``new``; refused if an id is taken already or twice in the save."""
+    changes = []
+    for name in DATA_TABLES:  # parents first
+        ids = [row["id"] for row in new.get(name, [])]
+        twice = {i for i, n in Counter(ids).items() if n > 1}
+        taken = sorted(set(row_io.get_rows(connection, name, ids)) | twice)
+        if taken:
+            raise InvalidInput(f"{name} already has a row with the id {', '.join(taken)}: "
+                               "choose another id. Nothing was saved.")
+        changes += [RowChange(name, row["id"], None, row) for row in new.get(name, [])]
+    return changes
+
+
+def _archived(connection: sa.Connection, report: ArchivedReport | None) -> list[RowChange]:
     if report is None:
         return []
-    existing = contents.get(report.path)
+    existing = row_io.get_rows(connection, REPORTS, [report.source_id]).get(report.source_id)
     if existing is None:
-        return [FileChange.create(report.path, report.text)]
-    if existing == report.text.encode("utf-8"):
+        return [RowChange(REPORTS, report.source_id, None, {"text": report.text})]
+    if existing["text"] == report.text:
         return []
     raise ArchiveConflict(f"{report.path} already holds a different text; archives are never overwritten. "
                           "Give the new report its own source id.")
-
-
-def _undo_target(entries: list[JournalEntry], entry_id: str | None, *, keep: int) -> JournalEntry:
-    saves = [e for e in reversed(entries) if e.state == "committed" and e.kind == "save" and e.undone_by is None]
-    if not saves:
-        raise UndoRefused("nothing to undo: every save in the journal has been undone")
-    last = saves[0]
-    if entry_id is not None and entry_id != last.id:
-        named = next((e for e in entries if e.id == entry_id and e.kind == "save"), None)
-        if named is None:
-            raise UndoRefused(f"there is no save {entry_id!r} in the journal")
-        if named.undone_by is not None:
-            raise UndoRefused(f"save {entry_id} was already undone (by {named.undone_by})")
-        raise UndoRefused(f"only the last save not yet undone ({last.id}) can be undone; undo saves in reverse order")
-    if not last.undoable:
-        raise UndoRefused(f"save {last.id} is older than the {keep} newest saves kept in full "
-                          "and can no longer be undone")
-    return last

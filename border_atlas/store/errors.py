@@ -1,4 +1,4 @@
-"""The errors a save, an undo or a recovery can raise; each message says what to do next."""
+"""The errors a save, an undo or an import can raise; each message says what to do next."""
 
 from __future__ import annotations
 
@@ -16,24 +16,28 @@ class InvalidInput(StoreError, ValueError):
 
 
 class StoreBusy(StoreError):
-    """Another session or process held the data folder's lock for longer than the timeout."""
+    """The database stayed locked by another writer for longer than the busy timeout, or cannot be reached."""
 
 
 class StaleData(StoreError):
-    """The files changed on disk since the caller read them; nothing was written.
+    """The data changed since the caller read it; nothing was written.
 
-    ``files`` names the changed files, relative to the data folder.
+    ``tables`` names the tables changed since, ``by`` the changes that changed them.
 
-    >>> error = StaleData(["assignments.csv"])
-    >>> error.files
-    ('assignments.csv',)
+    >>> error = StaleData(["assignments"], by=["change 4 by bob at 2026-01-01T10:00:00Z"])
+    >>> error.tables
+    ('assignments',)
     >>> print(error)
-    The data changed on disk since it was read: assignments.csv. Nothing was saved; reload the data and try again.
+    The data changed since it was read: assignments (change 4 by bob at 2026-01-01T10:00:00Z). Nothing was saved; \
+reload the data and try again.
     """
 
-    def __init__(self, files, *, action: str = "saved") -> None:
-        self.files = tuple(files)
-        super().__init__(f"The data changed on disk since it was read: {', '.join(self.files)}. "
+    def __init__(self, tables, *, by=(), action: str = "saved") -> None:
+        self.tables = tuple(tables)
+        self.by = tuple(by)
+        what = ", ".join(self.tables) or "changed outside the app"
+        who = f" ({'; '.join(self.by)})" if self.by else ""
+        super().__init__(f"The data changed since it was read: {what}{who}. "
                          f"Nothing was {action}; reload the data and try again.")
 
 
@@ -42,8 +46,4 @@ class ArchiveConflict(StoreError):
 
 
 class UndoRefused(StoreError):
-    """Nothing to undo, or the save asked for is not the last one not yet undone, or too old."""
-
-
-class StoreCorrupt(StoreError):
-    """A journal entry cannot be read; the data folder needs a person to look at it."""
+    """Nothing of the user's to undo, the change named cannot be undone, or a later change stands in the way."""

@@ -1,7 +1,7 @@
 """Which names the store accepts: ids, table names, and text free of NUL bytes.
 
-Every name that becomes part of a path is checked here, so nothing an analyst types can
-point outside the data folder.
+Every id that becomes part of a path (an export's ``reports/<source_id>.txt``) is checked here,
+so nothing an analyst types can point outside the folder exported to.
 """
 
 from __future__ import annotations
@@ -13,7 +13,6 @@ from border_atlas.store.errors import InvalidInput
 ID_PATTERN = re.compile(r"[a-z0-9]+(?:-[a-z0-9]+)*")
 MAX_ID_LENGTH = 100
 ARCHIVE_DIR = "reports"  # <data>/reports/<source_id>.txt
-JOURNAL_DIR = "journal"
 
 
 def check_id(value: object, *, what: str = "id") -> str:

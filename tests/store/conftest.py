@@ -1,16 +1,16 @@
-"""A writable copy of the bundled data folder for each store test."""
+"""A store on a fresh database (SQLite, then PostgreSQL) holding the bundled data."""
 
 from __future__ import annotations
 
-import shutil
-from pathlib import Path
-
 import pytest
-from helpers import ROOT
+
+from border_atlas.dataset import DATA_DIR
+from border_atlas.store import DataStore
 
 
 @pytest.fixture
-def folder(tmp_path: Path) -> Path:
-    target = tmp_path / "data"
-    shutil.copytree(ROOT / "data", target)
-    return target
+def store(database_url):
+    opened = DataStore(database_url)
+    opened.import_folder(DATA_DIR, user="setup")
+    yield opened
+    opened.close()

@@ -1,10 +1,6 @@
-"""Shared by the store tests: a sample save, and reading a data folder's files as bytes."""
+"""Shared by the store tests: rows that meet every rule (placeholders, not facts), and a sample save."""
 
 from __future__ import annotations
-
-import csv
-import io
-from pathlib import Path
 
 from border_atlas.store import ArchivedReport, DataStore, SaveResult
 
@@ -12,31 +8,27 @@ SOURCE_ID = "example-2025-01-01"
 REPORT_TEXT = "Example title\nFirst example paragraph.\n\nSecond example paragraph, with a comma.\n"
 
 
-def sample_rows(tag: str = "a") -> dict[str, list[dict[str, str]]]:
-    """Rows for three tables (placeholders, not facts), in the order the save writes them."""
+def report_rows(tag: str = "a") -> dict[str, list[dict[str, str]]]:
+    """A source, a place and a record citing it; ``tag`` makes the ids differ."""
+    source = f"example-{tag}-2025-01-01"
     return {
-        "sources": [{"id": SOURCE_ID, "kind": "report", "outlet": "Example outlet", "title": "Example, \"quoted\"",
+        "sources": [{"id": source, "kind": "report", "outlet": "Example outlet", "title": "Example, \"quoted\"",
                      "published": "2025-01-01", "paragraphs": "2"}],
-        "places": [{"id": f"example-place-{tag}", "name": "Example place", "kind": "town"}],
-        "assignments": [{"id": f"example-duty-{tag}", "org_id": "mss", "role": "control",
-                         "summary": "Line one\nline two", "source_id": SOURCE_ID, "paragraphs": "1"}],
+        "places": [{"id": f"example-place-{tag}", "name": "Example place", "kind": "town", "parent_id": "hyesan",
+                    "country": "KP", "lat": "41.4", "lon": "128.2", "precision": "parent",
+                    "coord_source_id": source}],
+        "assignments": [{"id": f"example-duty-{tag}", "org_id": "mss", "role": "order",
+                         "place_id": f"example-place-{tag}", "summary": "Line one\nline two", "reported": "2025-01-01",
+                         "source_id": source, "paragraphs": "1", "reliability": "C", "credibility": "3"}],
     }
 
 
-def sample_save(store: DataStore) -> SaveResult:
-    return store.save(rows=sample_rows(), expected=store.snapshot(),
-                      report=ArchivedReport(SOURCE_ID, REPORT_TEXT), note="example save")
+def sample_save(store: DataStore, tag: str = "a", *, user: str = "ana") -> SaveResult:
+    rows = report_rows(tag)
+    source = rows["sources"][0]["id"]
+    return store.save(rows=rows, expected=store.snapshot(), report=ArchivedReport(source, REPORT_TEXT),
+                      note=f"example save {tag}", user=user)
 
 
-def data_files(folder: Path) -> dict[str, bytes]:
-    """Every file of the folder outside the journal, by relative path."""
-    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*"))
-            if p.is_file() and p.relative_to(folder).parts[0] != "journal"}
-
-
-def journal_files(folder: Path) -> list[str]:
-    return sorted(p.name for p in (folder / "journal").iterdir())
-
-
-def records(data: bytes) -> list[list[str]]:
-    return list(csv.reader(io.StringIO(data.decode("utf-8"), newline="")))
+def ids(store: DataStore, table: str) -> set[str]:
+    return set(store.contents().tables[table]["id"])

@@ -4,13 +4,12 @@ from __future__ import annotations
 
 import streamlit as st
 
-from border_atlas.dataset import Dataset
+from border_atlas.dataset import Dataset, load_dataset
 from border_atlas.drafting import TABLES, Draft, DraftCheck, check_draft
 from border_atlas.drafting.preview import preview_selection
 from border_atlas.escaping import markdown
-from border_atlas.readers import CsvContents
+from border_atlas.readers import SqlTables
 from border_atlas.ui.add_report.state import store
-from border_atlas.ui.data import data_folder
 from border_atlas.ui.map_panel import show_map
 
 MAP_HEIGHT = 480
@@ -19,9 +18,10 @@ MAP_HEIGHT = 480
 def review(mode: str, draft: Draft, dataset: Dataset) -> DraftCheck:
     """The check of the draft as it stands, with its problems listed by table, row and field."""
     st.header("4. Check and preview")
-    # All tables of one moment: a save by another analyst must not meet the check half-way.
-    _, tables = store().contents(reports=False)
-    check = check_draft(draft, CsvContents(tables, label=str(data_folder())), base=dataset)
+    # All tables of one moment (one transaction): a save by another analyst never meets the check half-way,
+    # and the check's base is that same moment (from the cache of validated tables).
+    reader = SqlTables(store(), store().contents())
+    check = check_draft(draft, reader, base=load_dataset(reader, cache=True))
     if check.problems:
         st.error(markdown("{count} to solve: nothing is saved while a problem remains. Rows are counted from 1 in "
                           "each table above.", count=f"{len(check.problems)} problem" +

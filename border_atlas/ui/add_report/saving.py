@@ -1,4 +1,4 @@
-"""Step 5: save through the store (refused if the files changed since they were read), the journal, undo."""
+"""Step 5: save through the store (refused if the data changed since it was read); the history, undo, import."""
 
 from __future__ import annotations
 
@@ -6,20 +6,22 @@ import streamlit as st
 
 from border_atlas.drafting import DraftCheck, save_draft
 from border_atlas.escaping import markdown
+from border_atlas.identity import current_user
 from border_atlas.store import StoreError
 from border_atlas.ui.add_report import state
+from border_atlas.ui.data import data_folder, folder_changed
 
-JOURNAL_ROWS = 20
+HISTORY_ROWS = 20
 # Short columns first and wide enough to read whole; the long note last, where it may be cut.
-JOURNAL_COLUMNS = {name: st.column_config.TextColumn(name, width=width) for name, width in (
-    ("entry", "medium"), ("what", "small"), ("undone by", "medium"), ("when (UTC)", "medium"), ("report", "medium"),
-    ("rows", "medium"), ("note", "large"))}
+HISTORY_COLUMNS = {name: st.column_config.TextColumn(name, width=width) for name, width in (
+    ("change", "small"), ("what", "small"), ("who", "small"), ("undone by", "small"), ("when (UTC)", "medium"),
+    ("report", "medium"), ("rows", "medium"), ("note", "large"))}
 
 
 def save_section(mode: str, check: DraftCheck) -> None:
     st.header("5. Save")
-    st.caption("Rows are appended to the tables and the report's plain text is archived in reports/; no byte "
-               "already in a file changes. A save is refused if another session changed the files meanwhile.")
+    st.caption("The rows and the report's plain text are saved in the database in one transaction, under your name "
+               f"({current_user()}). A save is refused if another session changed the data meanwhile.")
     st.button("Save the new rows", key=f"ar_{mode}_save", type="primary", disabled=not check.ok,
               on_click=state.request, args=("save",))
     if not state.take("save"):
@@ -28,44 +30,82 @@ def save_section(mode: str, check: DraftCheck) -> None:
         st.error("Nothing was saved: the draft changed as you saved it and now has a problem (see step 4).")
         return
     try:
-        result = save_draft(state.store(), check, expected=state.snapshot())
+        result = save_draft(state.store(), check, expected=state.snapshot(), user=current_user())
     except (StoreError, OSError) as exc:
         st.error(markdown("{message}", message=str(exc)))
         st.button("Read the data again (keeps your draft)", key=f"ar_{mode}_reload", on_click=state.refresh_snapshot)
         return
-    counts = ", ".join(f"{n} {table}" for table, n in result.entry.row_counts.items())
-    archived = f"; report archived as reports/{result.entry.source_id}.txt" if result.entry.source_id else ""
-    state.after_save(mode, result, f"Saved ({result.entry.id}): {counts}{archived}.")
+    counts = ", ".join(f"{n} {table}" for table, n in result.change.row_counts.items())
+    archived = f"; report {result.change.source_id} archived" if result.change.source_id else ""
+    state.after_save(mode, result, f"Saved (change {result.change.id}): {counts}{archived}.")
     st.rerun()
 
 
-def _undo() -> None:
+def _undo(change_id: int | None = None) -> None:
     try:
-        result = state.store().undo()
+        result = state.store().undo(change_id, user=current_user())
     except (StoreError, OSError) as exc:
-        state.say("error", str(exc), where="journal")
+        state.say("error", str(exc), where="history")
         return
     state.refresh_snapshot(result.snapshot)
-    state.say("success", f"Undone: save {result.entry.undoes}; the files hold exactly what they held before it.",
-              where="journal")
+    state.say("success", f"Undone: change {result.change.undoes}; its rows are as they were before it "
+                         f"(recorded as change {result.change.id}).", where="history")
 
 
-def journal_section() -> None:
-    """The journal, the undo button and, next to it, what the last save or undo did."""
+def _import_again() -> None:
+    try:
+        result = state.store().import_folder(data_folder(), user=current_user(), note=f"imported {data_folder()} again")
+    except (StoreError, OSError) as exc:
+        state.say("error", str(exc), where="history")
+        return
+    state.refresh_snapshot()
+    state.say("success", result.describe(), where="history")
+
+
+def _history_table(changes) -> None:
+    st.dataframe([{"change": str(c.id), "what": c.kind, "who": c.user,
+                   "undone by": None if c.undone_by is None else str(c.undone_by), "when (UTC)": c.time,
+                   "report": c.source_id, "rows": ", ".join(f"{n} {t}" for t, n in c.row_counts.items()),
+                   "note": c.note} for c in changes[:HISTORY_ROWS]],
+                 hide_index=True, width="stretch", key="ar_history", column_config=HISTORY_COLUMNS)
+
+
+def _undo_named(changes) -> None:
+    undoable = [c for c in changes if c.kind == "save" and c.undone_by is None]
+    if not undoable:
+        return
+    chosen = st.selectbox("Or undo a save by anyone, named by its change number", [c.id for c in undoable],
+                          index=None, key="ar_undo_choice",
+                          format_func=lambda i: next(c.describe() for c in undoable if c.id == i))
+    st.button("Undo the chosen save", key="ar_undo_chosen", disabled=chosen is None, on_click=_undo, args=(chosen,))
+
+
+def history_section() -> None:
+    """The history of changes, undo (your own last save, or a save named), and importing the folder again."""
     st.header("Saves and undo")
     try:
-        entries = state.store().journal()
+        changes = state.store().history(HISTORY_ROWS)
     except (StoreError, OSError) as exc:
-        st.error(markdown("The journal cannot be read: {message}", message=str(exc)))
-        entries = None
-    if entries == []:
-        st.caption("Nothing has been saved from this page yet.")
-    elif entries:
-        st.dataframe([{"entry": e.id, "what": e.kind, "undone by": e.undone_by, "when (UTC)": e.time,
-                       "report": e.source_id, "rows": ", ".join(f"{n} {t}" for t, n in e.row_counts.items()),
-                       "note": e.note} for e in entries[:JOURNAL_ROWS]], hide_index=True, width="stretch",
-                     key="ar_journal", column_config=JOURNAL_COLUMNS)
-        st.button("Undo the last save", key="ar_undo", on_click=_undo,
-                  help="Gives every file it changed back its exact previous bytes; refused if the files changed "
-                       "since.")
-    state.show_message("journal")
+        st.error(markdown("The history cannot be read: {message}", message=str(exc)))
+        changes = None
+    if changes == []:
+        st.caption("Nothing has been saved yet.")
+    elif changes:
+        _history_table(changes)
+        st.button("Undo my last save", key="ar_undo", on_click=_undo,
+                  help=f"Undoes the newest save by you ({current_user()}) not yet undone, never anyone else's; "
+                       "refused if a later change touched the same rows.")
+    state.show_message("history")  # what the last save, undo or import did, right under the button
+    if changes:
+        _undo_named(changes)
+    _folder_section()
+
+
+def _folder_section() -> None:
+    changed = folder_changed()
+    with st.expander("The source folder", expanded=changed is not None):
+        st.caption(markdown("The database was first filled from {folder}. Importing it again adds its new rows and "
+                            "changes the rows it changed; rows saved here that the folder lacks are kept.",
+                            folder=str(data_folder())))
+        st.button("Import the folder again", key="ar_import", on_click=_import_again,
+                  type="primary" if changed is not None else "secondary")

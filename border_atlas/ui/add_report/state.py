@@ -9,7 +9,7 @@ from border_atlas.drafting import Draft
 from border_atlas.escaping import escape_markdown
 from border_atlas.gazetteer import Gazetteer
 from border_atlas.store import DataStore, SaveResult, Snapshot
-from border_atlas.ui.data import data_folder, files_key
+from border_atlas.ui.data import open_store
 
 SNAPSHOT = "ar_snapshot"
 MESSAGE = "ar_message"
@@ -19,11 +19,11 @@ BULK = "bulk"
 
 
 def store() -> DataStore:
-    return DataStore(data_folder())
+    return open_store()
 
 
 def snapshot() -> Snapshot:
-    """The files as this page read them; a save against files changed since is refused."""
+    """The data as this page read it; a save against data changed since is refused."""
     if SNAPSHOT not in st.session_state:
         st.session_state[SNAPSHOT] = store().snapshot()
     return st.session_state[SNAPSHOT]
@@ -34,13 +34,15 @@ def refresh_snapshot(taken: Snapshot | None = None) -> None:
 
 
 @st.cache_resource(max_entries=2)
-def _gazetteer(files: tuple, folder: str, _dataset: Dataset) -> Gazetteer:
+def _gazetteer(database_id: str, version: int, _dataset: Dataset) -> Gazetteer:
     return Gazetteer(_dataset.places)
 
 
 def gazetteer(dataset: Dataset) -> Gazetteer:
     """The offline gazetteer over this dataset's places and the GeoNames reference."""
-    return _gazetteer(files_key(data_folder()), str(data_folder()), dataset)
+    # Keyed by the data's version, not the dataset object: one gazetteer for every session on the same data.
+    taken = store().snapshot()
+    return _gazetteer(taken.database_id, taken.version, dataset)
 
 
 def draft(mode: str) -> Draft | None:
@@ -87,4 +89,4 @@ def take(action: str) -> bool:
 def after_save(mode: str, result: SaveResult, text: str) -> None:
     refresh_snapshot(result.snapshot)
     set_draft(mode, None)
-    say("success", text, where="journal")
+    say("success", text, where="history")
