@@ -46,9 +46,10 @@ def test_every_citation_fits_the_text_of_its_report(dataset):
     assert cited <= set(texts), "a report cited by a record has no text to check against"
 
 
-def test_citations_of_an_added_report_are_checked_against_its_archived_text(data_copy):
+def test_citations_of_an_added_report_are_checked_against_its_exported_text(database_url, tmp_path):
     from border_atlas.drafting import Draft, check_draft, frame_of, save_draft
     from border_atlas.ingest import report_from_text
+    from border_atlas.readers import SqlTables
     from border_atlas.store import DataStore
 
     report = report_from_text("Notes\nThe MSS opened a post in Hyesan.\nIt closed it again.\n")
@@ -59,8 +60,12 @@ def test_citations_of_an_added_report_are_checked_against_its_archived_text(data
             "id": "post-2024", "org_id": "mss", "role": "order", "place_id": "hyesan", "summary": "Opened a post.",
             "reported": "2024", "source_id": "weekly-2024", "paragraphs": "2", "reliability": "C",
             "credibility": "3"}]))
-    store = DataStore(data_copy)
-    save_draft(store, check_draft(draft, CsvFolder(data_copy)), expected=store.snapshot())
+    store = DataStore(database_url)
+    store.import_folder(DATA_DIR, user="setup")
+    save_draft(store, check_draft(draft, SqlTables(store)), expected=store.snapshot())
+    data_copy = tmp_path / "published"
+    store.export_folder(data_copy)  # the published form: the citations are checked against its reports/
+    store.close()
     added = load_dataset(CsvFolder(data_copy))
     assert "weekly-2024" in report_texts(data_copy) and citation_problems(added, report_texts(data_copy)) == []
     (data_copy / "reports" / "weekly-2024.txt").write_text("Notes\nThe MSS opened a post in Hyesan.\n")

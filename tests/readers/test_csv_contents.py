@@ -1,14 +1,13 @@
-"""Tables read at one moment: parsed as the folder's files are, untouched by a later save."""
+"""Tables from bytes read beforehand: parsed as the folder's files are, untouched by a later change of the files."""
 
 from __future__ import annotations
 
 from border_atlas.dataset import load_dataset
 from border_atlas.readers import CsvContents, CsvFolder
-from border_atlas.store import DataStore
 
 
 def test_the_contents_of_a_folder_load_as_the_folder_does(data_copy):
-    _, contents = DataStore(data_copy).contents()
+    contents = {p.name: p.read_bytes() for p in data_copy.glob("*.csv")}
     reader = CsvContents(contents, label=str(data_copy))
     assert reader.fingerprint() == CsvFolder(data_copy).fingerprint()
     from_contents, from_folder = load_dataset(reader), load_dataset(CsvFolder(data_copy))
@@ -17,14 +16,14 @@ def test_the_contents_of_a_folder_load_as_the_folder_does(data_copy):
         assert getattr(from_contents, table).equals(getattr(from_folder, table))
 
 
-def test_a_save_after_the_read_does_not_reach_the_tables_read(data_copy):
-    store = DataStore(data_copy)
-    seen, contents = store.contents()
+def test_a_change_of_the_files_after_the_read_does_not_reach_the_tables_read(data_copy):
+    contents = {p.name: p.read_bytes() for p in data_copy.glob("*.csv")}
     reader = CsvContents(contents, label="data")
-    store.save(rows={"places": [{"id": "kapsan-test", "name": "Kapsan"}]}, expected=seen)
-    assert "kapsan-test" in set(CsvFolder(data_copy).read("places").frame["id"])
-    assert "kapsan-test" not in set(reader.read("places").frame["id"])
-    assert store.contents()[0] != seen
+    with (data_copy / "eras.csv").open("a", encoding="utf-8") as file:
+        file.write("later,Later,,,,\n")
+    assert "later" in set(CsvFolder(data_copy).read("eras").frame["id"])
+    assert "later" not in set(reader.read("eras").frame["id"])
+    assert reader.fingerprint() != CsvFolder(data_copy).fingerprint()
 
 
 def test_a_missing_table_is_named():

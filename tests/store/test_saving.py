@@ -6,11 +6,11 @@ import re
 
 import pytest
 import sqlalchemy as sa
-from tests.store.store_helpers import REPORT_TEXT, ids, report_rows, sample_save
 
 from border_atlas.dataset import load_dataset
 from border_atlas.readers import SqlTables
 from border_atlas.store import ArchiveConflict, ArchivedReport, InvalidInput, StaleData
+from tests.store.store_helpers import REPORT_TEXT, ids, report_rows, sample_save
 
 
 def test_a_save_adds_every_row_and_the_report_and_records_who_when_and_what(store):

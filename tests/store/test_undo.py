@@ -4,9 +4,9 @@ from __future__ import annotations
 
 import pytest
 import sqlalchemy as sa
-from tests.store.store_helpers import ids, report_rows, sample_save
 
 from border_atlas.store import UndoRefused
+from tests.store.store_helpers import ids, report_rows, sample_save
 
 
 def test_undo_my_last_save_undoes_my_save_never_a_later_one_by_someone_else(store):

@@ -1,9 +1,11 @@
 """The add-report page under AppTest: a report becomes a record on the map and in the exports, survives a
-restart, and is undone to the byte; bad uploads are refused with a message and save nothing."""
+restart, and is undone to the byte; undo is the user's own; bad uploads are refused and save nothing."""
 
 from __future__ import annotations
 
 import json
+import tempfile
+from pathlib import Path
 
 import lxml.html
 import pytest
@@ -14,22 +16,40 @@ from helpers import read_rows
 from streamlit.runtime.memory_media_file_storage import MemoryMediaFileStorage
 
 from border_atlas.reference_places import load_reference_places
+from border_atlas.store import DataStore
 
 PAGE = "pages/5_Add_a_report.py"
 REPORT = ("Border notes\nThe MSS opened an office in Kapsan in March 2024.\n"
           "Units in Hyetan were told to work with the Kumgang Office.\n")
 
 
-def files(folder):
-    return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*"))
-            if p.is_file() and "journal" not in p.parts}
+class Published:
+    """The app's database (on SQLite, then PostgreSQL), read as its export: the dataset as published."""
+
+    def __init__(self, url: str):
+        self.url = url
+
+    def files(self) -> dict[str, bytes]:
+        store = DataStore(self.url)
+        try:
+            folder = Path(tempfile.mkdtemp(prefix="published-"))
+            store.export_folder(folder)
+        finally:
+            store.close()
+        return {p.relative_to(folder).as_posix(): p.read_bytes() for p in sorted(folder.rglob("*")) if p.is_file()}
+
+
+def files(data: Published) -> dict[str, bytes]:
+    return data.files()
 
 
 @pytest.fixture
-def data(data_copy, monkeypatch):
+def data(data_copy, database_url, monkeypatch):
     monkeypatch.setenv("BORDER_ATLAS_DATA", str(data_copy))
+    monkeypatch.setenv("BORDER_ATLAS_DATABASE", database_url)
     st.cache_resource.clear()
-    yield data_copy
+    run_page(PAGE)  # the first run imports the folder into the empty database
+    yield Published(database_url)
     st.cache_resource.clear()
 
 
@@ -101,8 +121,8 @@ def test_a_pasted_report_becomes_a_record_on_the_map_and_in_the_exports_and_undo
     assert str(kapsan.lat) in row and str(kapsan.lon) in row
 
     page = run_page(PAGE)
-    journal = table_with(page, "undone by")
-    assert list(journal["what"]) == ["save"] and journal.loc[0, "report"] == "exampleweekly-2024-04-02"
+    history = table_with(page, "undone by")
+    assert list(history["what"]) == ["save", "import"] and history.loc[0, "report"] == "exampleweekly-2024-04-02"
     page.button(key="ar_undo").click().run()
     assert not page.exception and any("Undone" in plain(s.value) for s in page.success)
     assert files(data) == before
@@ -118,7 +138,9 @@ def test_where_a_prefilled_value_came_from_is_a_caption_and_never_saved_in_the_n
                              "deleted_rows": [1]})
     at.button(key="ar_report_save").click().run()
     assert any("Saved" in plain(s.value) for s in at.success)
-    _, sources = read_rows(data / "sources.csv")
+    folder = Path(tempfile.mkdtemp())
+    (folder / "sources.csv").write_bytes(files(data)["sources.csv"])
+    _, sources = read_rows(folder / "sources.csv")
     saved = next(row for row in sources if row["id"] == "exampleweekly-2024-04-02")
     assert saved["note"] == "" and saved["title"] == "Border notes"
 
@@ -132,7 +154,7 @@ def test_a_save_against_files_another_session_changed_is_refused_with_the_stores
     theirs.button(key="ar_report_save").click().run()
     before = files(data)
     mine.button(key="ar_report_save").click().run()
-    assert any("changed on disk since it was read" in plain(e.value) for e in mine.error)
+    assert any("changed since it was read" in plain(e.value) for e in mine.error)
     assert files(data) == before  # nothing overwritten, nothing added
     mine.button(key="ar_report_reload").click().run()  # read the data again, keep the draft
     mine.button(key="ar_report_save").click().run()
@@ -209,9 +231,10 @@ def test_a_google_earth_file_of_sites_goes_through_the_same_check_and_save(data)
     at.run()
     assert any("No problem" in s.value for s in at.success), table_with(at, "problem")
     at.button(key="ar_bulk_save").click().run()
-    saved = (data / "places.csv").read_text(encoding="utf-8")
+    published = files(data)
+    saved = published["places.csv"].decode("utf-8")
     assert "post-7,Post 7" in saved and "liudaogou" in saved
-    assert "sites-file" in (data / "sources.csv").read_text(encoding="utf-8")
+    assert "sites-file" in published["sources.csv"].decode("utf-8")
 
 
 def test_the_sidebar_finder_lists_candidates_and_names_a_geonames_source(data):
@@ -253,7 +276,7 @@ def test_ids_are_chosen_from_lists_of_the_datas_and_the_drafts_rows_and_roles_ar
     assert editor_columns(at, "places")["parent_id"]["type_config"]["type"] == "selectbox"
 
 
-def test_undo_says_what_it_did_beside_its_button_and_the_journal_shows_undone_by(data):
+def test_undo_says_what_it_did_beside_its_button_and_the_history_shows_undone_by(data):
     at = propose(run_page(PAGE))
     edit(at, "assignments", {"edited_rows": {0: {"summary": "Opened an office there.", "role": "order"}},
                              "deleted_rows": [1]})
@@ -267,6 +290,45 @@ def test_undo_says_what_it_did_beside_its_button_and_the_journal_shows_undone_by
     undo = next(i for i, e in enumerate(flat) if getattr(e, "key", None) == "ar_undo")
     undone = [i for i, e in enumerate(flat) if e.type == "success" and "Undone" in plain(e.value)]
     assert undone == [undo + 1]  # the element right after the button
-    journal = table_with(at, "undone by")
-    assert list(journal.columns)[:3] == ["entry", "what", "undone by"]
-    assert journal["undone by"].notna().sum() == 1
+    history = table_with(at, "undone by")
+    assert list(history.columns)[:4] == ["change", "what", "who", "undone by"]
+    assert history["undone by"].notna().sum() == 1
+
+
+def test_undo_my_last_save_undoes_my_save_never_a_later_one_by_someone_else(data, monkeypatch):
+    """Ana saves, Ben saves, Ana presses "Undo my last save": Ana's rows go, Ben's stay; Ana pressing again is told
+    she has nothing left to undo, and Ben's save is untouched."""
+    import border_atlas.ui.add_report.saving as saving
+
+    before = files(data)
+    monkeypatch.setattr(saving, "current_user", lambda: "ana")
+    ana = propose(run_page(PAGE))
+    edit(ana, "assignments", {"edited_rows": {0: {"summary": "Opened an office there.", "role": "order"}},
+                              "deleted_rows": [1]})
+    ana.button(key="ar_report_save").click().run()
+    assert any("Saved" in plain(s.value) for s in ana.success)
+    monkeypatch.setattr(saving, "current_user", lambda: "ben")
+    ben = propose(run_page(PAGE), "Border notes\nThe MSS ordered new checks in Samsu County in March 2024.\n",
+                  outlet="Other Weekly")
+    edit(ben, "assignments", {"edited_rows": {0: {"summary": "Ordered new checks."}}})
+    ben.button(key="ar_report_save").click().run()
+    assert any("Saved" in plain(s.value) for s in ben.success)
+    history = table_with(ben, "undone by")
+    assert list(zip(history["what"], history["who"]))[:2] == [("save", "ben"), ("save", "ana")]
+
+    monkeypatch.setattr(saving, "current_user", lambda: "ana")
+    ana = run_page(PAGE)
+    ana.button(key="ar_undo").click().run()
+    assert not ana.exception and any("Undone" in plain(s.value) for s in ana.success)
+    published = files(data)
+    assert "reports/exampleweekly-2024-04-02.txt" not in published  # Ana's report and rows are gone
+    assert "exampleweekly" not in published["assignments.csv"].decode()
+    assert "reports/otherweekly-2024-04-02.txt" in published  # Ben's stay
+    assert "otherweekly-2024-04-02" in published["assignments.csv"].decode()
+    ana.button(key="ar_undo").click().run()
+    assert any("Nothing of yours (ana) to undo" in plain(e.value) for e in ana.error)
+    assert "reports/otherweekly-2024-04-02.txt" in files(data)
+    monkeypatch.setattr(saving, "current_user", lambda: "ben")
+    ben = run_page(PAGE)
+    ben.button(key="ar_undo").click().run()
+    assert files(data) == before
