@@ -120,6 +120,9 @@ def read_folder(folder: Path) -> FolderRows:
     reader = _ReadOnce(CsvFolder(folder))
     valid, problems = validated_tables(reader)
     kept = {name: _kept_rows(reader.read(name), valid[name], name) for name in DATA_TABLES}
+    # A value a row keeps despite a warning is found again whenever the database is loaded; kept here are the
+    # problems only the folder shows: rows left out (errors) and columns (the header, row 1).
+    problems = [p for p in problems if p.severity == "error" or p.row is None or p.row <= 1]
     problems = [*problems, *_whole_references(kept)]
     texts, report_problems = _reports(folder, {row["id"] for _, row in kept["sources"]})
     return FolderRows({name: [row for _, row in rows] for name, rows in kept.items()}, texts,

@@ -42,6 +42,9 @@ def plan_undo(connection: sa.Connection, change_id: int | None, *, user: str) ->
     """The change to undo and the row changes that undo it (newest row first); raises :class:`UndoRefused`."""
     target = _target(connection, change_id, user)
     written = history.row_changes(connection, target.id)
+    if not written:  # the first import into an empty database keeps no rows in the history (it may hold millions)
+        raise UndoRefused(f"Change {target.id} filled the empty database; it cannot be undone. Import into a new "
+                          "database instead.")
     by_table: dict[str, list[RowChange]] = {}
     for change in written:
         by_table.setdefault(change.table, []).append(change)

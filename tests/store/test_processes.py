@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import signal
 import subprocess
 import sys
 
@@ -9,7 +10,7 @@ from helpers import ROOT
 
 from border_atlas.dataset import load_dataset
 from border_atlas.readers import SqlTables
-from tests.store.store_helpers import ids
+from tests.store.store_helpers import ids, sample_save
 
 SAVES = 8
 
@@ -26,4 +27,22 @@ def test_two_processes_with_their_own_engines_both_save_every_report(store, data
     assert expected <= ids(store, "assignments")
     saves = [c for c in store.history() if c.kind == "save"]
     assert len(saves) == 2 * SAVES and {c.user for c in saves} == {"user-p", "user-q"}
+    assert load_dataset(SqlTables(store)).problems == ()
+
+
+def test_a_process_killed_mid_save_leaves_nothing_of_it_and_the_next_save_proceeds(store, database_url):
+    before = store.snapshot()
+    writer = subprocess.Popen([sys.executable, str(ROOT / "tests" / "store" / "kill_mid_save.py"), database_url],
+                              cwd=ROOT, stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True,
+                              env={"PYTHONPATH": str(ROOT), "PATH": "/usr/bin:/bin"})
+    try:
+        assert writer.stdout.readline().strip() == "written", writer.stderr.read()
+    finally:
+        writer.send_signal(signal.SIGKILL)
+        writer.wait(timeout=60)
+    assert store.snapshot() == before
+    assert "example-duty-killed" not in ids(store, "assignments")
+    assert [c.user for c in store.history()] == ["setup"]
+    sample_save(store, "after", user="ana")  # the killed writer's lock is gone with it
+    assert "example-duty-after" in ids(store, "assignments")
     assert load_dataset(SqlTables(store)).problems == ()

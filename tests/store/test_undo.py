@@ -61,3 +61,9 @@ def test_undo_is_refused_when_the_row_changed_since(store, database_url):
         store.undo(user="ana")
     assert "example-duty-a" in ids(store, "assignments")  # nothing undone
     assert ana.change.id == store.history()[0].id
+
+
+def test_the_import_that_filled_the_database_cannot_be_undone(store):
+    [first] = store.history()
+    with pytest.raises(UndoRefused, match=f"Change {first.id} filled the empty database"):
+        store.undo(first.id, user="ana")

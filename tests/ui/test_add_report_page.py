@@ -26,8 +26,8 @@ REPORT = ("Border notes\nThe MSS opened an office in Kapsan in March 2024.\n"
 class Published:
     """The app's database (on SQLite, then PostgreSQL), read as its export: the dataset as published."""
 
-    def __init__(self, url: str):
-        self.url = url
+    def __init__(self, url: str, folder: Path):
+        self.url, self.folder = url, folder
 
     def files(self) -> dict[str, bytes]:
         store = DataStore(self.url)
@@ -49,7 +49,7 @@ def data(data_copy, database_url, monkeypatch):
     monkeypatch.setenv("BORDER_ATLAS_DATABASE", database_url)
     st.cache_resource.clear()
     run_page(PAGE)  # the first run imports the folder into the empty database
-    yield Published(database_url)
+    yield Published(database_url, data_copy)
     st.cache_resource.clear()
 
 
@@ -332,3 +332,21 @@ def test_undo_my_last_save_undoes_my_save_never_a_later_one_by_someone_else(data
     ben = run_page(PAGE)
     ben.button(key="ar_undo").click().run()
     assert files(data) == before
+
+
+def test_a_changed_source_folder_is_announced_on_every_page_and_imported_again_only_on_request(data):
+    with (data.folder / "events.csv").open("a", encoding="utf-8") as file:
+        file.write("later-event,2024-05-01,A *later* event,geonames,\n")
+    dashboard = run_page()
+    [notice] = [i for i in dashboard.info if "changed since it was imported" in plain(i.value)]
+    assert str(data.folder) in plain(notice.value) and "python -m border_atlas.data import" in plain(notice.value)
+    assert "later-event" not in files(data)["events.csv"].decode()  # nothing imported by itself
+    page = run_page(PAGE)
+    page.button(key="ar_import").click().run()
+    assert not page.exception
+    [said] = [s for s in page.success if "Imported" in plain(s.value)]
+    assert "added 1 events" in plain(said.value) and "changed nothing" in plain(said.value)
+    assert "later-event,2024-05-01,A *later* event,geonames," in files(data)["events.csv"].decode()
+    assert not [i for i in run_page().info if "changed since it was imported" in plain(i.value)]
+    history = table_with(run_page(PAGE), "undone by")
+    assert list(history["what"][:2]) == ["import", "import"]
