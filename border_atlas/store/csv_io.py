@@ -18,6 +18,7 @@ from collections import Counter
 from dataclasses import dataclass, field
 from pathlib import Path
 
+import numpy as np
 import pandas as pd
 import sqlalchemy as sa
 
@@ -67,14 +68,14 @@ class FolderRows:
 
 
 def _kept_rows(raw: RawTable, valid: pd.DataFrame, name: str) -> list[tuple[int, Row]]:
+    """(file row, text cells) of each row that validation kept."""
     if raw.frame is None or valid.empty:
         return []
-    wanted = set(valid["file_row"].astype(int))
-    columns = text_columns(name)
-    frame = raw.frame.reindex(columns=columns).astype(object)
+    numbers = np.asarray(raw.rows, dtype=np.int64)
+    kept = np.isin(numbers, valid["file_row"].to_numpy(dtype=np.int64))
+    frame = raw.frame.reindex(columns=text_columns(name))[kept].astype(object)
     frame = frame.where(frame.notna(), None)
-    return [(row, dict(zip(columns, values))) for row, values in zip(raw.rows, frame.itertuples(index=False))
-            if row in wanted]
+    return list(zip(numbers[kept].tolist(), frame.to_dict("records")))
 
 
 def _whole_references(kept: dict[str, list[tuple[int, Row]]]) -> list[Problem]:

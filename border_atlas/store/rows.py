@@ -5,6 +5,7 @@ from __future__ import annotations
 from collections.abc import Iterable
 
 import pandas as pd
+import pyarrow as pa
 import sqlalchemy as sa
 
 from border_atlas.problems import Problem
@@ -35,11 +36,22 @@ def clean_row(name: str, row: object, *, where: str) -> Row:
 
 
 def read_frame(connection: sa.Connection, name: str) -> pd.DataFrame:
-    """A table's text cells in row order (None where empty), as the CSV reader would give them."""
+    """A table's text cells in row order (None where empty), as the CSV reader would give them.
+
+    Read with the driver's own cursor, column by column into Arrow: building a frame from
+    SQLAlchemy's row objects takes several times longer for a large table.
+    """
     columns = text_columns(name)
     chosen = table(name)
-    result = connection.execute(sa.select(*(chosen.c[c] for c in columns)).order_by(chosen.c.row_order))
-    return pd.DataFrame(result.fetchall(), columns=columns, dtype=object)
+    query = sa.select(*(chosen.c[c] for c in columns)).order_by(chosen.c.row_order)
+    cursor = connection.connection.dbapi_connection.cursor()
+    try:
+        cursor.execute(str(query.compile(dialect=connection.dialect)))
+        found = cursor.fetchall()
+    finally:
+        cursor.close()
+    values = list(zip(*found)) if found else [()] * len(columns)
+    return pa.table({c: pa.array(v, pa.large_string()) for c, v in zip(columns, values)}).to_pandas()
 
 
 def read_reports(connection: sa.Connection) -> dict[str, str]:
@@ -83,7 +95,18 @@ def apply(connection: sa.Connection, changes: list[RowChange]) -> None:
         if name != REPORTS:
             first = _next_order(connection, name)
             new = [{**row, "row_order": first + n} for n, row in enumerate(new)]
-        connection.execute(sa.insert(table(name)), new)
+        _insert_many(connection, name, new)
+
+
+def _insert_many(connection: sa.Connection, name: str, new: list[Row]) -> None:
+    """Insert rows (all with the same columns) through the driver's executemany: a first import may hold millions."""
+    columns = list(new[0])
+    statement = sa.insert(table(name)).compile(dialect=connection.dialect, column_keys=columns)
+    if connection.dialect.positional:
+        order = statement.positiontup
+        connection.exec_driver_sql(str(statement), [tuple(row[c] for c in order) for row in new])
+    else:
+        connection.exec_driver_sql(str(statement), new)
 
 
 def _key(change: RowChange) -> dict:

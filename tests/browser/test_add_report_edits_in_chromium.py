@@ -4,12 +4,11 @@ Streamlit's grid sends an edit 150 ms after it is made and then reruns the page:
 that time ran without the edit (the save wrote the drafted value), and a rerun redrawing the grid
 within it dropped the edit. Here a new place gets its parent (beside a place from GeoNames, with a
 coordinate), cells are edited with real key presses one after the other, the last two followed at
-once by a click on "Save", and the data folder's files are read back.
+once by a click on "Save", and the rows saved in the app's database are read back.
 """
 
 from __future__ import annotations
 
-import csv
 import shutil
 
 import pytest
@@ -18,6 +17,8 @@ from playwright.sync_api import Error as PlaywrightError
 from playwright.sync_api import expect
 
 from border_atlas.dataset import DATA_DIR
+from border_atlas.store import DataStore
+from border_atlas.store.engine import default_url
 
 pytestmark = pytest.mark.browser
 # A made-up report: Kapsan comes from GeoNames with a coordinate; Haebit-dong (a name no gazetteer knows)
@@ -101,8 +102,13 @@ def idle(page) -> None:
 
 
 def rows(data, table: str) -> dict[str, dict[str, str]]:
-    with (data / f"{table}.csv").open(encoding="utf-8", newline="") as handle:
-        return {row["id"]: row for row in csv.DictReader(handle)}
+    """The rows as saved: in the app's database for the folder ``data`` (empty cells as "")."""
+    store = DataStore(default_url(data))
+    try:
+        frame = store.contents().tables[table]
+    finally:
+        store.close()
+    return {row["id"]: {k: v or "" for k, v in row.items()} for row in frame.to_dict("records")}
 
 
 def test_edits_typed_quickly_and_saved_at_once_are_all_in_the_saved_rows(browser, app_on_copy):
@@ -134,7 +140,7 @@ def test_edits_typed_quickly_and_saved_at_once_are_all_in_the_saved_rows(browser
     edit_cell(page, "assignments", 0, "paragraphs", "3;6")
     edit_from_here(page, ["ArrowDown", "ArrowLeft"], "2;4")  # Tab moved right: the cell below the last one
     page.get_by_role("button", name="Save the new rows").click()
-    for _ in range(600):  # until the save has written the files (slow on a busy machine)
+    for _ in range(600):  # until the save is in the database (slow on a busy machine)
         records = {key: row for key, row in rows(data, "assignments").items() if row["source_id"] == SOURCE}
         if records:
             break
@@ -152,5 +158,5 @@ def test_edits_typed_quickly_and_saved_at_once_are_all_in_the_saved_rows(browser
     assert (new["kind"], new["parent_id"], new["precision"]) == ("neighbourhood", "hyesan", "parent")
     assert (new["lat"], new["lon"]) == (hyesan["lat"], hyesan["lon"])
     assert places["kapsan"]["lat"] and places["kapsan"]["precision"] == "point"
-    expect(page.get_by_text("Saved (")).to_be_visible()  # said beside the journal and its undo button
+    expect(page.get_by_text("Saved (")).to_be_visible()  # said beside the history and its undo button
     page.context.close()

@@ -15,7 +15,7 @@ HISTORY_ROWS = 20
 # Short columns first and wide enough to read whole; the long note last, where it may be cut.
 HISTORY_COLUMNS = {name: st.column_config.TextColumn(name, width=width) for name, width in (
     ("change", "small"), ("what", "small"), ("who", "small"), ("undone by", "small"), ("when (UTC)", "medium"),
-    ("report", "medium"), ("rows", "medium"), ("note", "large"))}
+    ("report", "medium"), ("rows", "large"), ("note", "large"))}
 
 
 def save_section(mode: str, check: DraftCheck) -> None:
