@@ -21,7 +21,7 @@ def pytest_configure(config):
         os.environ[CACHE_ENV] = tempfile.mkdtemp(prefix="border-atlas-test-cache-")
     # No user's own basemaps in the tests; a test that wants some names its settings file.
     os.environ.setdefault(SETTINGS_ENV, "off")
-    # So do the databases the app makes for each data folder (never the user's own).
+    # The databases the app makes for each data folder go to a folder of the tests' own too (never the user's).
     os.environ["XDG_DATA_HOME"] = tempfile.mkdtemp(prefix="border-atlas-test-data-home-")
     os.environ.pop("BORDER_ATLAS_DATABASE", None)
 
