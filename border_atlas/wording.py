@@ -192,6 +192,20 @@ def containment_count(n_at: int, chosen: list[str], areas: list[tuple[str, int]]
     return f"{at}; {listed}, which {verb} {'it' if len(chosen) == 1 else 'them'}"
 
 
+def option_count(label: str, records: int, about_areas: int = 0) -> str:
+    """A filter option with the records choosing it would select; those about the areas
+    containing a place are counted apart, as in :func:`containment_count`.
+
+    >>> option_count("Samsu County", 0), option_count("Ministry of State Security", 1234)
+    ('Samsu County (0)', 'Ministry of State Security (1,234)')
+    >>> option_count("Kangan", 5, about_areas=5)
+    'Kangan (0 + 5 about its areas)'
+    """
+    if not about_areas:
+        return f"{label} ({records:,})"
+    return f"{label} ({records - about_areas:,} + {about_areas:,} about its areas)"
+
+
 def area_text(kind: str, *, outlined: bool, position: str = "") -> str:
     """How a place that is a whole area is drawn: over its outline, or at a point for want of one.
 

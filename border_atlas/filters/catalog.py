@@ -12,7 +12,7 @@ from typing import TYPE_CHECKING
 
 from border_atlas import schema
 from border_atlas.dates import first_day, is_partial_date
-from border_atlas.filters import rules
+from border_atlas.filters import facet_rules, rules
 from border_atlas.filters.grades import GradeRange, parse_digits, parse_letters
 from border_atlas.filters.spec import (
     FilterSpec,
@@ -141,7 +141,9 @@ FILTERS: tuple[FilterSpec, ...] = (
         Widget("multiselect", "Organisation",
                "Grouped by type. Choosing an umbrella (Office 39, the MSS) includes its members; a record matches "
                "when the organisation acts, is the partner, or gave the order.", "All organisations",
-               organisation_order, lambda ds: lambda i: names_of([i], ds.organisations, with_type=True))),
+               organisation_order, lambda ds: lambda i: names_of([i], ds.organisations, with_type=True)),
+        facet=lambda rows, _v, ds, state: facet_rules.organisation_facet(
+            rows, facet_rules.ancestry_of(ds, "organisations"), exact=state.exact_orgs)),
     FilterSpec(
         "exact_orgs", False, flag("exact"), lambda rows, _v, _ds, _s: rows, lambda _v, _ds, _s: None,
         Widget("checkbox", "Only the organisations chosen (not their members)")),
@@ -152,7 +154,9 @@ FILTERS: tuple[FilterSpec, ...] = (
         Widget("multiselect", "Place", "Choosing a place includes the places inside it (Hyesan brings its "
                "neighbourhoods) and, unless switched off below, the records about the areas that contain it "
                "(Kangan brings Hyesan's and Ryanggang Province's).", "All places",
-               lambda ds: list(place_tree(ds.places)), lambda ds: place_tree(ds.places).get)),
+               lambda ds: list(place_tree(ds.places)), lambda ds: place_tree(ds.places).get),
+        facet=lambda rows, _v, ds, state: facet_rules.place_facet(
+            rows, facet_rules.ancestry_of(ds, "places"), containing=state.containing)),
     FilterSpec(
         "containing", True, flag("containing"), lambda rows, _v, _ds, _s: rows, lambda _v, _ds, _s: None,
         Widget("checkbox", "With the areas containing the chosen places",
@@ -163,7 +167,7 @@ FILTERS: tuple[FilterSpec, ...] = (
         lambda value, ds, _s: f"Era: {era_label(ds.eras, value)}" if value else "Era: all",
         Widget("radio", "Era", "Eras are read from data/eras.csv.", options=_era_options,
                option_label=lambda ds: lambda e: era_label(ds.eras, e) if e else "All"),
-        time=True),
+        time=True, facet=lambda rows, _v, ds, _s: facet_rules.era_facet(rows, ds.eras)),
     FilterSpec(
         "dates", DateRange(), UrlCodec(("from", "to"), _read_dates, _write_dates),
         lambda rows, value, _ds, _s: rules.by_date_range(rows, value.start, value.end),
@@ -180,19 +184,22 @@ FILTERS: tuple[FilterSpec, ...] = (
         "roles", (), choice_list("role", choices=lambda _ds: schema.ROLES, what="role"),
         lambda rows, value, _ds, _s: rules.by_role(rows, value),
         lambda value, _ds, _s: f"Roles: {', '.join(value)}" if value else None,
-        Widget("multiselect", "Role", placeholder="All roles", options=lambda _ds: list(schema.ROLES))),
+        Widget("multiselect", "Role", placeholder="All roles", options=lambda _ds: list(schema.ROLES)),
+        facet=lambda rows, _v, _ds, _s: facet_rules.value_facet(rows, "role")),
     FilterSpec(
         "grades", GradeRange(), UrlCodec(("grade", "reliability", "credibility"), _read_grades, _write_grades),
         lambda rows, value, _ds, _s: rules.by_grade(rows, value),
         lambda value, _ds, _s: None if value.is_everything else f"Grade: {value}",
         Widget("grade_range", "Grade", "Admiralty code: source reliability A (reliable) to F (cannot be judged); "
-               "information credibility 1 (confirmed) to 6 (cannot be judged).")),
+               "information credibility 1 (confirmed) to 6 (cannot be judged)."),
+        facet=lambda rows, value, _ds, _s: facet_rules.grade_facet(rows, value)),
     FilterSpec(
         "sources", (), id_list("source", table="sources", what="report"),
         lambda rows, value, _ds, _s: rules.by_source(rows, value),
         lambda value, ds, _s: f"Reports: {'; '.join(source_label(ds.sources, i) for i in value)}" if value else None,
         Widget("multiselect", "Report", "Only the records taken from the chosen reports.", "All reports",
-               _report_options, lambda ds: lambda i: source_label(ds.sources, i))),
+               _report_options, lambda ds: lambda i: source_label(ds.sources, i)),
+        facet=lambda rows, _v, _ds, _s: facet_rules.value_facet(rows, "source_id")),
 )
 
 BY_FIELD = {spec.field: spec for spec in FILTERS}

@@ -14,6 +14,7 @@ import pandas as pd
 
 if TYPE_CHECKING:
     from border_atlas.dataset import Dataset
+    from border_atlas.filters.facet_rules import Facet
 
 Params = Mapping[str, Sequence[str]]
 MAX_VALUES = 50  # values of one parameter read from a link; the rest are ignored with a note
@@ -66,6 +67,8 @@ class FilterSpec:
         is not the default.
     :param describe: ``(value, dataset, state) -> words`` for captions, or None to say nothing.
     :param time: a time filter, which the era comparison replaces with each era in turn.
+    :param facet: ``(rows, value, dataset, state) -> Facet``: how many of ``rows`` (the records
+        the other filters keep) each option would select, shown beside it; None for no counts.
     """
 
     field: str
@@ -75,6 +78,7 @@ class FilterSpec:
     describe: Callable[[Any, Dataset, Any], str | None]
     widget: Widget
     time: bool = False
+    facet: Callable[[pd.DataFrame, Any, Dataset, Any], Facet] | None = None
 
     def missing_parts(self) -> list[str]:
         """The declared parts this spec lacks (a test checks that there are none)."""

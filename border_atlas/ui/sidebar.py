@@ -13,6 +13,7 @@ from dataclasses import replace
 import streamlit as st
 
 from border_atlas.dataset import Dataset
+from border_atlas.facets import facet_counts
 from border_atlas.filters import FILTERS, FilterState
 from border_atlas.link import BriefingText, Link
 from border_atlas.ui import widgets
@@ -76,13 +77,26 @@ def _seed_all(link: Link, *, force: bool) -> None:
         st.session_state[BASEMAP_WIDGET] = link.view.basemap
 
 
-def _filters(dataset: Dataset, sidebar, current: FilterState) -> FilterState:
+def _pending(current: FilterState) -> FilterState:
+    """The filters the widgets hold before they are drawn (a changed widget's value is in session
+    state already), so that the counts beside their options follow this run's choice."""
     values = {}
     for spec in FILTERS:
-        widgets.draw(spec, dataset, sidebar, getattr(current, spec.field))
+        seeded = all(key in st.session_state for key in widgets.keys(spec))
+        values[spec.field] = widgets.read(spec)[0] if seeded else getattr(current, spec.field)
+    return FilterState(**values)
+
+
+def _filters(dataset: Dataset, sidebar, current: FilterState) -> FilterState:
+    values, counts = {}, facet_counts(dataset, _pending(current))
+    style = [widgets.FACET_STYLE]
+    for spec in FILTERS:
+        widgets.draw(spec, dataset, sidebar, getattr(current, spec.field), counts.get(spec.field))
+        style.append(widgets.zero_option_style(spec, dataset, counts.get(spec.field)))
         values[spec.field], problem = widgets.read(spec)
         if problem:
             sidebar.error(problem)
+    sidebar.html(f"<style>{' '.join(filter(None, style))}</style>")  # only a <style>: it takes no room
     return FilterState(**values)
 
 

@@ -6,6 +6,7 @@ filter's widget keys are derived from its field, so no other module names them.
 
 from __future__ import annotations
 
+import re
 from typing import Any
 
 import streamlit as st
@@ -14,10 +15,26 @@ from border_atlas.dataset import Dataset
 from border_atlas.dates import first_day, is_partial_date, last_day
 from border_atlas.escaping import escape_markdown
 from border_atlas.filters import DateRange, FilterSpec, GradeRange
+from border_atlas.filters.facet_rules import Facet
 from border_atlas.filters.grades import CREDIBILITY, RELIABILITY
 from border_atlas.ui import window_widget
+from border_atlas.wording import option_count
 
 _DRAWN_WITH_VALUE = {"grade_range"}
+ZERO_COLOUR = "#808690"  # an option that would select no record: grey, still above 3.5:1 on white
+# Past this many options with no record, the style would outweigh its use (it is sent on every run):
+# the "(0)" in their labels still tells them apart.
+MAX_GREYED = 300
+# The counts end the labels, so the sidebar's choices and open lists wrap long labels rather than cut
+# them, and a chosen option with no record is a grey chip.
+FACET_STYLE = f"""
+[data-testid="stSidebar"] [data-tag] {{ max-width: 100%; height: auto; }}
+[data-testid="stSidebar"] [data-tag] > span[title] {{ white-space: normal; overflow: visible; text-overflow: clip;
+  line-height: 1.25; padding: 2px 0; }}
+[data-testid="stSidebar"] [data-tag]:has(> span[title$=" (0)"]) {{ background-color: {ZERO_COLOUR}; }}
+body:has([data-testid="stSidebar"] input[aria-expanded="true"]) [role="listbox"] [role="option"] > div {{
+  white-space: normal; text-overflow: clip; line-height: 1.2; }}
+"""
 # Streamlit reads a radio holding None as "nothing chosen", so a filter's "no value" option (e.g. the
 # era's "All") is held as this text in the widget and turned back into None when read.
 _NO_VALUE = ""
@@ -64,32 +81,46 @@ def seed(spec: FilterSpec, value: Any, *, force: bool) -> None:
             st.session_state[key] = widget_value
 
 
-def _labeller(spec: FilterSpec, dataset: Dataset, *, markdown: bool):
+def _value_of(spec: FilterSpec, option: Any) -> Any:
+    """The filter's value an option of its widget stands for."""
+    return None if spec.widget.kind == "radio" and option == _NO_VALUE else option
+
+
+def _labeller(spec: FilterSpec, dataset: Dataset, *, markdown: bool, facet: Facet | None = None, part: str = ""):
+    """The option's label, with the records it would select when the filter has counts (``part``:
+    which of a range's two sliders, as the grade facet keys them); Markdown greys an option with none."""
     label = spec.widget.option_label(dataset) if spec.widget.option_label else str
-    if spec.widget.kind == "radio":
-        label = _reading_no_value(label)
-    return (lambda option: escape_markdown(label(option))) if markdown else label
+
+    def shown(option: Any) -> str:
+        value = _value_of(spec, option)
+        if facet is None:
+            words = label(value)
+            return escape_markdown(words) if markdown else words
+        records, about_areas = facet.count((part, value) if part else value)
+        words = option_count(label(value), records, about_areas)
+        if not markdown:
+            return words
+        return f":gray[{escape_markdown(words)}]" if records == 0 else escape_markdown(words)
+
+    return shown
 
 
-def _reading_no_value(label):
-    return lambda option: label(None if option == _NO_VALUE else option)
-
-
-def draw(spec: FilterSpec, dataset: Dataset, container, value: Any) -> None:
+def draw(spec: FilterSpec, dataset: Dataset, container, value: Any, facet: Facet | None = None) -> None:
     """Draw the widget in ``container`` (the sidebar), bound to its session keys; ``value`` is
-    the filter's current value (used by the kinds that are not seeded through session state)."""
+    the filter's current value (used by the kinds that are not seeded through session state);
+    ``facet``: the counts to show beside its options, if any."""
     widget, (key, *more) = spec.widget, keys(spec)
     options = widget.options(dataset) if widget.options else None
     if widget.kind == "multiselect":
         container.multiselect(widget.label, options, key=key, help=widget.help or None,
                               placeholder=widget.placeholder or None,
-                              format_func=_labeller(spec, dataset, markdown=False))
+                              format_func=_labeller(spec, dataset, markdown=False, facet=facet))
     elif widget.kind == "checkbox":
         container.checkbox(widget.label, key=key, help=widget.help or None)
     elif widget.kind == "radio":  # radio options are Markdown
         options = [_NO_VALUE if option is None else option for option in options]
         container.radio(widget.label, options, key=key, help=widget.help or None,
-                        format_func=_labeller(spec, dataset, markdown=True))
+                        format_func=_labeller(spec, dataset, markdown=True, facet=facet))
     elif widget.kind == "date_range":  # text, so that Enter applies it and "2018" or "2018-02" will do
         container.text_input("From", key=key, placeholder="YYYY, YYYY-MM or YYYY-MM-DD", help=widget.help or None)
         container.text_input("To", key=more[0], placeholder="YYYY, YYYY-MM or YYYY-MM-DD")
@@ -97,10 +128,35 @@ def draw(spec: FilterSpec, dataset: Dataset, container, value: Any) -> None:
         window_widget.draw(dataset, container, widget.help)
     elif widget.kind == "grade_range":
         container.select_slider("Source reliability", list(RELIABILITY), value=value.reliability, key=key,
-                                help=widget.help or None)
-        container.select_slider("Information credibility", list(CREDIBILITY), value=value.credibility, key=more[0])
+                                help=widget.help or None,
+                                format_func=_labeller(spec, dataset, markdown=False, facet=facet, part="reliability"))
+        container.select_slider("Information credibility", list(CREDIBILITY), value=value.credibility, key=more[0],
+                                format_func=_labeller(spec, dataset, markdown=False, facet=facet, part="credibility"))
     else:
         raise ValueError(f"no widget of kind {widget.kind!r}")
+
+
+def _css_text(text: str) -> str:
+    """Text inside a CSS string: anything but letters, digits and spaces as a CSS escape."""
+    return re.sub(r"[^0-9A-Za-z ]", lambda m: f"\\{ord(m.group()):x} ", text)
+
+
+def zero_option_style(spec: FilterSpec, dataset: Dataset, facet: Facet | None) -> str:
+    """CSS that greys a multiselect's options with no record in its open list.
+
+    Streamlit's list names an option by its position alone (``data-key``) and opens apart from
+    its widget, so each rule applies while the sidebar's widget of that label is open.
+    """
+    if facet is None or spec.widget.kind != "multiselect":
+        return ""
+    zero = [i for i, option in enumerate(spec.widget.options(dataset)) if facet.count(option)[0] == 0]
+    if not zero or len(zero) > MAX_GREYED:
+        return ""
+    widget = f'input[aria-label="{_css_text(spec.widget.label)}"][aria-expanded="true"]'
+    opened = f'body:has([data-testid="stSidebar"] {widget})'
+    keys = ", ".join(f'[data-key="{i}"]' for i in zero)
+    return f'{opened} [role="option"]:is({keys}) {{ color: {ZERO_COLOUR}; }}'
+
 
 
 def read(spec: FilterSpec) -> tuple[Any, str | None]:

@@ -1,0 +1,81 @@
+"""Counts beside every filter's options (Datasette's facets) for a filter state.
+
+The count beside an option of filter F is the number of records that choosing that option
+alone would select from the records every *other* filter keeps. Each active filter is applied
+once to the whole assignments table to give a mask; each faceted filter then counts its options
+in one vectorised pass over the rows the other masks keep (:mod:`border_atlas.filters.facet_rules`).
+Results are kept per dataset by filter state, so a rerun with the same filters does not recount.
+"""
+
+from __future__ import annotations
+
+import threading
+from collections import OrderedDict
+
+import numpy as np
+import pandas as pd
+
+from border_atlas.dataset import Dataset
+from border_atlas.filters import FILTERS, FilterState
+from border_atlas.filters.facet_rules import Facet
+
+FACETED = tuple(spec for spec in FILTERS if spec.facet is not None)
+KEPT_STATES = 64  # filter states whose counts a dataset keeps (shared by every session)
+
+
+class _Recent:
+    """The counts of the most recently used filter states; sessions share it, hence the lock."""
+
+    def __init__(self, size: int):
+        self._items: OrderedDict[FilterState, dict[str, Facet]] = OrderedDict()
+        self._size, self._lock = size, threading.Lock()
+
+    def get(self, state: FilterState) -> dict[str, Facet] | None:
+        with self._lock:
+            if state in self._items:
+                self._items.move_to_end(state)
+                return self._items[state]
+        return None
+
+    def put(self, state: FilterState, counts: dict[str, Facet]) -> None:
+        with self._lock:
+            self._items[state] = counts
+            while len(self._items) > self._size:
+                self._items.popitem(last=False)
+
+
+def facet_counts(dataset: Dataset, state: FilterState) -> dict[str, Facet]:
+    """The counts for every faceted filter (by field), from the dataset's store when known."""
+    store = dataset.derived.setdefault("facet_counts", _Recent(KEPT_STATES))
+    counts = store.get(state)
+    if counts is None:
+        counts = count_facets(dataset, state)
+        store.put(state, counts)
+    return counts
+
+
+def _masks(dataset: Dataset, state: FilterState, rows: pd.DataFrame) -> dict[str, np.ndarray]:
+    """For each active filter that narrows the table, which rows it keeps."""
+    masks = {}
+    for spec, value in state.active():
+        kept = spec.apply(rows, value, dataset, state)
+        if kept is rows or len(kept) == len(rows):
+            continue  # a flag read by another filter (exact_orgs, containing), or nothing left out
+        mask = np.zeros(len(rows), dtype=bool)
+        mask[rows.index.get_indexer(kept.index)] = True
+        masks[spec.field] = mask
+    return masks
+
+
+def count_facets(dataset: Dataset, state: FilterState) -> dict[str, Facet]:
+    """The counts, computed afresh (see the module's description)."""
+    rows = dataset.assignments
+    if not rows.index.is_unique:
+        rows = rows.reset_index(drop=True)
+    masks = _masks(dataset, state, rows)
+    counts = {}
+    for spec in FACETED:
+        others = [mask for field, mask in masks.items() if field != spec.field]
+        kept = rows[np.logical_and.reduce(others)] if others else rows
+        counts[spec.field] = spec.facet(kept, getattr(state, spec.field), dataset, state)
+    return counts

@@ -1,0 +1,109 @@
+"""Counts beside a filter's options: for each option, the records it would select from ``rows``.
+
+``rows`` are the records every *other* filter keeps (Datasette's facet rule); each function counts
+all of a filter's options in one vectorised pass over its columns, and follows the same rule as
+the filter itself (:mod:`border_atlas.filters.rules`), so that a count is what choosing that
+option alone would select. A :class:`Facet` holds the counts; an option it does not name has none.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Hashable
+from dataclasses import dataclass, field
+from typing import TYPE_CHECKING
+
+import numpy as np
+import pandas as pd
+
+from border_atlas.filters.grades import CREDIBILITY, RELIABILITY, GradeRange
+from border_atlas.filters.rules import ORG_COLUMNS, by_era
+from border_atlas.hierarchy import ancestors
+
+if TYPE_CHECKING:
+    from border_atlas.dataset import Dataset
+
+
+@dataclass(frozen=True)
+class Facet:
+    """Records per option; ``about_areas``: of those, the records about an area containing the option."""
+
+    records: dict[Hashable, int]
+    about_areas: dict[Hashable, int] = field(default_factory=dict)
+
+    def count(self, option: Hashable) -> tuple[int, int]:
+        return self.records.get(option, 0), self.about_areas.get(option, 0)
+
+
+def _as_dict(counts: pd.Series) -> dict[Hashable, int]:
+    return dict(zip(counts.index.tolist(), counts.to_numpy(dtype=np.int64).tolist()))
+
+
+def value_facet(rows: pd.DataFrame, column: str) -> Facet:
+    """One option per value of ``column`` (role, report)."""
+    return Facet(_as_dict(rows[column].value_counts(dropna=True)))
+
+
+def ancestry_pairs(table: pd.DataFrame) -> pd.DataFrame:
+    """(``member``, ``option``) for every id and each of the ids above it, itself included: a record
+    about ``member`` is selected by choosing ``option`` (Office 39 brings its companies)."""
+    parents = dict(zip(table["id"].tolist(), table["parent_id"].tolist()))
+    members, options = [], []
+    for ident in parents:
+        chain = [ident, *ancestors(ident, table, parents=parents)]
+        members += [ident] * len(chain)
+        options += chain
+    return pd.DataFrame({"member": members, "option": options}, dtype="object")
+
+
+def ancestry_of(dataset: Dataset, table: str) -> pd.DataFrame:
+    """:func:`ancestry_pairs` of one of the dataset's tables, made once per dataset."""
+    key = f"ancestry_pairs_{table}"
+    if key not in dataset.derived:
+        dataset.derived[key] = ancestry_pairs(dataset.table(table))
+    return dataset.derived[key]
+
+
+def organisation_facet(rows: pd.DataFrame, pairs: pd.DataFrame, *, exact: bool) -> Facet:
+    """Records in which the option, or (unless ``exact``) a member of it, acts, is the partner, or
+    gave the order; a record naming two members of one umbrella counts once for it."""
+    position = np.tile(np.arange(len(rows)), len(ORG_COLUMNS))
+    named = pd.DataFrame({"row": position,
+                          "member": np.concatenate([rows[c].to_numpy(dtype=object) for c in ORG_COLUMNS])})
+    named = named[named["member"].notna()]
+    named = named.rename(columns={"member": "option"}) if exact else named.merge(pairs, on="member")
+    return Facet(_as_dict(named.drop_duplicates(["row", "option"])["option"].value_counts()))
+
+
+def place_facet(rows: pd.DataFrame, pairs: pd.DataFrame, *, containing: bool) -> Facet:
+    """Records at the option or inside it; with ``containing``, also the records about each area
+    that contains it, which are counted in ``about_areas`` as well (a record has one place, so
+    the two parts never share a record)."""
+    here = rows["place_id"].value_counts()
+    inside = pairs.assign(n=here.reindex(pairs["member"]).fillna(0).to_numpy(dtype=np.int64))
+    records = inside.groupby("option", sort=False)["n"].sum()
+    if not containing:
+        return Facet(_as_dict(records))
+    # The areas containing an option are the ids above it: the same pairs read the other way.
+    above = pairs[pairs["member"] != pairs["option"]]
+    around = above.assign(n=here.reindex(above["option"]).fillna(0).to_numpy(dtype=np.int64))
+    about = around.groupby("member", sort=False)["n"].sum()
+    return Facet(_as_dict(records.add(about, fill_value=0)), _as_dict(about[about > 0]))
+
+
+def era_facet(rows: pd.DataFrame, eras: pd.DataFrame) -> Facet:
+    """Records whose known period meets each era; the "All" option (None) is every row."""
+    return Facet({None: len(rows), **{era: len(by_era(rows, eras, era)) for era in eras["id"].tolist()}})
+
+
+def grade_facet(rows: pd.DataFrame, grades: GradeRange) -> Facet:
+    """Each reliability letter within the chosen credibility range, and each credibility number
+    within the chosen reliability range (the two sliders narrow each other), keyed
+    ``("reliability", "C")`` and ``("credibility", 3)``."""
+    (best_r, worst_r), (best_c, worst_c) = grades.reliability, grades.credibility
+    reliable = rows["reliability"].between(best_r, worst_r).fillna(False).astype(bool)
+    credible = rows["credibility"].between(best_c, worst_c).fillna(False).astype(bool)
+    letters = rows.loc[credible, "reliability"].value_counts()
+    numbers = rows.loc[reliable, "credibility"].value_counts()
+    records = {("reliability", letter): int(letters.get(letter, 0)) for letter in RELIABILITY}
+    records.update({("credibility", number): int(numbers.get(number, 0)) for number in CREDIBILITY})
+    return Facet(records)
