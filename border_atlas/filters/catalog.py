@@ -129,7 +129,7 @@ def _era_options(dataset: Dataset) -> list:
 
 
 def _report_options(dataset: Dataset) -> list[str]:
-    cited = set(dataset.assignments["source_id"])
+    cited = set(dataset.assignments["source_id"].unique().tolist())  # not value by value: 100,000 of them
     return [i for i in dataset.sources["id"] if i in cited]
 
 

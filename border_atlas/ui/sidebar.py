@@ -91,8 +91,8 @@ def _filters(dataset: Dataset, sidebar, current: FilterState) -> FilterState:
     values, counts = {}, facet_counts(dataset, _pending(current))
     style = [widgets.FACET_STYLE]
     for spec in FILTERS:
-        widgets.draw(spec, dataset, sidebar, getattr(current, spec.field), counts.get(spec.field))
-        style.append(widgets.zero_option_style(spec, dataset, counts.get(spec.field)))
+        options = widgets.draw(spec, dataset, sidebar, getattr(current, spec.field), counts.get(spec.field))
+        style.append(widgets.zero_option_style(spec, options, counts.get(spec.field)))
         values[spec.field], problem = widgets.read(spec)
         if problem:
             sidebar.error(problem)

@@ -105,10 +105,10 @@ def _labeller(spec: FilterSpec, dataset: Dataset, *, markdown: bool, facet: Face
     return shown
 
 
-def draw(spec: FilterSpec, dataset: Dataset, container, value: Any, facet: Facet | None = None) -> None:
+def draw(spec: FilterSpec, dataset: Dataset, container, value: Any, facet: Facet | None = None) -> list | None:
     """Draw the widget in ``container`` (the sidebar), bound to its session keys; ``value`` is
     the filter's current value (used by the kinds that are not seeded through session state);
-    ``facet``: the counts to show beside its options, if any."""
+    ``facet``: the counts to show beside its options, if any. Returns the options it offered."""
     widget, (key, *more) = spec.widget, keys(spec)
     options = widget.options(dataset) if widget.options else None
     if widget.kind == "multiselect":
@@ -134,6 +134,7 @@ def draw(spec: FilterSpec, dataset: Dataset, container, value: Any, facet: Facet
                                 format_func=_labeller(spec, dataset, markdown=False, facet=facet, part="credibility"))
     else:
         raise ValueError(f"no widget of kind {widget.kind!r}")
+    return options
 
 
 def _css_text(text: str) -> str:
@@ -141,15 +142,15 @@ def _css_text(text: str) -> str:
     return re.sub(r"[^0-9A-Za-z ]", lambda m: f"\\{ord(m.group()):x} ", text)
 
 
-def zero_option_style(spec: FilterSpec, dataset: Dataset, facet: Facet | None) -> str:
-    """CSS that greys a multiselect's options with no record in its open list.
+def zero_option_style(spec: FilterSpec, options: list | None, facet: Facet | None) -> str:
+    """CSS that greys a multiselect's options (as :func:`draw` offered them) with no record in its open list.
 
     Streamlit's list names an option by its position alone (``data-key``) and opens apart from
     its widget, so each rule applies while the sidebar's widget of that label is open.
     """
     if facet is None or spec.widget.kind != "multiselect":
         return ""
-    zero = [i for i, option in enumerate(spec.widget.options(dataset)) if facet.count(option)[0] == 0]
+    zero = [i for i, option in enumerate(options or ()) if facet.count(option)[0] == 0]
     if not zero or len(zero) > MAX_GREYED:
         return ""
     widget = f'input[aria-label="{_css_text(spec.widget.label)}"][aria-expanded="true"]'

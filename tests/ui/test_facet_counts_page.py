@@ -78,7 +78,7 @@ def test_the_grey_style_names_its_widget_and_option_positions_only():
     dataset = load_dataset()
     spec = BY_FIELD["places"]
     facet = spec.facet(dataset.assignments, (), dataset, FilterState(containing=False))
-    style = widgets.zero_option_style(spec, dataset, facet)
+    style = widgets.zero_option_style(spec, spec.widget.options(dataset), facet)
     zero = [i for i, option in enumerate(spec.widget.options(dataset)) if facet.count(option)[0] == 0]
     assert zero and all(f'[data-key="{i}"]' in style for i in zero)
     assert 'input[aria-label="Place"]' in style and "<" not in style
