@@ -18,8 +18,12 @@ import pandas as pd
 from border_atlas.dataset import Dataset
 from border_atlas.filters import FILTERS, FilterState
 from border_atlas.filters.facet_rules import Facet
+from border_atlas.filters.rules import ORG_COLUMNS
 
 FACETED = tuple(spec for spec in FILTERS if spec.facet is not None)
+# What the declared filters read (border_atlas.filters.rules); a filter reading another column adds it here.
+ID_COLUMNS = (*ORG_COLUMNS, "place_id", "role", "source_id")
+READ_COLUMNS = (*ID_COLUMNS, "reliability", "credibility", "known_from", "known_to")
 KEPT_STATES = 64  # filter states whose counts a dataset keeps (shared by every session)
 
 
@@ -67,11 +71,18 @@ def _masks(dataset: Dataset, state: FilterState, rows: pd.DataFrame) -> dict[str
     return masks
 
 
+def facet_rows(dataset: Dataset) -> pd.DataFrame:
+    """The assignments' columns that the filters read, ids as categories, so that the rows the
+    other filters keep are taken as small codes rather than copied as text (made once per dataset)."""
+    if "facet_rows" not in dataset.derived:
+        rows = dataset.assignments.reset_index(drop=True)[list(READ_COLUMNS)]
+        dataset.derived["facet_rows"] = rows.astype({column: "category" for column in ID_COLUMNS})
+    return dataset.derived["facet_rows"]
+
+
 def count_facets(dataset: Dataset, state: FilterState) -> dict[str, Facet]:
     """The counts, computed afresh (see the module's description)."""
-    rows = dataset.assignments
-    if not rows.index.is_unique:
-        rows = rows.reset_index(drop=True)
+    rows = facet_rows(dataset)
     masks = _masks(dataset, state, rows)
     counts = {}
     for spec in FACETED:

@@ -38,9 +38,25 @@ def _as_dict(counts: pd.Series) -> dict[Hashable, int]:
     return dict(zip(counts.index.tolist(), counts.to_numpy(dtype=np.int64).tolist()))
 
 
+def _codes(column: pd.Series, ids: pd.Index) -> np.ndarray:
+    """Each value's position in ``ids`` (-1 where missing or not there); a categorical column is
+    looked up once per category."""
+    if isinstance(column.dtype, pd.CategoricalDtype):
+        at = np.append(ids.get_indexer(column.cat.categories), -1)  # code -1 (missing) reads the last
+        return at[column.cat.codes.to_numpy()]
+    return ids.get_indexer(column)
+
+
+def _value_counts(column: pd.Series) -> pd.Series:
+    """Records per value, by plain values (a categorical column's categories with none left out)."""
+    counts = column.value_counts()
+    counts = counts[counts > 0]
+    return pd.Series(counts.to_numpy(), index=pd.Index(counts.index.tolist(), dtype=object))
+
+
 def value_facet(rows: pd.DataFrame, column: str) -> Facet:
     """One option per value of ``column`` (role, report)."""
-    return Facet(_as_dict(rows[column].value_counts(dropna=True)))
+    return Facet(_as_dict(_value_counts(rows[column])))
 
 
 def ancestry_pairs(table: pd.DataFrame) -> pd.DataFrame:
@@ -71,7 +87,7 @@ def organisation_facet(rows: pd.DataFrame, pairs: pd.DataFrame, *, exact: bool) 
     looked up once per distinct trio rather than once per record.
     """
     ids = pd.Index(pd.unique(pairs["member"]))
-    codes = np.stack([ids.get_indexer(rows[column]) for column in ORG_COLUMNS], axis=1)
+    codes = np.stack([_codes(rows[column], ids) for column in ORG_COLUMNS], axis=1)
     # One integer per trio, each code a digit in base len(ids) + 1 (shifted past -1, "none"):
     # a 1-D unique is some 25 times faster than a unique over rows.
     base = len(ids) + 1
@@ -94,7 +110,7 @@ def place_facet(rows: pd.DataFrame, pairs: pd.DataFrame, *, containing: bool) ->
     """Records at the option or inside it; with ``containing``, also the records about each area
     that contains it, which are counted in ``about_areas`` as well (a record has one place, so
     the two parts never share a record)."""
-    here = rows["place_id"].value_counts()
+    here = _value_counts(rows["place_id"])
     inside = pairs.assign(n=here.reindex(pairs["member"]).fillna(0).to_numpy(dtype=np.int64))
     records = inside.groupby("option", sort=False)["n"].sum()
     if not containing:
