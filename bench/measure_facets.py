@@ -41,7 +41,7 @@ from border_atlas.ui.data import get_dataset
 
 dataset = get_dataset()
 if os.environ.get("BENCH_COLD") == "1":
-    dataset.derived.pop("facet_counts", None)
+    dataset.derived.pop("per_selection", None)
 # Modules are shared by every session of the process: each page sets the counting it measures.
 sidebar.facet_counts = (lambda _dataset, _state: {{}}) if {without!r} else facets.facet_counts
 sidebar.filter_sidebar(dataset, page="bench")

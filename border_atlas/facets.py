@@ -4,13 +4,11 @@ The count beside an option of filter F is the number of records that choosing th
 alone would select from the records every *other* filter keeps. Each active filter is applied
 once to the whole assignments table to give a mask; each faceted filter then counts its options
 in one vectorised pass over the rows the other masks keep (:mod:`border_atlas.filters.facet_rules`).
-Results are kept per dataset by filter state, so a rerun with the same filters does not recount.
+Results are kept with the dataset by filter state (:mod:`border_atlas.selection_cache`), so a rerun
+with the same filters does not recount.
 """
 
 from __future__ import annotations
-
-import threading
-from collections import OrderedDict
 
 import numpy as np
 import pandas as pd
@@ -19,43 +17,17 @@ from border_atlas.dataset import Dataset
 from border_atlas.filters import FILTERS, FilterState
 from border_atlas.filters.facet_rules import Facet
 from border_atlas.filters.rules import ORG_COLUMNS
+from border_atlas.selection_cache import per_state
 
 FACETED = tuple(spec for spec in FILTERS if spec.facet is not None)
 # What the declared filters read (border_atlas.filters.rules); a filter reading another column adds it here.
 ID_COLUMNS = (*ORG_COLUMNS, "place_id", "role", "source_id")
 READ_COLUMNS = (*ID_COLUMNS, "reliability", "credibility", "known_from", "known_to")
-KEPT_STATES = 64  # filter states whose counts a dataset keeps (shared by every session)
-
-
-class _Recent:
-    """The counts of the most recently used filter states; sessions share it, hence the lock."""
-
-    def __init__(self, size: int):
-        self._items: OrderedDict[FilterState, dict[str, Facet]] = OrderedDict()
-        self._size, self._lock = size, threading.Lock()
-
-    def get(self, state: FilterState) -> dict[str, Facet] | None:
-        with self._lock:
-            if state in self._items:
-                self._items.move_to_end(state)
-                return self._items[state]
-        return None
-
-    def put(self, state: FilterState, counts: dict[str, Facet]) -> None:
-        with self._lock:
-            self._items[state] = counts
-            while len(self._items) > self._size:
-                self._items.popitem(last=False)
 
 
 def facet_counts(dataset: Dataset, state: FilterState) -> dict[str, Facet]:
-    """The counts for every faceted filter (by field), from the dataset's store when known."""
-    store = dataset.derived.setdefault("facet_counts", _Recent(KEPT_STATES))
-    counts = store.get(state)
-    if counts is None:
-        counts = count_facets(dataset, state)
-        store.put(state, counts)
-    return counts
+    """The counts for every faceted filter (by field), kept with the dataset by filter state."""
+    return per_state(dataset, state, "facet_counts", lambda: count_facets(dataset, state))
 
 
 def _masks(dataset: Dataset, state: FilterState, rows: pd.DataFrame) -> dict[str, np.ndarray]:

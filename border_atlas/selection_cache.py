@@ -15,6 +15,8 @@ from collections import OrderedDict
 from collections.abc import Callable, Hashable
 from typing import TypeVar
 
+from border_atlas.dataset import Dataset
+from border_atlas.filters import FilterState
 from border_atlas.selection import Selection
 
 KEPT = 32  # results kept per dataset; each is bounded by rows × time bins or by organisations, not records
@@ -32,9 +34,15 @@ def per_selection(selection: Selection, name: str, build: Callable[[], T], *extr
     >>> per_selection(select(selection.dataset, FilterState()), "demo", lambda: calls.append(1) or len(calls))
     1
     """
-    key = (name, selection.state, *extra)
+    return per_state(selection.dataset, selection.state, name, build, *extra)
+
+
+def per_state(dataset: Dataset, state: FilterState, name: str, build: Callable[[], T], *extra: Hashable) -> T:
+    """:func:`per_selection` for filters whose records are not selected yet (the sidebar's counts
+    are needed before its widgets are drawn, and so before the selection)."""
+    key = (name, state, *extra)
     with _LOCK:
-        kept: OrderedDict = selection.dataset.derived.setdefault("per_selection", OrderedDict())
+        kept: OrderedDict = dataset.derived.setdefault("per_selection", OrderedDict())
         if key in kept:
             kept.move_to_end(key)
             return kept[key]

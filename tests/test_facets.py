@@ -16,6 +16,7 @@ from border_atlas.facets import FACETED, count_facets, facet_counts
 from border_atlas.filters import BY_FIELD, DateRange, FilterState, GradeRange
 from border_atlas.filters.grades import CREDIBILITY, RELIABILITY
 from border_atlas.hierarchy import containing_areas
+from border_atlas.playback.windows import LENGTHS, Window
 from border_atlas.selection import filter_assignments
 
 BUNDLED = load_dataset()
@@ -52,6 +53,9 @@ def states(dataset) -> st.SearchStrategy:
     return st.builds(
         FilterState, orgs=_ids(options["orgs"]), exact_orgs=st.booleans(), places=_ids(options["places"]),
         containing=st.booleans(), era=st.sampled_from([None, *dataset.eras["id"]]), dates=_dates(),
+        window=st.one_of(st.none(), st.builds(Window, st.sampled_from(LENGTHS), st.dates(date(2016, 1, 1),
+                                                                                         date(2026, 1, 1)),
+                                              st.booleans())),
         roles=_ids(options["roles"]), grades=_grades(), sources=_ids(options["sources"]))
 
 
