@@ -33,7 +33,7 @@ FACET_STYLE = f"""
   line-height: 1.25; padding: 2px 0; }}
 [data-testid="stSidebar"] [data-tag]:has(> span[title$=" (0)"]) {{ background-color: {ZERO_COLOUR}; }}
 body:has([data-testid="stSidebar"] input[aria-expanded="true"]) [role="listbox"] [role="option"] > div {{
-  white-space: normal; text-overflow: clip; line-height: 1.2; }}
+  white-space: normal; text-overflow: clip; line-height: 1.2; height: auto; overflow: visible; }}
 """
 # Streamlit reads a radio holding None as "nothing chosen", so a filter's "no value" option (e.g. the
 # era's "All") is held as this text in the widget and turned back into None when read.
