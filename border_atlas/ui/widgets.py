@@ -86,9 +86,9 @@ def _value_of(spec: FilterSpec, option: Any) -> Any:
     return None if spec.widget.kind == "radio" and option == _NO_VALUE else option
 
 
-def _labeller(spec: FilterSpec, dataset: Dataset, *, markdown: bool, facet: Facet | None = None, part: str = ""):
-    """The option's label, with the records it would select when the filter has counts (``part``:
-    which of a range's two sliders, as the grade facet keys them); Markdown greys an option with none."""
+def _labeller(spec: FilterSpec, dataset: Dataset, *, markdown: bool, facet: Facet | None = None):
+    """The option's label, with the records it would select when the filter has counts; Markdown
+    greys an option with none."""
     label = spec.widget.option_label(dataset) if spec.widget.option_label else str
 
     def shown(option: Any) -> str:
@@ -96,7 +96,7 @@ def _labeller(spec: FilterSpec, dataset: Dataset, *, markdown: bool, facet: Face
         if facet is None:
             words = label(value)
             return escape_markdown(words) if markdown else words
-        records, about_areas = facet.count((part, value) if part else value)
+        records, about_areas = facet.count(value)
         words = option_count(label(value), records, about_areas)
         if not markdown:
             return words
@@ -128,13 +128,19 @@ def draw(spec: FilterSpec, dataset: Dataset, container, value: Any, facet: Facet
         window_widget.draw(dataset, container, widget.help)
     elif widget.kind == "grade_range":
         container.select_slider("Source reliability", list(RELIABILITY), value=value.reliability, key=key,
-                                help=widget.help or None,
-                                format_func=_labeller(spec, dataset, markdown=False, facet=facet, part="reliability"))
-        container.select_slider("Information credibility", list(CREDIBILITY), value=value.credibility, key=more[0],
-                                format_func=_labeller(spec, dataset, markdown=False, facet=facet, part="credibility"))
+                                help=widget.help or None)
+        _grade_counts(container, facet, "reliability", RELIABILITY)
+        container.select_slider("Information credibility", list(CREDIBILITY), value=value.credibility, key=more[0])
+        _grade_counts(container, facet, "credibility", CREDIBILITY)
     else:
         raise ValueError(f"no widget of kind {widget.kind!r}")
     return options
+
+
+def _grade_counts(container, facet: Facet | None, part: str, grades) -> None:
+    """Under a grade slider, the records at each of its grades: a slider shows only the two it is set to."""
+    if facet is not None:
+        container.caption("Records — " + " · ".join(f"{grade}: {facet.count((part, grade))[0]:,}" for grade in grades))
 
 
 def _css_text(text: str) -> str:

@@ -48,5 +48,6 @@ def test_zero_options_are_grey_and_no_label_is_cut(browser, app_url, size):
     bridge = options.filter(has_text="Changbai–Hyesan International Bridge (0 + 5 about its areas)")
     expect(bridge).to_be_visible()
     assert page.locator('[role="listbox"] [role="option"] > div').evaluate_all(OUTGROWN) == []
+    page.wait_for_timeout(400)  # the list fades in: a picture taken at once shows the page through it
     page.screenshot(path=artifact(f"facets-places-open-{size}.png"))
     context.close()

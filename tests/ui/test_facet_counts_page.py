@@ -33,7 +33,9 @@ def test_after_covid_the_mss_has_its_seven_records_and_office_39_none():
     # The era's own counts ignore the era chosen: 14 before, 7 after, 21 in all.
     assert [plain(o) for o in at.sidebar.radio(key="filter_era").options] == [
         "All (21)", "Pre-COVID (until 2020-01-21) (14)", "Post-COVID (MSS control) (2020-01-22 to now) (7)"]
-    assert at.sidebar.select_slider(key="filter_grades_reliability").options[2] == "C (7)"
+    captions = [caption.value for caption in at.sidebar.caption]
+    assert "Records — A: 0 · B: 0 · C: 7 · D: 0 · E: 0 · F: 0" in captions
+    assert "Records — 1: 0 · 2: 0 · 3: 7 · 4: 0 · 5: 0 · 6: 0" in captions  # the dismissal (C2) was in 2018
 
 
 def test_a_chosen_option_with_no_record_stays_chosen_and_greyed_and_the_link_keeps_it():
