@@ -10,6 +10,7 @@ import sqlalchemy as sa
 
 from border_atlas.problems import Problem
 from border_atlas.schema import REFERENCES
+from border_atlas.store import bulk
 from border_atlas.store.errors import InvalidInput
 from border_atlas.store.history import Row, RowChange
 from border_atlas.store.names import check_text
@@ -99,14 +100,9 @@ def apply(connection: sa.Connection, changes: list[RowChange]) -> None:
 
 
 def _insert_many(connection: sa.Connection, name: str, new: list[Row]) -> None:
-    """Insert rows (all with the same columns) through the driver's executemany: a first import may hold millions."""
+    """Insert rows (all with the same columns) in bulk: a first import may hold millions."""
     columns = list(new[0])
-    statement = sa.insert(table(name)).compile(dialect=connection.dialect, column_keys=columns)
-    if connection.dialect.positional:
-        order = statement.positiontup
-        connection.exec_driver_sql(str(statement), [tuple(row[c] for c in order) for row in new])
-    else:
-        connection.exec_driver_sql(str(statement), new)
+    bulk.insert_rows(connection, name, columns, [tuple(row[c] for c in columns) for row in new])
 
 
 def _key(change: RowChange) -> dict:
