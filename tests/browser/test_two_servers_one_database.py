@@ -1,0 +1,109 @@
+"""Two app servers on one PostgreSQL database, an analyst on each saving a report at the same moment.
+
+Both servers are started as `make run` starts the app, pointed at the same database. Both analysts
+check their drafts, then press "Save" one right after the other: one save lands, the other is refused
+because the data changed since its page read it (nothing half-written), and after "Read the data
+again" and a second press it lands too. Each server then shows both reports.
+"""
+
+from __future__ import annotations
+
+import shutil
+
+import pytest
+from browser_helpers import artifact, start_app, stop_app
+from databases import fresh_postgres_database
+from playwright.sync_api import expect
+
+from border_atlas.dataset import DATA_DIR
+from border_atlas.store import DataStore
+from tests.browser.test_add_report_edits_in_chromium import edit_cell, idle
+
+pytestmark = [pytest.mark.browser, pytest.mark.postgresql]
+# Made-up reports (placeholders, not facts) naming only places the dataset has.
+REPORTS = {
+    "left": ("Example Weekly", "2024-04-02",
+             "Border notes\nUnits in Hyetan were told to work with the Kumgang Office.\n"
+             "Traders said the office checks every load.\nGuards near the river were replaced in spring.\n"),
+    "right": ("Example Daily", "2024-05-06",
+              "River notes\nUnits in Hyetan were told to work with the Kumgang Office again.\n"
+              "Prices of rice rose after the checks began.\nThe guards were replaced in summer.\n"),
+}
+SOURCES = {"left": "exampleweekly-2024-04-02", "right": "exampledaily-2024-05-06"}
+
+
+@pytest.fixture
+def two_servers(chromium, postgres_admin_url, tmp_path, monkeypatch):
+    data = tmp_path / "data"
+    shutil.copytree(DATA_DIR, data)
+    with fresh_postgres_database(postgres_admin_url) as url:
+        store = DataStore(url)
+        store.import_folder(data, user="setup")
+        monkeypatch.setenv("BORDER_ATLAS_DATABASE", url)  # the servers' environment, not this process's store
+        servers = [start_app(data=data) for _ in range(2)]
+        try:
+            yield [server_url for server_url, _ in servers], store
+        finally:
+            for _, process in servers:
+                stop_app(process)
+            store.close()
+
+
+def draft_and_check(page, base: str, side: str) -> None:
+    outlet, published, text = REPORTS[side]
+    page.goto(base + "/Add_a_report")
+    page.get_by_label("The report: its title on the first line").fill(text)
+    page.get_by_role("button", name="Read the pasted text").click()
+    page.get_by_label("Outlet").fill(outlet)
+    page.get_by_label("Published (YYYY-MM-DD, YYYY-MM or YYYY)").fill(published)
+    page.get_by_role("button", name="Confirm and propose records").click()
+    expect(page.get_by_role("heading", name="4. Check and preview")).to_be_visible(timeout=90_000)
+    idle(page)
+    edit_cell(page, "assignments", 0, "summary", f"Told to work with the office ({side}).")
+    page.get_by_role("button", name="Check the edits").click()
+    expect(page.get_by_text("No problem: the new rows meet every rule")).to_be_visible(timeout=90_000)
+    idle(page)
+
+
+def saved_sources(store: DataStore) -> set[str]:
+    return set(store.contents().tables["sources"]["id"]) & set(SOURCES.values())
+
+
+def test_two_servers_on_one_database_both_save_and_nothing_is_lost(browser, two_servers):
+    (left_url, right_url), store = two_servers
+    pages = {side: browser.new_context(viewport={"width": 1440, "height": 900}).new_page() for side in SOURCES}
+    draft_and_check(pages["left"], left_url, "left")
+    draft_and_check(pages["right"], right_url, "right")
+
+    for side in SOURCES:  # at the same moment, as near as two clicks can be
+        pages[side].get_by_role("button", name="Save the new rows").click()
+    outcomes = {}
+    for side, page in pages.items():
+        saved, refused = page.get_by_text("Saved ("), page.get_by_text("The data changed since it was read")
+        expect(saved.or_(refused).first).to_be_visible(timeout=90_000)
+        outcomes[side] = "saved" if saved.count() else "refused"
+    assert sorted(outcomes.values()) == ["refused", "saved"], outcomes
+    loser = next(side for side, outcome in outcomes.items() if outcome == "refused")
+    assert saved_sources(store) == {SOURCES[next(s for s in SOURCES if s != loser)]}  # nothing of the loser's
+
+    page = pages[loser]
+    page.get_by_role("button", name="Read the data again (keeps your draft)").click()
+    idle(page)
+    expect(page.get_by_text("No problem: the new rows meet every rule")).to_be_visible(timeout=90_000)
+    page.get_by_role("button", name="Save the new rows").click()
+    expect(page.get_by_text("Saved (")).to_be_visible(timeout=90_000)
+    page.screenshot(path=artifact("two-servers-saved.png"))
+
+    assert saved_sources(store) == set(SOURCES.values())
+    records = store.contents().tables["assignments"]
+    mine = records[records["source_id"].isin(list(SOURCES.values()))]
+    assert sorted(mine["summary"]) == ["Told to work with the office (left).", "Told to work with the office (right)."]
+    saves = [c for c in store.history() if c.kind == "save"]
+    assert sorted(c.source_id for c in saves) == sorted(SOURCES.values())
+    for side, base in ((s, u) for s, u in zip(SOURCES, (left_url, right_url), strict=True)):
+        pages[side].goto(base + "/Sources")
+        for outlet, published, text in REPORTS.values():  # each server shows both reports, whoever saved them
+            heading = f"{outlet} — {text.splitlines()[0]} ({published}) · 1 record"
+            expect(pages[side].get_by_text(heading).first).to_be_attached(timeout=90_000)
+    for page in pages.values():
+        page.context.close()
