@@ -33,14 +33,13 @@ SOURCES = {"left": "exampleweekly-2024-04-02", "right": "exampledaily-2024-05-06
 
 
 @pytest.fixture
-def two_servers(chromium, postgres_admin_url, tmp_path, monkeypatch):
+def two_servers(chromium, postgres_admin_url, tmp_path):
     data = tmp_path / "data"
     shutil.copytree(DATA_DIR, data)
     with fresh_postgres_database(postgres_admin_url) as url:
         store = DataStore(url)
         store.import_folder(data, user="setup")
-        monkeypatch.setenv("BORDER_ATLAS_DATABASE", url)  # the servers' environment, not this process's store
-        servers = [start_app(data=data) for _ in range(2)]
+        servers = [start_app(data=data, env={"BORDER_ATLAS_DATABASE": url}) for _ in range(2)]
         try:
             yield [server_url for server_url, _ in servers], store
         finally:
