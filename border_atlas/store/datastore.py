@@ -32,7 +32,7 @@ import sqlalchemy as sa
 from border_atlas.dataset import DATA_DIR
 from border_atlas.identity import current_user
 from border_atlas.problems import Problem
-from border_atlas.store import history
+from border_atlas.store import csv_io, history
 from border_atlas.store import rows as row_io
 from border_atlas.store.engine import BUSY_TIMEOUT_S, WRITE, make_engine, shown_url
 from border_atlas.store.errors import ArchiveConflict, InvalidInput, StaleData, StoreBusy
@@ -218,17 +218,13 @@ class DataStore:
             return SaveResult(history.get(connection, undo_id), self._snapshot(connection))
 
     def import_folder(self, folder: Path | str, *, user: str | None = None, note: str = "",
-                      only_if_new: bool = False):
+                      only_if_new: bool = False) -> csv_io.ImportResult:
         """Import a CSV folder (see :func:`border_atlas.store.csv_io.import_folder`)."""
-        from border_atlas.store.csv_io import import_folder
+        return csv_io.import_folder(self, Path(folder), user=user or current_user(), note=note, only_if_new=only_if_new)
 
-        return import_folder(self, Path(folder), user=user or current_user(), note=note, only_if_new=only_if_new)
-
-    def export_folder(self, folder: Path | str):
+    def export_folder(self, folder: Path | str) -> csv_io.ExportResult:
         """Write the tables and archived reports as a CSV folder (see :mod:`border_atlas.store.csv_io`)."""
-        from border_atlas.store.csv_io import export_folder
-
-        return export_folder(self, Path(folder))
+        return csv_io.export_folder(self, Path(folder))
 
 
 
