@@ -45,8 +45,8 @@ def open_store() -> DataStore:
     """The store the app reads and saves to; stops the page with a message if the database cannot be opened."""
     try:
         return _open_store(database_url(), str(data_folder()))
-    except StoreError as exc:
-        st.error(markdown("The database cannot be opened: {message}", message=str(exc)))
+    except StoreError as exc:  # unreachable, or the first import of the folder refused
+        st.error(markdown("The data cannot be opened: {message}", message=str(exc)))
         st.stop()
 
 
