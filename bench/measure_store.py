@@ -12,11 +12,9 @@ from __future__ import annotations
 import argparse
 import resource
 import shutil
-import statistics
 import sys
 import tempfile
 import time
-from collections.abc import Callable
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -25,20 +23,12 @@ sys.path[:0] = [str(ROOT), str(ROOT / "tests")]
 
 from databases import ThrowawayCluster, fresh_postgres_database  # noqa: E402
 
+from bench.run import median_seconds as timed  # noqa: E402
 from bench.synthetic import write_archive  # noqa: E402
 from border_atlas.cache import TableCache  # noqa: E402
 from border_atlas.dataset import load_dataset  # noqa: E402
 from border_atlas.readers import SqlTables  # noqa: E402
 from border_atlas.store import ArchivedReport, DataStore  # noqa: E402
-
-
-def timed(fn: Callable[[], object], repeat: int) -> float:
-    times = []
-    for _ in range(repeat):
-        start = time.perf_counter()
-        fn()
-        times.append(time.perf_counter() - start)
-    return statistics.median(times)
 
 
 def report_rows(n: int, place_id: str) -> dict[str, list[dict[str, str]]]:

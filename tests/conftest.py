@@ -12,6 +12,7 @@ from databases import POSTGRES_ENV, PostgresMissing, ThrowawayCluster, fresh_pos
 
 from border_atlas.cache import CACHE_ENV
 from border_atlas.dataset import DATA_DIR, Dataset, load_dataset
+from border_atlas.store import DataStore
 from border_atlas.tiles.settings import SETTINGS_ENV
 
 
@@ -67,3 +68,12 @@ def database_url(request, tmp_path: Path):
         return
     with fresh_postgres_database(request.getfixturevalue("postgres_admin_url")) as url:
         yield url
+
+
+@pytest.fixture
+def store(database_url):
+    """A store on a fresh database (SQLite, then PostgreSQL) holding the bundled data."""
+    opened = DataStore(database_url)
+    opened.import_folder(DATA_DIR, user="setup")
+    yield opened
+    opened.close()

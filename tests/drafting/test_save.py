@@ -7,11 +7,11 @@ import threading
 import pytest
 
 from border_atlas.archive import archived_paragraphs, archived_reports, citation_problems
-from border_atlas.dataset import DATA_DIR, load_dataset
+from border_atlas.dataset import load_dataset
 from border_atlas.drafting import Draft, DraftNotReady, check_draft, frame_of, save_draft
 from border_atlas.ingest import report_from_text
 from border_atlas.readers import SqlTables
-from border_atlas.store import DataStore, StaleData
+from border_atlas.store import StaleData
 
 TEXT = "Border notes\nThe MSS opened a post in Hyesan.\nIt was <b>closed</b> in 2024.\n"
 
@@ -25,14 +25,6 @@ def report_draft(source_id: str = "weekly-2024-04-02", record_id: str = "mss-hye
             "id": record_id, "org_id": "mss", "role": "order", "place_id": "hyesan", "summary": "Set up a post.",
             "reported": "2024-04-02", "source_id": source_id, "paragraphs": "1;2", "reliability": "C",
             "credibility": "3"}]))
-
-
-@pytest.fixture
-def store(database_url):
-    opened = DataStore(database_url)
-    opened.import_folder(DATA_DIR, user="setup")
-    yield opened
-    opened.close()
 
 
 def exported(store, folder):

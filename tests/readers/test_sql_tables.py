@@ -2,21 +2,10 @@
 
 from __future__ import annotations
 
-import pytest
-
 import border_atlas.dataset as dataset_module
 from border_atlas.cache import TableCache
-from border_atlas.dataset import DATA_DIR, load_dataset
+from border_atlas.dataset import load_dataset
 from border_atlas.readers import SqlTables
-from border_atlas.store import DataStore
-
-
-@pytest.fixture
-def store(database_url):
-    opened = DataStore(database_url)
-    opened.import_folder(DATA_DIR, user="setup")
-    yield opened
-    opened.close()
 
 
 def test_rows_are_numbered_as_the_exported_file_numbers_them(store):
