@@ -17,10 +17,8 @@ import argparse
 import cProfile
 import hashlib
 import io
-import json
 import pstats
 import statistics
-import subprocess
 import sys
 import tempfile
 import time
@@ -40,6 +38,7 @@ if str(ROOT) not in sys.path:  # run as a script: make the packages importable
     sys.path.insert(0, str(ROOT))
 
 from bench import baselines, vectorised_probe  # noqa: E402
+from bench.fresh_process import cold_load  # noqa: E402
 from bench.synthetic import write_archive  # noqa: E402
 from border_atlas import FilterState, load_dataset, schema, select  # noqa: E402
 from border_atlas import dataset as ds  # noqa: E402
@@ -105,32 +104,6 @@ def median_run(fn, repeat: int) -> tuple[float, float]:
 def stage_medians(folder: Path, repeat: int) -> dict[str, tuple[float, float]]:
     runs = [staged_load(folder)[1] for _ in range(repeat)]
     return {s: (statistics.median(r.wall[s] for r in runs), statistics.median(r.cpu[s] for r in runs)) for s in STAGES}
-
-
-_COLD_LOAD = """
-import json, sys, time
-start = time.perf_counter()
-sys.path.insert(0, {root!r})
-from border_atlas import load_dataset
-imported = time.perf_counter()
-
-def kib(key):  # VmHWM is this process's own peak; ru_maxrss would start from the parent's at fork
-    with open("/proc/self/status") as status:
-        return next(int(line.split()[1]) for line in status if line.startswith(key))
-
-before = kib("VmRSS:")
-load_dataset({folder!r})
-done = time.perf_counter()
-print(json.dumps({{"import_s": imported - start, "load_s": done - imported, "rss_before_mib": before / 1024,
-                  "rss_peak_mib": kib("VmHWM:") / 1024}}))
-"""
-
-
-def cold_load(folder: Path) -> dict:
-    """A fresh interpreter: import time, load time, resident memory after import and at its peak (Linux)."""
-    code = _COLD_LOAD.format(root=str(ROOT), folder=str(folder))
-    result = subprocess.run([sys.executable, "-c", code], capture_output=True, text=True, check=True)
-    return json.loads(result.stdout)
 
 
 def profile_top(folder: Path, *, lines: int = 15) -> str:

@@ -35,7 +35,7 @@ import folium  # noqa: E402
 from streamlit_folium import _get_feature_group_string  # noqa: E402
 
 from bench.baselines import build_and_render, fast_cluster_map, naive_map  # noqa: E402
-from bench.measure_load import cold_load  # noqa: E402
+from bench.fresh_process import cold_load  # noqa: E402
 from bench.synthetic import write_archive  # noqa: E402
 from border_atlas import FilterState, load_dataset, select  # noqa: E402
 from border_atlas.mapview import MapOptions, assemble_map, base_map, data_layers  # noqa: E402
