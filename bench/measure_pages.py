@@ -1,0 +1,166 @@
+"""Every page of the atlas in headless Chromium at 1,000 to 100,000 records: script finished, painted, bytes sent,
+and the server's memory after six sessions have visited every page.
+
+Run by hand (never in the test suite); prints a Markdown table of medians for the README and bench/README.md.
+
+    python bench/measure_pages.py [--repeat 5] [--sizes 1k,10k,100k] [--sessions 6] [--json FILE]
+
+Per synthetic archive (bench/synthetic.py), one server (``streamlit run`` with ``BORDER_ATLAS_DATA``), a first
+visit to load the dataset, then for each page ``repeat`` visits, each in a new browser context at 1920x1080:
+
+- script finished: from the navigation to the websocket's ``script_finished`` message (Python's clock);
+- painted: from navigation start to the page's content drawn (the page's own clock: the map's places, the
+  charts' SVG, the graph, the tables; then one animation frame);
+- sent: the bytes the websocket received until then.
+
+Then ``--sessions`` browser contexts are opened side by side and kept open, each visiting every page through
+the sidebar's links (the briefing view by its switch), and the server's peak resident memory (VmHWM) is read.
+The load average is printed beside the numbers: the machine is shared.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import os
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+if str(ROOT) not in sys.path:
+    sys.path.insert(0, str(ROOT))
+
+from playwright.sync_api import sync_playwright  # noqa: E402
+
+from bench.measure_browser import SIZES, VIEWPORT, Wire, peak_rss_mib  # noqa: E402
+from bench.synthetic import write_archive  # noqa: E402
+from border_atlas.chromium import CHROMIUM_ARGS, chromium_path  # noqa: E402
+from tests.browser_helpers import start_app, stop_app  # noqa: E402
+
+TIMEOUT_MS = 300_000
+# The map in an iframe is drawn: the compact layer has drawn, or the detailed map has its markers.
+_MAP_DRAWN = """(doc => !!doc && [...doc.querySelectorAll('.leaflet-container')].length >= {maps}
+    && [...doc.querySelectorAll('.leaflet-container')].every(m => Number(m.dataset.baCompactDraws || 0) > 0
+                                                              || m.querySelector('.ba-marker, .ba-landmark')))"""
+_FOLIUM = "document.querySelector('iframe[title=\"streamlit_folium.st_folium\"]')?.contentDocument"
+_DOCUMENT = ("[...document.querySelectorAll('iframe')].map(f => f.contentDocument)"
+             ".find(d => d && d.querySelector('.leaflet-container'))")
+# Page: (path, its link's name in the sidebar, when it is painted).
+PAGES = {
+    "dashboard": ("", "dashboard", _MAP_DRAWN.format(maps=1) + f"({_FOLIUM})"),
+    "Before and after": ("Before_and_after", "Before and after", _MAP_DRAWN.format(maps=2) + f"({_DOCUMENT})"
+                         + " && document.querySelectorAll('[class*=st-key-ba-control-]').length >= 2"),
+    "Timeline": ("Timeline", "Timeline", "document.querySelectorAll('.vega-embed svg').length >= 4"),
+    "Organisations": ("Organisations", "Organisations",
+                      "document.querySelectorAll('[data-testid=stGraphVizChart] svg').length >= 2 && "
+                      + _MAP_DRAWN.format(maps=1) + f"({_FOLIUM})"),
+    "Sources": ("Sources", "Sources", "document.body.innerText.includes('Reference works') && "
+                "document.querySelectorAll('[data-testid=stDataFrame] canvas').length >= 5"),
+    "briefing view": ("?briefing=1", None, _MAP_DRAWN.format(maps=1) + f"({_DOCUMENT})"),
+}
+PAINTED = "() => new Promise(done => requestAnimationFrame(() => setTimeout(() => done(performance.now() / 1e3), 0)))"
+
+
+def finished_at(wire: Wire, mark: int) -> float | None:
+    """Python's clock when the first ``script_finished`` after frame ``mark`` arrived."""
+    return next((at for at, _, parts in wire.frames[mark:] if "script_finished" in parts), None)
+
+
+def visit(browser, url: str, path: str, ready: str) -> dict:
+    """One visit in a new browser context: script finished, painted, bytes received until painted."""
+    context = browser.new_context(viewport=VIEWPORT)
+    page = context.new_page()
+    wire = Wire(page)
+    try:
+        started = time.monotonic()
+        page.goto(f"{url}/{path}")
+        page.wait_for_function(f"() => {{ try {{ return !!({ready}); }} catch (e) {{ return false; }} }}",
+                               timeout=TIMEOUT_MS, polling=100)
+        painted = page.evaluate(PAINTED)
+        while finished_at(wire, 0) is None and time.monotonic() - started < TIMEOUT_MS / 1e3:
+            page.wait_for_timeout(50)
+        return {"script_s": finished_at(wire, 0) - started, "painted_s": painted, "bytes": wire.since(0)[0]}
+    finally:
+        context.close()
+
+
+def tour(browser, url: str) -> object:
+    """A session that visits every page through the sidebar's links, then the briefing view; left open."""
+    context = browser.new_context(viewport=VIEWPORT)
+    page = context.new_page()
+    page.goto(url)
+    for _, (_, link, ready) in PAGES.items():
+        if link is None:
+            page.get_by_role("link", name="dashboard").click()
+            page.get_by_text("Briefing view").click()
+        else:
+            page.locator('[data-testid="stSidebarNav"]').get_by_role("link", name=link).click()
+        page.wait_for_function(f"() => {{ try {{ return !!({ready}); }} catch (e) {{ return false; }} }}",
+                               timeout=TIMEOUT_MS, polling=250)
+    return context
+
+
+def measure(browser, folder: Path, repeat: int, sessions: int) -> dict:
+    url, process = start_app(data=folder)
+    try:
+        visit(browser, url, "", PAGES["dashboard"][2])  # the server loads the dataset
+        rows = {"loaded_rss_mib": peak_rss_mib(process.pid), "load_average": os.getloadavg()}
+        for name, (path, _, ready) in PAGES.items():
+            rows[name] = [visit(browser, url, path, ready) for _ in range(repeat)]
+            print(name, json.dumps(rows[name]), file=sys.stderr, flush=True)
+        rows["visits_rss_mib"] = peak_rss_mib(process.pid)
+        open_sessions = [tour(browser, url) for _ in range(sessions)]
+        rows["sessions_rss_mib"] = peak_rss_mib(process.pid)
+        rows["load_average_end"] = os.getloadavg()
+        for context in open_sessions:
+            context.close()
+        return rows
+    finally:
+        stop_app(process)
+
+
+def table(results: dict[str, dict], sessions: int) -> str:
+    med = statistics.median
+    lines = ["| records | page | script finished s (min–max) | painted s (min–max) | sent MB |",
+             "|---|---|---|---|---|"]
+    for label, rows in results.items():
+        for name in PAGES:
+            runs = rows[name]
+            script, painted = [r["script_s"] for r in runs], [r["painted_s"] for r in runs]
+            lines.append(f"| {SIZES[label][0]:,} | {name} | {med(script):.1f} ({min(script):.1f}–{max(script):.1f}) "
+                         f"| {med(painted):.1f} ({min(painted):.1f}–{max(painted):.1f}) "
+                         f"| {med(r['bytes'] for r in runs) / 1e6:.2f} |")
+    lines.append("")
+    for label, rows in results.items():
+        load = ", ".join(f"{x:.1f}" for x in rows["load_average"])
+        lines.append(f"- {SIZES[label][0]:,} records: server {rows['loaded_rss_mib']:.0f} MiB with the dataset, "
+                     f"{rows['visits_rss_mib']:.0f} MiB after the visits, {rows['sessions_rss_mib']:.0f} MiB with "
+                     f"{sessions} sessions open that visited every page; load average {load} at the start")
+    return "\n".join(lines)
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--repeat", type=int, default=5)
+    parser.add_argument("--sizes", default="1k,10k,100k")
+    parser.add_argument("--sessions", type=int, default=6)
+    parser.add_argument("--json", type=Path, help="also write every run's numbers here")
+    args = parser.parse_args()
+    results = {}
+    with tempfile.TemporaryDirectory() as tmp, sync_playwright() as playwright:
+        browser = playwright.chromium.launch(executable_path=chromium_path(), args=list(CHROMIUM_ARGS))
+        for label in args.sizes.split(","):
+            n_records, n_places = SIZES[label]
+            folder = write_archive(Path(tmp) / label, n_records=n_records, n_places=n_places)
+            results[label] = measure(browser, folder, args.repeat, args.sessions)
+        browser.close()
+    if args.json:
+        args.json.write_text(json.dumps(results, indent=1), encoding="utf-8")
+    print(table(results, args.sessions))
+
+
+if __name__ == "__main__":
+    main()
