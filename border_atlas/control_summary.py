@@ -20,6 +20,7 @@ import pandas as pd
 
 from border_atlas.escaping import escape_markdown
 from border_atlas.selection import Selection
+from border_atlas.selection_cache import per_selection
 from border_atlas.wording import citation, count_label
 
 AREA_KINDS = {"province", "county"}  # places that stand for a whole area, not a point
@@ -81,35 +82,41 @@ def _frame(selection: Selection) -> pd.DataFrame:
 def control_summary(selection: Selection) -> list[OrganisationControl]:
     """The acting organisations of the selected records, most records first, each with its places
     (most records first; past PLACES_NAMED the rest counted) and its distinct citations (in the order of
-    its records). Counted from the selection's columns, not record by record."""
+    its records). Counted from the selection's columns, not record by record, once per selection."""
+    return per_selection(selection, "control_summary", lambda: _summary(selection))
+
+
+def _summary(selection: Selection) -> list[OrganisationControl]:
     kinds = dict(zip(selection.dataset.places["id"], selection.dataset.places["kind"]))
     contains = dict(zip(selection.places["id"], selection.places["contains"]))
     frame = _frame(selection)
     per_place = frame.groupby(["org_id", "place_id", "place_name"], sort=False).size().rename("n").reset_index()
     per_place = per_place.sort_values(["n", "place_name"], ascending=[False, True], kind="stable")
-    cited = frame.drop_duplicates(["org_id", "source_outlet", "source_published", "paragraphs"])
+    names = dict(frame.drop_duplicates("org_id")[["org_id", "org_name"]].itertuples(index=False))
+    citations = _citations(frame)
     summary = []
     for org_id, places in per_place.groupby("org_id", sort=False):
         named = places.head(PLACES_NAMED)
         counted = [PlaceCount(name, int(n), kinds.get(p) in AREA_KINDS, _text(contains.get(p)))
                    for p, name, n in zip(named["place_id"], named["place_name"], named["n"])]
         rest = places.iloc[PLACES_NAMED:]
-        summary.append(OrganisationControl(
-            org_id, frame.loc[frame["org_id"] == org_id, "org_name"].iloc[0], int(places["n"].sum()), counted,
-            _citations(cited[cited["org_id"] == org_id]), (len(rest), int(rest["n"].sum()))))
+        summary.append(OrganisationControl(org_id, names[org_id], int(places["n"].sum()), counted,
+                                           citations.get(org_id, []), (len(rest), int(rest["n"].sum()))))
     return sorted(summary, key=lambda item: (-item.count, item.organisation))
 
 
-def _citations(records: pd.DataFrame) -> list[str]:
-    """One citation per report, its paragraphs merged: "NK Insider, 2025-10-27, ¶ 3, 4, 5, 7"."""
-    paragraphs: dict[tuple, set[str]] = {}
-    for outlet, published, cited_here in zip(records["source_outlet"], records["source_published"],
-                                             records["paragraphs"]):
-        cited = paragraphs.setdefault((outlet, published), set())
-        cited.update(p.strip() for p in str(cited_here if isinstance(cited_here, str) else "").split(";")
-                     if p.strip())
-    return [citation(outlet, published, ";".join(sorted(cited, key=lambda p: (len(p), p))))
-            for (outlet, published), cited in paragraphs.items()]
+def _citations(frame: pd.DataFrame) -> dict[str, list[str]]:
+    """Per organisation, one citation per report, its paragraphs merged: "NK Insider, 2025-10-27, ¶ 3, 4, 5, 7"
+    (the reports in the order of its records)."""
+    cited = frame.drop_duplicates(["org_id", "source_outlet", "source_published", "paragraphs"]).astype(object)
+    grouped = cited.groupby(["org_id", "source_outlet", "source_published"], sort=False, dropna=False)["paragraphs"]
+    found: dict[str, list[str]] = {}
+    for (org_id, outlet, published), values in grouped:
+        paragraphs = {p.strip() for value in values if isinstance(value, str) for p in value.split(";") if p.strip()}
+        found.setdefault(org_id, []).append(citation(outlet if isinstance(outlet, str) else None,
+                                                     published if isinstance(published, str) else None,
+                                                     ";".join(sorted(paragraphs, key=lambda p: (len(p), p)))))
+    return found
 
 
 def _text(value) -> str | None:
