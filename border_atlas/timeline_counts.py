@@ -69,7 +69,7 @@ def counts_grid_chart(selection: Selection, counts: PeriodCounts) -> alt.LayerCh
     scale = alt.Scale(domain=[span[0].isoformat(), span[1].isoformat()])
     top = max(int(counts.cells["count"].max()) if len(counts.cells) else 1, 2)
     chosen = alt.selection_point(name=CELL_SELECTION, fields=["key", "period"], on="click", clear="dblclick")
-    cells = alt.Chart(_chart_data(counts)).mark_rect(stroke="#fff", strokeWidth=0.3).encode(
+    cells = alt.Chart(_chart_data(counts)).mark_rect().encode(  # no stroke: on a phone a month is a pixel wide
         x=alt.X("start:T", title=None, scale=scale, axis=alt.Axis(format="%Y", tickCount="year")), x2="end:T",
         y=alt.Y("label:N", title=None, sort="ascending", axis=alt.Axis(labelLimit=ROW_LABEL_LIMIT_PX)),
         color=_colour(selection, counts),
