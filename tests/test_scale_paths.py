@@ -2,11 +2,12 @@
 
 from __future__ import annotations
 
+import numpy as np
 import pytest
 
 from bench.synthetic import write_archive
 from border_atlas import FilterState, load_dataset, select
-from border_atlas.briefing import briefing_legend_html, source_notes
+from border_atlas.briefing import NOTE_LINES, briefing_legend_html, record_citations, source_notes
 from border_atlas.comparison import era_selections
 from border_atlas.control_summary import PLACES_NAMED, control_summary
 from border_atlas.mapview import MapOptions, legend_html
@@ -59,3 +60,13 @@ def test_source_notes_cite_every_paragraph_the_records_cite(large):
         number = selection.sources.set_index("id").loc[source_id, "note_number"]
         listed = ", ".join(map(str, cited[:-1])) + f" and {cited[-1]}" if len(cited) > 1 else str(cited[0])
         assert notes[number - 1].endswith(f"paragraph{'s' if len(cited) > 1 else ''} {listed}")
+
+
+def test_speaker_notes_name_a_page_of_records_and_count_the_rest(large):
+    selection = select(large, FilterState())
+    lines = record_citations(selection)
+    assert not built_records(selection)
+    assert len(lines) == NOTE_LINES + 1 and lines[-1] == (f"… and {selection.count - NOTE_LINES:,} more records: "
+                                                          "the CSV export lists every one.")
+    first = selection.records_at(np.arange(NOTE_LINES))
+    assert all(line.endswith(f"[record {record.id}]") for line, record in zip(lines, first))
