@@ -29,10 +29,10 @@ def approximate_locations(selection: Selection, *, limit: int = PLACES_LISTED) -
                      for p, parent, u in zip(shown["precision"], shown["parent_id"], shown["uncertainty_m"])],
         "uncertainty_km": (pd.to_numeric(shown["uncertainty_m"], errors="coerce") / 1000).tolist(),
         "records": shown["n_records"].astype(int).tolist(),
-    }, columns=["place", "position", "uncertainty_km", "records"])
+    }, columns=["place", "records", "position", "uncertainty_km"])  # the count before the long text
     unplaced = int(selection.column("place_id").isna().sum())
     if unplaced and len(frame) < limit:
-        frame.loc[len(frame)] = ["(no place)", precision_text(None), None, unplaced]
+        frame.loc[len(frame)] = ["(no place)", unplaced, precision_text(None), None]
     frame.attrs["places"] = len(approximate) + (1 if unplaced else 0)
     return frame
 
