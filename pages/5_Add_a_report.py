@@ -5,6 +5,7 @@ from __future__ import annotations
 import streamlit as st
 
 from border_atlas.drafting import draft_from_report
+from border_atlas.team.roles import may_add
 from border_atlas.ui.add_report import state
 from border_atlas.ui.add_report.bring import bring_report, confirm_details, typed_date
 from border_atlas.ui.add_report.bulk import bring_file
@@ -13,8 +14,13 @@ from border_atlas.ui.add_report.recognised import recognition_of, show_recognise
 from border_atlas.ui.add_report.review import review
 from border_atlas.ui.add_report.saving import history_section, save_section
 from border_atlas.ui.data import get_dataset, show_problems
+from border_atlas.ui.team import member, require, show_member
+from border_atlas.ui.team_roles import roles_section
 
 st.set_page_config(page_title="Add a report — Border Atlas", page_icon="🗺️", layout="wide")
+who = member()
+show_member(who)
+require(who, may_add, title="Add a report", action="adding reports")
 state.snapshot()  # taken before the data is read: a save against data changed since is refused, never lost
 dataset = get_dataset()
 
@@ -43,3 +49,4 @@ if draft is not None:
     check = review(mode, edit_draft(mode, draft, dataset), dataset)
     save_section(mode, check)
 history_section()
+roles_section(who)

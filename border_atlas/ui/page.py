@@ -14,6 +14,7 @@ from border_atlas.selection import Selection, select
 from border_atlas.ui.basemaps import show_basemap_problems
 from border_atlas.ui.data import get_dataset, show_problems
 from border_atlas.ui.sidebar import filter_sidebar, show_match_count, url_notes
+from border_atlas.ui.team import member, show_member
 
 
 @dataclass(frozen=True)
@@ -28,6 +29,7 @@ class Page:
 def open_page(*, page: str, tab_title: str, show_view_options: bool = False) -> Page:
     """Configure the page, load the dataset, draw the sidebar and select the records (once)."""
     st.set_page_config(page_title=tab_title, page_icon="🗺️", layout="wide")
+    show_member(member())  # stops here for a request with no identity in a team's sign-in
     dataset = get_dataset()
     link = filter_sidebar(dataset, page=page, show_view_options=show_view_options)
     selection = select(dataset, link.filters)

@@ -6,10 +6,11 @@ import streamlit as st
 
 from border_atlas.drafting import DraftCheck, save_draft
 from border_atlas.escaping import markdown
-from border_atlas.identity import current_user
 from border_atlas.store import StoreError
+from border_atlas.team.roles import may_undo_any
 from border_atlas.ui.add_report import state
 from border_atlas.ui.data import data_folder, folder_changed
+from border_atlas.ui.team import current_user, member
 
 HISTORY_ROWS = 20
 # Short columns first and wide enough to read whole; the long note last, where it may be cut.
@@ -42,6 +43,10 @@ def save_section(mode: str, check: DraftCheck) -> None:
 
 
 def _undo(change_id: int | None = None) -> None:
+    if change_id is not None and not may_undo_any(member().role):  # the button is not offered; a forged click
+        state.say("error", "Undoing a save by name takes the reviewer role; you may undo your own last save.",
+                  where="history")
+        return
     try:
         result = state.store().undo(change_id, user=current_user())
     except (StoreError, OSError) as exc:
@@ -96,7 +101,7 @@ def history_section() -> None:
                   help=f"Undoes the newest save by you ({current_user()}) not yet undone, never anyone else's; "
                        "refused if a later change touched the same rows.")
     state.show_message("history")  # what the last save, undo or import did, right under the button
-    if changes:
+    if changes and may_undo_any(member().role):
         _undo_named(changes)
     _folder_section()
 

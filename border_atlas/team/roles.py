@@ -1,0 +1,33 @@
+"""The roles of a team, each adding to the one before: a reader reads; an analyst also adds reports and
+undoes their own saves; a reviewer also undoes a named save by anyone; an admin also assigns roles.
+
+>>> may_add("analyst"), may_add("reader"), may_undo_any("analyst"), may_undo_any("admin")
+(True, False, False, True)
+"""
+
+from __future__ import annotations
+
+READER, ANALYST, REVIEWER, ADMIN = "reader", "analyst", "reviewer", "admin"
+ROLES = (READER, ANALYST, REVIEWER, ADMIN)  # each may do what the ones before it may
+DEFAULT_ROLE = READER  # a signed-in user no admin has named yet
+WHAT_THEY_DO = {READER: "reads the atlas", ANALYST: "adds reports and undoes their own saves",
+                REVIEWER: "also undoes a named save by anyone", ADMIN: "also assigns roles"}
+
+
+def rank(role: str) -> int:
+    """The role's place in :data:`ROLES`; ValueError for a name that is not a role."""
+    if role not in ROLES:
+        raise ValueError(f"{role!r} is not a role; the roles are {', '.join(ROLES)}")
+    return ROLES.index(role)
+
+
+def may_add(role: str) -> bool:
+    return rank(role) >= rank(ANALYST)
+
+
+def may_undo_any(role: str) -> bool:
+    return rank(role) >= rank(REVIEWER)
+
+
+def may_assign(role: str) -> bool:
+    return rank(role) >= rank(ADMIN)
