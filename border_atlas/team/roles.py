@@ -1,5 +1,6 @@
 """The roles of a team, each adding to the one before: a reader reads; an analyst also adds reports and
-undoes their own saves; a reviewer also undoes a named save by anyone; an admin also assigns roles.
+undoes their own saves; a reviewer also undoes a named save by anyone; an admin also assigns roles and
+imports the source folder again.
 
 >>> may_add("analyst"), may_add("reader"), may_undo_any("analyst"), may_undo_any("admin")
 (True, False, False, True)
@@ -11,7 +12,8 @@ READER, ANALYST, REVIEWER, ADMIN = "reader", "analyst", "reviewer", "admin"
 ROLES = (READER, ANALYST, REVIEWER, ADMIN)  # each may do what the ones before it may
 DEFAULT_ROLE = READER  # a signed-in user no admin has named yet
 WHAT_THEY_DO = {READER: "reads the atlas", ANALYST: "adds reports and undoes their own saves",
-                REVIEWER: "also undoes a named save by anyone", ADMIN: "also assigns roles"}
+                REVIEWER: "also undoes a named save by anyone",
+                ADMIN: "also assigns roles and imports the source folder again"}
 
 
 def rank(role: str) -> int:
@@ -31,3 +33,8 @@ def may_undo_any(role: str) -> bool:
 
 def may_assign(role: str) -> bool:
     return rank(role) >= rank(ADMIN)
+
+
+def may_import(role: str) -> bool:
+    """Importing the source folder again changes everyone's data: an admin's call."""
+    return may_assign(role)

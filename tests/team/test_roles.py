@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import pytest
 
-from border_atlas.team.roles import ROLES, may_add, may_assign, may_undo_any, rank
+from border_atlas.team.roles import ROLES, may_add, may_assign, may_import, may_undo_any, rank
 
 
 def test_each_role_may_do_what_the_ones_before_it_may():
-    assert [(may_add(r), may_undo_any(r), may_assign(r)) for r in ROLES] == [
-        (False, False, False), (True, False, False), (True, True, False), (True, True, True)]
+    assert [(may_add(r), may_undo_any(r), may_assign(r), may_import(r)) for r in ROLES] == [
+        (False, False, False, False), (True, False, False, False), (True, True, False, False), (True, True, True, True)]
 
 
 def test_a_name_that_is_not_a_role_is_refused():

@@ -79,6 +79,7 @@ def test_a_save_carries_the_analyst_and_only_a_reviewer_may_undo_it_by_name(team
     history = table_with(ana, "undone by")
     assert (history.loc[0, "what"], history.loc[0, "who"]) == ("save", ANA)
     assert "ar_undo_choice" not in [s.key for s in ana.selectbox]  # an analyst undoes only their own
+    assert "ar_import" not in [b.key for b in ana.button]  # and does not import the folder again for everyone
     assert "ar_undo" in [b.key for b in ana.button]
 
     reviewer = signed_in(PAGE, REV)
@@ -93,7 +94,7 @@ def test_a_save_carries_the_analyst_and_only_a_reviewer_may_undo_it_by_name(team
 def test_an_admin_gives_a_role_on_the_page_and_an_analyst_sees_no_roles(team):
     assert "Team roles" not in [h.value for h in signed_in(PAGE, ANA).header]
     admin = signed_in(PAGE, RITA)
-    assert "Team roles" in [h.value for h in admin.header]
+    assert "Team roles" in [h.value for h in admin.header] and "ar_import" in [b.key for b in admin.button]
     admin.text_input(key="team_role_user").input(NEW)
     admin.selectbox(key="team_role_role").select("analyst")
     next(b for b in admin.button if b.label == "Give the role").click().run()

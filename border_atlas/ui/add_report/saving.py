@@ -7,7 +7,7 @@ import streamlit as st
 from border_atlas.drafting import DraftCheck, save_draft
 from border_atlas.escaping import markdown
 from border_atlas.store import StoreError
-from border_atlas.team.roles import may_undo_any
+from border_atlas.team.roles import may_import, may_undo_any
 from border_atlas.ui.add_report import state
 from border_atlas.ui.data import data_folder, folder_changed
 from border_atlas.ui.team import current_user, member
@@ -58,6 +58,9 @@ def _undo(change_id: int | None = None) -> None:
 
 
 def _import_again() -> None:
+    if not may_import(member().role):
+        state.say("error", "Importing the folder again takes the admin role.", where="history")
+        return
     try:
         result = state.store().import_folder(data_folder(), user=current_user(), note=f"imported {data_folder()} again")
     except (StoreError, OSError) as exc:
@@ -101,9 +104,11 @@ def history_section() -> None:
                   help=f"Undoes the newest save by you ({current_user()}) not yet undone, never anyone else's; "
                        "refused if a later change touched the same rows.")
     state.show_message("history")  # what the last save, undo or import did, right under the button
-    if changes and may_undo_any(member().role):
+    role = member().role
+    if changes and may_undo_any(role):
         _undo_named(changes)
-    _folder_section()
+    if may_import(role):
+        _folder_section()
 
 
 def _folder_section() -> None:
