@@ -13,18 +13,8 @@ import sqlalchemy as sa
 from border_atlas.store.errors import InvalidInput
 from border_atlas.store.history import now_utc
 from border_atlas.store.names import check_text
+from border_atlas.store.sql_tables import user_roles
 from border_atlas.team.roles import ADMIN, ROLES
-
-# Its own metadata: the first revision creates the tables of sql_tables.metadata as they stand, and this
-# table came with a later one (versions/0002_roles.py).
-metadata = sa.MetaData()
-user_roles = sa.Table(
-    "user_roles", metadata,
-    sa.Column("user_name", sa.Text, primary_key=True),
-    sa.Column("role", sa.String(20), nullable=False),
-    sa.Column("granted_by", sa.Text, nullable=False),
-    sa.Column("granted_at", sa.String(20), nullable=False),  # UTC, ISO 8601 to the second
-)
 
 
 @dataclass(frozen=True)

@@ -127,6 +127,18 @@ changed_rows = sa.Table(
 )
 
 
+# The team's roles (from the second revision): one per user name, with who granted it and when.
+user_roles = sa.Table(
+    "user_roles", metadata,
+    sa.Column("user_name", sa.Text, primary_key=True),
+    sa.Column("role", sa.String(20), nullable=False),
+    sa.Column("granted_by", sa.Text, nullable=False),
+    sa.Column("granted_at", sa.String(20), nullable=False),  # UTC, ISO 8601 to the second
+    sa.CheckConstraint("role IN ('reader', 'analyst', 'reviewer', 'admin')", name="role"),
+    sa.CheckConstraint("user_name <> ''", name="user_name"),
+)
+LATER_TABLES = ("user_roles",)  # created by revisions after the first, not by it
+
 def table(name: str) -> sa.Table:
     """A dataset table, or the archived reports."""
     return reports if name == REPORTS else data_tables[name]
