@@ -169,7 +169,7 @@ def test_the_timeline_fits_its_column_and_shows_every_year(browser, app, size):
         assert seen["left"] - 1 <= text["left"] and text["right"] <= seen["right"] + 1, f"{text} is cut off"
     years = [int(y) for y in seen["years"] if re.fullmatch(r"\d{4}", y)]
     assert min(years) <= 2017 and max(years) >= 2025, f"only {years} shown"
-    legend = page.locator(".ba-tl-legend")
+    legend = page.locator(".ba-tl-legend").first  # the timeline's; the counts over time have their own
     expect(legend.get_by_text("Ministry of State Security")).to_be_visible()
     shades = legend.locator("i[style*=opacity]").evaluate_all("els => els.map(e => getComputedStyle(e).opacity)")
     assert len(set(shades)) == 3
