@@ -92,8 +92,9 @@ def _read_window(params: Params, dataset: Dataset) -> tuple[Window | None, list[
     """``window=quarter&at=2018-01-01&grow=1``: the playback's window (``at`` defaults to the first one)."""
     length, at = values_of(params, "window"), values_of(params, "at")
     if not length:
-        return None, ([f"at={shown(at[-1])} in the link has no window=month, quarter or year and was ignored"]
-                      if at else [])
+        stray = [(key, values_of(params, key)) for key in ("at", "grow")]
+        return None, [f"{key}={shown(given[-1])} in the link has no window=month, quarter or year and was ignored"
+                      for key, given in stray if given]
     if length[-1] not in LENGTHS:
         return None, [f"window={shown(length[-1])} in the link is not month, quarter or year and was ignored"]
     start, notes = play_span(dataset)[0], []

@@ -2,10 +2,9 @@
 
 from __future__ import annotations
 
-import asyncio
-
 import pytest
 from starlette.routing import Router
+from starlette.testclient import TestClient
 from tile_fixtures import MBTILES_GROUND, PMTILES_GROUND, draw_tile, settings_text, tile_range
 
 from border_atlas.tiles.routes import tile_routes
@@ -13,22 +12,11 @@ from border_atlas.tiles.settings import SETTINGS_ENV
 
 
 def get(path: str, headers: dict[str, str] | None = None) -> tuple[int, dict[str, str], bytes]:
-    """One GET through the routes, as the server would pass it on."""
-    sent = []
-
-    async def receive():
-        return {"type": "http.request", "body": b"", "more_body": False}
-
-    async def send(message):
-        sent.append(message)
-
-    scope = {"type": "http", "method": "GET", "path": path, "raw_path": path.encode(), "query_string": b"",
-             "headers": [(k.lower().encode(), v.encode()) for k, v in (headers or {}).items()],
-             "http_version": "1.1", "scheme": "http", "server": ("127.0.0.1", 8501), "root_path": ""}
-    asyncio.run(Router(routes=tile_routes())(scope, receive, send))
-    start = next(m for m in sent if m["type"] == "http.response.start")
-    body = b"".join(m.get("body", b"") for m in sent if m["type"] == "http.response.body")
-    return start["status"], {k.decode(): v.decode() for k, v in start["headers"]}, body
+    """One GET through the routes, as the server would pass it on (in a thread of its own: a browser test's
+    event loop may be running in this one)."""
+    with TestClient(Router(routes=tile_routes())) as client:
+        response = client.get(path, headers=headers or {})
+    return response.status_code, dict(response.headers), response.content
 
 
 @pytest.fixture
