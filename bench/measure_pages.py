@@ -3,7 +3,7 @@ and the server's memory after six sessions have visited every page.
 
 Run by hand (never in the test suite); prints a Markdown table of medians for the README and bench/README.md.
 
-    python bench/measure_pages.py [--repeat 5] [--sizes 1k,10k,100k] [--sessions 6] [--json FILE]
+    python bench/measure_pages.py [--repeat 5] [--sizes 1k,10k,100k] [--sessions 6] [--floor] [--json FILE]
 
 Per synthetic archive (bench/synthetic.py), one server (``streamlit run`` with ``BORDER_ATLAS_DATA``), a first
 visit to load the dataset, then for each page ``repeat`` visits, each in a new browser context at 1920x1080:
@@ -11,7 +11,11 @@ visit to load the dataset, then for each page ``repeat`` visits, each in a new b
 - script finished: from the navigation to the websocket's ``script_finished`` message (Python's clock);
 - painted: from navigation start to the page's content drawn (the page's own clock: the map's places, the
   charts' SVG, the graph, the tables; then one animation frame);
-- sent: the bytes the websocket received until then.
+- sent: the bytes the websocket received until then;
+- server CPU: the server process's CPU seconds per visit, which a shared machine's load barely moves.
+
+``--floor`` also visits a page of one line of text on the same Streamlit, in the same way: what any page
+costs (the frontend's download and start, the websocket, a session) before a line of its script runs.
 
 Then ``--sessions`` browser contexts are opened side by side and kept open, each visiting every page through
 the sidebar's links (the briefing view by its switch), and the server's peak resident memory (VmHWM) is read.
@@ -24,9 +28,11 @@ import argparse
 import json
 import os
 import statistics
+import subprocess
 import sys
 import tempfile
 import time
+import urllib.request
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -38,7 +44,7 @@ from playwright.sync_api import sync_playwright  # noqa: E402
 from bench.measure_browser import SIZES, VIEWPORT, Wire, peak_rss_mib  # noqa: E402
 from bench.synthetic import write_archive  # noqa: E402
 from border_atlas.chromium import CHROMIUM_ARGS, chromium_path  # noqa: E402
-from tests.browser_helpers import start_app, stop_app  # noqa: E402
+from tests.browser_helpers import _free_port, start_app, stop_app  # noqa: E402
 
 TIMEOUT_MS = 300_000
 # The map in an iframe is drawn: the compact layer has drawn, or the detailed map has its markers.
@@ -62,6 +68,12 @@ PAGES = {
     "briefing view": ("?briefing=1", None, _MAP_DRAWN.format(maps=1) + f"({_DOCUMENT})"),
 }
 PAINTED = "() => new Promise(done => requestAnimationFrame(() => setTimeout(() => done(performance.now() / 1e3), 0)))"
+
+
+def cpu_seconds(pid: int) -> float:
+    """The process's CPU time so far (user and system): unlike the clock, barely moved by a shared machine's load."""
+    fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")
 
 
 def finished_at(wire: Wire, mark: int) -> float | None:
@@ -109,7 +121,9 @@ def measure(browser, folder: Path, repeat: int, sessions: int) -> dict:
         visit(browser, url, "", PAGES["dashboard"][2])  # the server loads the dataset
         rows = {"loaded_rss_mib": peak_rss_mib(process.pid), "load_average": os.getloadavg()}
         for name, (path, _, ready) in PAGES.items():
+            before = cpu_seconds(process.pid)
             rows[name] = [visit(browser, url, path, ready) for _ in range(repeat)]
+            rows[f"{name} server cpu s"] = (cpu_seconds(process.pid) - before) / repeat
             print(name, json.dumps(rows[name]), file=sys.stderr, flush=True)
         rows["visits_rss_mib"] = peak_rss_mib(process.pid)
         open_sessions = [tour(browser, url) for _ in range(sessions)]
@@ -122,19 +136,67 @@ def measure(browser, folder: Path, repeat: int, sessions: int) -> dict:
         stop_app(process)
 
 
+FLOOR_TEXT = "Streamlit alone"
+
+
+def floor(browser, repeat: int) -> tuple[list[dict], float]:
+    """The same visit to a page of one line of text on the same Streamlit: what any page costs before its script."""
+    with tempfile.TemporaryDirectory() as tmp:
+        script = Path(tmp) / "one_line.py"
+        script.write_text(f"import streamlit as st\n\nst.write({FLOOR_TEXT!r})\n", encoding="utf-8")
+        port = _free_port()
+        process = subprocess.Popen(
+            [sys.executable, "-m", "streamlit", "run", str(script), "--server.headless", "true",
+             "--server.address", "127.0.0.1", "--server.port", str(port), "--browser.gatherUsageStats", "false"],
+            cwd=tmp, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL)
+        try:
+            url = f"http://127.0.0.1:{port}"
+            _wait_healthy(url)
+            ready = f"document.body.innerText.includes({FLOOR_TEXT!r})"
+            visit(browser, url, "", ready)  # the first visit compiles nothing of ours but warms the server
+            before = cpu_seconds(process.pid)
+            runs = [visit(browser, url, "", ready) for _ in range(repeat)]
+            return runs, (cpu_seconds(process.pid) - before) / repeat
+        finally:
+            stop_app(process)
+
+
+def _wait_healthy(url: str) -> None:
+    deadline = time.monotonic() + 60
+    while time.monotonic() < deadline:
+        try:
+            with urllib.request.urlopen(f"{url}/_stcore/health", timeout=2) as response:  # noqa: S310 - loopback
+                if response.status == 200:
+                    return
+        except OSError:
+            time.sleep(0.3)
+    raise RuntimeError(f"{url} did not start within 60 s")
+
+
 def table(results: dict[str, dict], sessions: int) -> str:
     med = statistics.median
-    lines = ["| records | page | script finished s (min–max) | painted s (min–max) | sent MB |",
-             "|---|---|---|---|---|"]
+    lines = ["| records | page | script finished s (min–max) | painted s (min–max) | sent MB | server CPU s a visit |",
+             "|---|---|---|---|---|---|"]
     for label, rows in results.items():
+        if label.startswith("floor"):
+            continue
         for name in PAGES:
             runs = rows[name]
             script, painted = [r["script_s"] for r in runs], [r["painted_s"] for r in runs]
             lines.append(f"| {SIZES[label][0]:,} | {name} | {med(script):.1f} ({min(script):.1f}–{max(script):.1f}) "
                          f"| {med(painted):.1f} ({min(painted):.1f}–{max(painted):.1f}) "
-                         f"| {med(r['bytes'] for r in runs) / 1e6:.2f} |")
+                         f"| {med(r['bytes'] for r in runs) / 1e6:.2f} | {rows.get(f'{name} server cpu s', 0):.2f} |")
+    if "floor" in results:
+        runs = results["floor"]
+        script, painted = [r["script_s"] for r in runs], [r["painted_s"] for r in runs]
+        lines.append(f"| any | Streamlit alone (one line of text) "
+                     f"| {med(script):.1f} ({min(script):.1f}–{max(script):.1f}) "
+                     f"| {med(painted):.1f} ({min(painted):.1f}–{max(painted):.1f}) "
+                     f"| {med(r['bytes'] for r in runs) / 1e6:.2f} | {results.get('floor server cpu s', 0):.2f} |")
     lines.append("")
     for label, rows in results.items():
+        if label.startswith("floor"):
+            continue
         load = ", ".join(f"{x:.1f}" for x in rows["load_average"])
         lines.append(f"- {SIZES[label][0]:,} records: server {rows['loaded_rss_mib']:.0f} MiB with the dataset, "
                      f"{rows['visits_rss_mib']:.0f} MiB after the visits, {rows['sessions_rss_mib']:.0f} MiB with "
@@ -147,15 +209,19 @@ def main() -> None:
     parser.add_argument("--repeat", type=int, default=5)
     parser.add_argument("--sizes", default="1k,10k,100k")
     parser.add_argument("--sessions", type=int, default=6)
+    parser.add_argument("--floor", action="store_true",
+                        help="also visit a one-line Streamlit page: the cost of any page before its own script")
     parser.add_argument("--json", type=Path, help="also write every run's numbers here")
     args = parser.parse_args()
     results = {}
     with tempfile.TemporaryDirectory() as tmp, sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=chromium_path(), args=list(CHROMIUM_ARGS))
-        for label in args.sizes.split(","):
+        for label in filter(None, args.sizes.split(",")):
             n_records, n_places = SIZES[label]
             folder = write_archive(Path(tmp) / label, n_records=n_records, n_places=n_places)
             results[label] = measure(browser, folder, args.repeat, args.sessions)
+        if args.floor:
+            results["floor"], results["floor server cpu s"] = floor(browser, args.repeat)
         browser.close()
     if args.json:
         args.json.write_text(json.dumps(results, indent=1), encoding="utf-8")

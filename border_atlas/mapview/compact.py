@@ -43,6 +43,7 @@ from border_atlas.mapview.legend_html import LegendContent, data_legend_html
 from border_atlas.mapview.options import MapOptions
 from border_atlas.mapview.playback_layer import Playback, playback_payload
 from border_atlas.selection import Selection
+from border_atlas.selection_cache import per_selection
 
 # Up to this many drawn places the map is the detailed one (chips, popups, leader lines).
 DETAILED_LIMIT = 80
@@ -81,8 +82,16 @@ def main_organisation(selection: Selection) -> pd.Series:
 
 
 def place_summary(selection: Selection, *, options: MapOptions | None = None) -> pd.DataFrame:
-    """One row per drawn place: id, name, lat, lon, n_records, org (its main one), colour; busiest first."""
+    """One row per drawn place: id, name, lat, lon, n_records, org (its main one), colour; busiest first.
+
+    Kept per selection (the layer, its legend and the briefing's notes each ask for it on every run);
+    callers read it and never change it.
+    """
     options = options or MapOptions()
+    return per_selection(selection, "place_summary", lambda: _place_summary(selection, options), options.landmarks)
+
+
+def _place_summary(selection: Selection, options: MapOptions) -> pd.DataFrame:
     colours = org_colours(selection.dataset.organisations)
     places = selection.places[["id", "name", "lat", "lon", "n_records"]].copy()
     places["org"] = places["id"].map(main_organisation(selection))
