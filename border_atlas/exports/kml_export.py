@@ -53,7 +53,8 @@ output has no CDATA section and no DOCTYPE. Ids are made from the data's ids, re
 characters an XML ID allows; every attribute is quoted and escaped.
 
 Writing. The file is written as UTF-8 text (border_atlas.exports.xml_text) rather than through
-an object tree, which for 100,000 records would hold some 2.5 million objects. The records'
+an object tree, which for 100,000 records would hold some 2.5 million objects, or through lxml's
+incremental writer, which took 1.6 times as long, over the 5 s target (bench/README.md). The records'
 placemarks are filled in from one template a column at a time, a few thousand records per batch;
 each piece that depends on one thing a record names (its organisation, place, dates or source)
 is escaped and worded once per document, since records repeat them. Elements with no value are

@@ -367,3 +367,27 @@ def test_the_document_counts_its_records_in_words(dataset):
     one = places_kml(select(dataset, FilterState(orgs=("mirim",), exact_orgs=True)))
     assert "1 record drawn," in one and "1 records" not in one
     assert "21 records drawn," in places_kml(select(dataset, FilterState()))
+
+
+ROUND_TRIP = "a]]>b <c/> & \"d\" 'e' \x01\x08\x0b\x0c\x1f\x7f f\r\ng\th ]]&gt; <![CDATA[x]]> &#0;"
+ROUND_TRIP_CLEANED = "a]]>b <c/> & \"d\" 'e' \ufffd\ufffd\ufffd\ufffd\ufffd\x7f f\r\ng\th ]]&gt; <![CDATA[x]]> &#0;"
+
+
+def test_a_value_with_a_cdata_end_controls_quotes_and_markup_round_trips_through_a_parse(dataset, schema):
+    hostile = with_values(dataset, "assignments", "pairing-2018-hyetan", summary=ROUND_TRIP, note=ROUND_TRIP)
+    hostile = with_values(hostile, "places", "hyetan", name=ROUND_TRIP, name_ko=ROUND_TRIP)
+    hostile = with_values(hostile, "organisations", "units-hyetan", name=ROUND_TRIP)
+    written = places_kml_bytes(select(hostile, FilterState()))
+    assert b"<![CDATA[" not in written and b"<!DOCTYPE" not in written and b"\x01" not in written
+    root = etree.fromstring(written, etree.XMLParser(resolve_entities=False, no_network=True))
+    assert schema.validate(root), schema.error_log
+    placemark = record_placemarks(root)["pairing-2018-hyetan"]
+    values = data(placemark)
+    assert {name: values[name] for name in ("note", "place_name", "place_name_ko", "organisation")} == \
+           dict.fromkeys(("note", "place_name", "place_name_ko", "organisation"), ROUND_TRIP_CLEANED)
+    assert placemark.findtext("k:name", namespaces=NS) == f"≈ {ROUND_TRIP_CLEANED}"
+    assert placemark.getparent().findtext("k:name", namespaces=NS) == ROUND_TRIP_CLEANED
+    description = lxml.html.fromstring(placemark.findtext("k:description", namespaces=NS))
+    assert not description.xpath("//c") and not description.xpath("//script")  # markup in a value stays text
+    shown = description.text_content().replace("\r\n", "\n")
+    assert shown.count(ROUND_TRIP_CLEANED.replace("\r\n", "\n")) == 5  # organisation, summary, place, Korean, note
