@@ -28,22 +28,13 @@ from playwright.sync_api import expect
 from border_atlas.dataset import DATA_DIR
 from border_atlas.store import DataStore
 from border_atlas.store import roles as store_roles
-from tests.browser.test_add_report_edits_in_chromium import edit_cell, idle
+from tests.browser.test_add_report_edits_in_chromium import idle
+from tests.browser.upload_flows import REPORTS, SOURCES, draft_and_check
 
 pytestmark = [pytest.mark.browser, pytest.mark.postgresql]
 PASSWORD = "correct horse"  # one password for the test's users; Caddy keeps only its bcrypt hash
 ANALYSTS = {"left": "ana", "right": "ben"}
 SERVE = str(ROOT / "scripts" / "serve_team.sh")
-# Made-up reports (placeholders, not facts) naming only places the dataset has.
-REPORTS = {
-    "left": ("Example Weekly", "2024-04-02",
-             "Border notes\nUnits in Hyetan were told to work with the Kumgang Office.\n"
-             "Traders said the office checks every load.\nGuards near the river were replaced in spring.\n"),
-    "right": ("Example Daily", "2024-05-06",
-              "River notes\nUnits in Hyetan were told to work with the Kumgang Office again.\n"
-              "Prices of rice rose after the checks began.\nThe guards were replaced in summer.\n"),
-}
-SOURCES = {"left": "exampleweekly-2024-04-02", "right": "exampledaily-2024-05-06"}
 
 
 def own_address() -> str | None:
@@ -124,21 +115,6 @@ def team(chromium, postgres_admin_url, tmp_path):
                 process.wait(timeout=20)
             store.close()
 
-
-def draft_and_check(page, base: str, side: str) -> None:
-    outlet, published, text = REPORTS[side]
-    page.goto(base + "/Add_a_report")
-    page.get_by_label("The report: its title on the first line").fill(text)
-    page.get_by_role("button", name="Read the pasted text").click()
-    page.get_by_label("Outlet").fill(outlet)
-    page.get_by_label("Published (YYYY-MM-DD, YYYY-MM or YYYY)").fill(published)
-    page.get_by_role("button", name="Confirm and propose records").click()
-    expect(page.get_by_role("heading", name="4. Check and preview")).to_be_visible(timeout=90_000)
-    idle(page)
-    edit_cell(page, "assignments", 0, "summary", f"Told to work with the office ({side}).")
-    page.get_by_role("button", name="Check the edits").click()
-    expect(page.get_by_text("No problem: the new rows meet every rule")).to_be_visible(timeout=90_000)
-    idle(page)
 
 
 def signed_in(browser, user: str, proxy: str, app: str | None = None):
