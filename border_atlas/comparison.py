@@ -17,6 +17,8 @@ from border_atlas.control_summary import OrganisationControl, control_summary
 from border_atlas.dataset import Dataset
 from border_atlas.documents import map_parts, render_document
 from border_atlas.mapview import MapOptions, comparison_map, legend_html
+from border_atlas.mapview.compact import CLICK_RETURNS, COMPACT, clicked_place, map_mode
+from border_atlas.mapview.playback_layer import playback_base
 from border_atlas.selection import Selection, select
 from border_atlas.tiles.catalog import chosen_basemap
 from border_atlas.wording import era_label
@@ -79,3 +81,33 @@ def comparison_document(selection: Selection, *, assets: str = "inline", made_on
         left_id=dual.m1.get_name(),
         right_id=dual.m2.get_name(),
     )
+
+
+def listable(before: Selection, after: Selection) -> bool:
+    """Whether either map is the compact one, whose places list their records when clicked (the detailed
+    map's popups hold them)."""
+    return any(map_mode(playback_base(era)) == COMPACT for era in (before, after))
+
+
+def compared_place(click: object, before: Selection, after: Selection) -> tuple[int, str] | None:
+    """The era (0: the left map, 1: the right) and the id of the place a click on the comparison names,
+    if that era selects records there. The value comes from the browser: anything else reads as no click.
+
+    >>> from border_atlas import FilterState, load_dataset, select
+    >>> from border_atlas.mapview.compact import dataset_token
+    >>> before, after = era_selections(select(load_dataset(), FilterState()))
+    >>> row = before.dataset.places["id"].tolist().index("hyetan")
+    >>> token = dataset_token(before.dataset)
+    >>> compared_place({"era": 0, "place": row, "dataset": token}, before, after)
+    (0, 'hyetan')
+    >>> compared_place({"era": True, "place": row, "dataset": token}, before, after) is None
+    True
+    """
+    if not isinstance(click, dict) or type(click.get("era")) is not int or click["era"] not in (0, 1):
+        return None
+    era = (before, after)[click["era"]]
+    feature = {"properties": {"place": click.get("place"), "dataset": click.get("dataset")}}
+    place_id = clicked_place({CLICK_RETURNS[0]: feature}, era.dataset)
+    if place_id is None or place_id not in set(era.places["id"]):
+        return None
+    return click["era"], place_id

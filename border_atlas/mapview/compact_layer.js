@@ -79,6 +79,13 @@ cluster.on("mouseover", function (e) {
   m.openTooltip();
 });
 
+// Outside streamlit-folium (which hears clicks itself), a document may list a clicked place's records: the
+// era comparison passes the place on to the app (templates/comparison_clicks.js).
+cluster.on("click", function (e) {
+  var m = e.layer;
+  if (m && m.feature && typeof window.baOnPlaceClick === "function") window.baOnPlaceClick(group._map, m.feature.properties);
+});
+
 function overlaps(a, b) {
   return a[0] < b[2] && b[0] < a[2] && a[1] < b[3] && b[1] < a[3];
 }

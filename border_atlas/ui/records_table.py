@@ -72,8 +72,11 @@ def show_records_at(selection: Selection, positions: np.ndarray, *, key: str) ->
     _show_page(selection, positions, key=key, print_copy=False)
 
 
-def show_place_records(selection: Selection, place_id: str | None) -> None:
-    """The selected records at one place (the one clicked on the compact map), above the full table."""
+def show_place_records(selection: Selection, place_id: str | None, *, where: str = "") -> None:
+    """The selected records at one place (the one clicked on the compact map), above the full table.
+
+    ``where``: which of the page's maps the place was clicked on (the era comparison's), said after its name.
+    """
     if place_id is None:
         return
     positions = selection.positions_at(place_id)
@@ -81,6 +84,6 @@ def show_place_records(selection: Selection, place_id: str | None) -> None:
         return
     with st.container(key="ba-place-records"):
         [first] = selection.records_at(positions[:1])
-        st.markdown(markdown("**{place}**: {count}", place=first.place_name or place_id,
-                             count=count_label(len(positions))))
+        st.markdown(markdown("**{place}**{where}: {count}", place=first.place_name or place_id,
+                             where=f", {where}" if where else "", count=count_label(len(positions))))
         _show_page(selection, positions, key="ba-place", print_copy=False)

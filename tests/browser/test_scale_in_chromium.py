@@ -8,7 +8,8 @@ from browser_helpers import MAP_FRAME, artifact, start_app, stop_app
 from playwright.sync_api import expect
 
 from bench.synthetic import write_archive
-from border_atlas import load_dataset
+from border_atlas import FilterState, load_dataset, select
+from border_atlas.comparison import era_selections, era_summary
 from border_atlas.wording import count_label
 
 pytestmark = pytest.mark.browser
@@ -133,3 +134,46 @@ def test_ten_thousand_records_draw_as_points_and_a_click_lists_a_place(monitor_p
     expect(panel).to_contain_text(f"{name}: {count_label(count)}", timeout=30_000)
     expect(panel.locator('[data-testid="stDataFrame"]')).to_be_visible()
     page.screenshot(path=artifact("scale-10000-click.png"), full_page=True)
+
+
+COMPARISON = 'iframe[title="st.iframe"]'
+# The era comparison's maps are globals of its document: the one drawn in the index-th map box.
+ERA_MAP = """index => { const box = document.querySelectorAll(".leaflet-container")[index];
+    return Object.values(window).find(value => value instanceof L.Map && value.getContainer() === box); }"""
+
+
+def standing_alone_in(archive, era: int) -> tuple[int, str, int, str]:
+    """As :func:`standing_alone`, among the places of one era of the comparison: row, name, count, era title."""
+    dataset = load_dataset(archive)
+    selection = era_selections(select(dataset, FilterState()))[era]
+    places = dataset.places
+    lat, lon = places["lat"].to_numpy(), places["lon"].to_numpy()
+    counts = selection.records["place_id"].value_counts()
+    for place_id in counts.index:
+        row = int(np.flatnonzero(places["id"].to_numpy() == place_id)[0])
+        near = (np.abs(lat - lat[row]) < 0.01) & (np.abs(lon - lon[row]) < 0.013)
+        if near.sum() == 1:
+            return row, places["name"].iloc[row], int(counts[place_id]), era_summary(selection).title
+    raise AssertionError("no place stands alone")
+
+
+def test_a_click_on_the_after_map_lists_that_eras_records(monitor_page, scale_url, archive):
+    page = monitor_page
+    page.goto(scale_url + "/Before_and_after")
+    frame = page.frame_locator(COMPARISON)
+    expect(frame.locator(".leaflet-container[data-ba-compact-draws]")).to_have_count(2, timeout=90_000)
+    expect(page.get_by_text("Click a place on either map")).to_be_visible()
+    row, name, count, title = standing_alone_in(archive, 1)
+    page.locator(COMPARISON).scroll_into_view_if_needed()
+    show = SHOW_PLACE.replace("const map = window.map || map_div;", f"const map = ({ERA_MAP})(1);")
+    at = frame.locator("body").evaluate(show, row)
+    box = page.locator(COMPARISON).bounding_box()
+    page.mouse.move(box["x"] + at["x"], box["y"] + at["y"])
+    expect(frame.locator(".leaflet-tooltip")).to_contain_text(f"{name} — {count_label(count)}")
+    page.mouse.click(box["x"] + at["x"], box["y"] + at["y"])
+    panel = page.locator(".st-key-ba-place-records")
+    expect(panel).to_contain_text(f"{name}, {title}: {count_label(count)}", timeout=30_000)
+    expect(panel.locator('[data-testid="stDataFrame"]')).to_be_visible()
+    # The document was not sent anew: both maps still show the place, zoomed in.
+    assert frame.locator("body").evaluate(f"() => [0, 1].map(k => ({ERA_MAP})(k).getZoom())") == [14, 14]
+    page.screenshot(path=artifact("scale-10000-before-after-click.png"), full_page=True)
