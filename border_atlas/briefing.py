@@ -119,12 +119,13 @@ def picture_map(selection: Selection, options: MapOptions):
 
 
 def briefing_document(selection: Selection, text: BriefingText, *, assets: str = "inline",
-                      view: ViewOptions | None = None, map_of: Selection | None = None) -> str:
+                      view: ViewOptions | None = None, map_of: Selection | None = None, contents: str = "") -> str:
     """The briefing as a complete HTML page (``assets="inline"``: it needs nothing else).
 
     The legend sits beside the map, in the notes column, where it hides nothing; ``view`` gives
     a link's centre and zoom, else the map fits the drawn places. ``map_of``: the selection the map
-    draws, if not ``selection`` (a playback's: every frame's places, with the player).
+    draws, if not ``selection`` (a playback's: every frame's places, with the player). ``contents``:
+    what the file holds, in words, under the filters (the HTML export says it).
     """
     options = MapOptions(assets=assets, layer_control=False, legend=False, centre=view.centre if view else None,
                          zoom=view.zoom if view else None, basemap=chosen_basemap(text.basemap), player=False)
@@ -138,6 +139,7 @@ def briefing_document(selection: Selection, text: BriefingText, *, assets: str =
         banner=text.banner.strip(),
         count=count_text(selection),
         caption=describe(selection.state, selection.dataset),
+        contents=contents,
         notes=source_notes(selection),
         made_on=text.made_on.isoformat(),
         credit=CREDIT,

@@ -59,10 +59,11 @@ def era_summary(selection: Selection) -> EraSummary:
 
 
 def comparison_document(selection: Selection, *, assets: str = "inline", made_on: date | None = None,
-                        control: bool = True, basemaps: tuple[str, str] = ("", "")) -> str:
+                        control: bool = True, basemaps: tuple[str, str] = ("", ""), contents: str = "") -> str:
     """A page with two maps in step: the first era on the left, the second on the right; under each,
     unless ``control`` is False (the app's page shows those lists itself), who controlled what.
-    ``basemaps``: the ids of the analyst's basemaps under the left and right maps (e.g. imagery of two dates)."""
+    ``basemaps``: the ids of the analyst's basemaps under the left and right maps (e.g. imagery of two dates).
+    ``contents``: what the file holds, in words, under the filters (the HTML export says it)."""
     before, after = era_selections(selection)
     options = MapOptions(assets=assets, layer_control=False, legend=False, locator=False,
                          basemap=chosen_basemap(basemaps[0]))
@@ -74,6 +75,7 @@ def comparison_document(selection: Selection, *, assets: str = "inline", made_on
         map=map_parts(dual),
         legend=Markup(legend_html(before, after, options=options)),  # noqa: S704  (escaped by the map modules)
         caption=describe(selection.state, selection.dataset, with_time=False),
+        contents=contents,
         eras=eras,
         control=control,
         made_on=(made_on or date.today()).isoformat(),

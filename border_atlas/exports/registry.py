@@ -17,21 +17,16 @@ from dataclasses import dataclass
 from border_atlas.briefing import DEFAULT_TITLE, off_map_text, record_citations, source_notes
 from border_atlas.caption import count_text, describe
 from border_atlas.chromium import INSTALL_HINT, chromium_path
-from border_atlas.comparison import ComparisonUnavailable, comparison_document, era_pair
+from border_atlas.comparison import ComparisonUnavailable, era_pair
 from border_atlas.exports.csv_export import records_csv
 from border_atlas.exports.geojson_export import records_geojson
-from border_atlas.exports.html_export import briefing_html_file
+from border_atlas.exports.html_export import briefing_html_file, comparison_holdings, comparison_html_file, holdings
 from border_atlas.exports.kml_export import places_kml_bytes
 from border_atlas.exports.playback_export import NO_WINDOW, playback_gif, playback_mp4
 from border_atlas.exports.png_export import briefing_png, slide_map_png, slide_render
 from border_atlas.exports.pptx_export import LegendItem, briefing_pptx, map_box
 from border_atlas.link import BriefingText
 from border_atlas.selection import Selection
-
-
-def _comparison(selection: Selection, text: BriefingText) -> bytes:
-    return comparison_document(selection, made_on=text.made_on,
-                               basemaps=(text.basemap, text.basemap_right)).encode("utf-8")
 
 
 def _comparison_unavailable(selection: Selection) -> str | None:
@@ -77,6 +72,9 @@ class Export:
         first and it is made then.
     :param browser: made by rendering in headless Chromium (seconds, and only where it is installed).
     :param progress: ``build`` takes a third argument, called with (done, total) as it goes.
+    :param contents: what the file holds, in words (the standalone HTML files: a large selection's map
+        shows places and counts, not the records); ``build`` may refuse with
+        :class:`~border_atlas.exports.html_export.ExportTooLarge`.
     """
 
     key: str
@@ -89,6 +87,7 @@ class Export:
     unavailable: Callable[[Selection], str | None] = lambda _selection: None
     browser: bool = False
     progress: bool = False
+    contents: Callable[[Selection], str] | None = None
 
     def file_name(self, text: BriefingText) -> str:
         return file_stem(text) + self.suffix
@@ -103,9 +102,10 @@ EXPORTS: tuple[Export, ...] = (
     Export("kml", "KML", ".kml", "application/vnd.google-earth.kml+xml", lambda s, _t: places_kml_bytes(s),
            "For Google Earth.", eager_limit=300),
     Export("html", "Briefing HTML", ".html", "text/html", briefing_html_file,
-           "The briefing as one self-contained file; opens offline."),
-    Export("comparison", "Before/after HTML", "-before-after.html", "text/html", _comparison,
-           "The era comparison as one self-contained file.", unavailable=_comparison_unavailable),
+           "The briefing as one self-contained file; opens offline.", contents=holdings),
+    Export("comparison", "Before/after HTML", "-before-after.html", "text/html", comparison_html_file,
+           "The era comparison as one self-contained file.", unavailable=_comparison_unavailable,
+           contents=comparison_holdings),
     Export("png", "Briefing PNG", ".png", "image/png", briefing_png,
            "1920×1080 at 2× pixel density (3840×2160), for a slide.", unavailable=_png_unavailable, browser=True),
     Export("pptx", "Slide (PowerPoint)", ".pptx",

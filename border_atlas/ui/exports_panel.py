@@ -18,8 +18,10 @@ from streamlit.runtime.scriptrunner import add_script_run_ctx, get_script_run_ct
 
 from border_atlas.escaping import markdown
 from border_atlas.exports import EXPORTS, Export
+from border_atlas.exports.html_export import MAX_HTML_BYTES, ExportTooLarge, holdings
 from border_atlas.exports.playback_export import NO_WINDOW
 from border_atlas.link import BriefingText
+from border_atlas.mapview.compact import COMPACT, map_mode
 from border_atlas.selection import Selection
 from border_atlas.wording import count_label
 
@@ -46,8 +48,12 @@ def _make(export: Export, selection: Selection, text: BriefingText, progress) ->
     """Build the file with its progress shown in ``progress``: a PNG or a slide takes seconds in Chromium."""
     started = time.monotonic()
     with progress.status(f"Making the {export.label}…", expanded=True) as status:
-        st.write(markdown("{what} of {count}, as {name}", what=export.help.split(":")[0].rstrip("."),
-                          count=count_label(selection.count), name=export.file_name(text)))
+        if export.contents is not None:  # what the file will hold, as the file itself says
+            st.write(markdown("{contents}; as {name}", contents=export.contents(selection),
+                              name=export.file_name(text)))
+        else:
+            st.write(markdown("{what} of {count}, as {name}", what=export.help.split(":")[0].rstrip("."),
+                              count=count_label(selection.count), name=export.file_name(text)))
         data = export.build(selection, text, _progress_bar()) if export.progress else export.build(selection, text)
         status.update(label=f"{export.label} ready: {len(data) / 1024:,.0f} KiB in {time.monotonic() - started:.1f} s",
                       state="complete", expanded=False)
@@ -75,7 +81,11 @@ def _offer(slot, export: Export, selection: Selection, text: BriefingText, finge
     data = _prepared(export, fingerprint)
     if data is None and slot.button(f"Make {export.label}", key=f"make_{export.key}",
                                     help=f"{export.help} Made when you click; then download it."):
-        data = _make(export, selection, text, progress)
+        try:
+            data = _make(export, selection, text, progress)
+        except ExportTooLarge as refusal:  # its message names the size and what to narrow
+            progress.error(str(refusal), icon=":material/block:")
+            return
         st.session_state.setdefault(PREPARED_KEY, {})[export.key] = (fingerprint, data)
     if data is not None:
         _download(slot, export, data, text)
@@ -91,6 +101,9 @@ def show_exports(selection: Selection, text: BriefingText) -> None:
     row = st.container(horizontal=True, gap="small", key="ba-export-buttons")
     for export in EXPORTS:
         _offer(row.empty(), export, selection, text, fingerprint, progress)
+    if map_mode(selection) == COMPACT:  # the HTML files' maps then show places and counts, not records
+        st.caption(markdown("The HTML files: {holdings}. A file over {limit} MB is not made: narrow the filters.",
+                            holdings=holdings(selection), limit=f"{MAX_HTML_BYTES / 1e6:,.0f}"))
     for export in EXPORTS:
         reason = export.unavailable(selection)
         if reason and reason != NO_WINDOW:  # a choice to make, not a problem: the disabled button says it
