@@ -38,7 +38,6 @@ page = start_page(
 )
 serve_offline_assets()
 show_basemap_pickers(page.link.view)
-click = document_click(key="ba-compare-click")
 try:
     basemaps = (page.link.view.basemap, page.link.view.basemap_right)
     today = date.today()
@@ -46,6 +45,7 @@ try:
     document = per_selection(page.selection, "comparison-document", lambda: comparison_document(
         page.selection, assets="served-page", control=False, basemaps=basemaps, made_on=today), basemaps, today)
     show_document(document, height=820)
+    click = document_click(key="ba-compare-click")  # after the document: the page's first frame stays its maps
     eras = era_selections(page.selection)
     chosen = compared_place(click, *eras)
     if chosen is not None:
