@@ -8,7 +8,8 @@ in :mod:`border_atlas.store.csv_io`, ``python -m border_atlas.data import|export
 
 Modules: ``engine`` (which database; SQLite's WAL, foreign keys and busy timeout), ``sql_tables``
 (the tables and their constraints, from :mod:`border_atlas.schema`), ``migrations`` (Alembic),
-``rows`` (reading and writing rows), ``history``, ``undo``, ``csv_io``, ``datastore``.
+``rows`` (reading and writing rows), ``history``, ``undo``, ``reviews`` (the second pair of eyes
+before a saved row counts), ``csv_io``, ``datastore``.
 
 >>> from border_atlas.store import DataStore, ArchivedReport, StaleData
 """
@@ -17,6 +18,7 @@ from border_atlas.store.datastore import ArchivedReport, Contents, DataStore, Sa
 from border_atlas.store.errors import (
     ArchiveConflict,
     InvalidInput,
+    ReviewRefused,
     StaleData,
     StoreBusy,
     StoreError,
@@ -24,5 +26,5 @@ from border_atlas.store.errors import (
 )
 from border_atlas.store.history import Change
 
-__all__ = ["ArchiveConflict", "ArchivedReport", "Change", "Contents", "DataStore", "InvalidInput", "SaveResult",
-           "Snapshot", "StaleData", "StoreBusy", "StoreError", "UndoRefused"]
+__all__ = ["ArchiveConflict", "ArchivedReport", "Change", "Contents", "DataStore", "InvalidInput", "ReviewRefused",
+           "SaveResult", "Snapshot", "StaleData", "StoreBusy", "StoreError", "UndoRefused"]

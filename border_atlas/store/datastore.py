@@ -23,7 +23,7 @@ from __future__ import annotations
 import contextlib
 from collections import Counter
 from collections.abc import Iterator
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import pandas as pd
@@ -33,16 +33,18 @@ from border_atlas.dataset import DATA_DIR
 from border_atlas.identity import current_user
 from border_atlas.problems import Problem
 from border_atlas.store import csv_io, history
+from border_atlas.store import reviews as review_rules
 from border_atlas.store import rows as row_io
 from border_atlas.store.engine import BUSY_TIMEOUT_S, WRITE, make_engine, shown_url
 from border_atlas.store.errors import ArchiveConflict, InvalidInput, StaleData, StoreBusy
 from border_atlas.store.history import Change, RowChange
 from border_atlas.store.migrations import upgrade
 from border_atlas.store.names import ARCHIVE_DIR, check_id, check_text
+from border_atlas.store.reviews import PendingSave
 from border_atlas.store.sql_tables import DATA_TABLES, REPORTS, meta, state
 from border_atlas.store.undo import plan_undo
 
-__all__ = ["DATA_DIR", "ArchivedReport", "Contents", "DataStore", "SaveResult", "Snapshot"]
+__all__ = ["DATA_DIR", "ArchivedReport", "Contents", "DataStore", "PendingSave", "SaveResult", "Snapshot"]
 
 
 @dataclass(frozen=True)
@@ -60,6 +62,7 @@ class Contents:
     snapshot: Snapshot
     tables: dict[str, pd.DataFrame]
     problems: tuple[Problem, ...]
+    reviews: dict[str, dict[str, str]] = field(default_factory=dict)  # table -> id -> status, rows awaiting review
 
 
 @dataclass(frozen=True)
@@ -151,7 +154,8 @@ class DataStore:
             snapshot = self._snapshot(connection)
             tables = {name: row_io.read_frame(connection, name) for name in DATA_TABLES}
             problems = tuple(row_io.stored_problems(connection))
-        return Contents(snapshot, tables, problems)
+            awaiting = review_rules.open_status(connection)
+        return Contents(snapshot, tables, problems, awaiting)
 
     def reports(self) -> dict[str, str]:
         """The archived report texts, by source id."""
@@ -175,8 +179,12 @@ class DataStore:
             return history.recent(connection, 1) == [] and self._snapshot(connection).version == 0
 
     def save(self, *, rows: dict[str, list[dict[str, str]]], expected: Snapshot, report: ArchivedReport | None = None,
-             note: str = "", user: str | None = None) -> SaveResult:
+             note: str = "", user: str | None = None, needs_review: bool = True) -> SaveResult:
         """Add ``rows`` to their tables and archive ``report``, all in one transaction.
+
+        Each row added is pending review until a user other than ``user`` decides on it
+        (:meth:`approve`, :meth:`send_back`, :meth:`reject`); ``needs_review=False`` (one user on their own,
+        nobody else to ask) records them approved by ``user``, saying so.
 
         Raises :class:`StaleData` if the data changed since ``expected``, :class:`InvalidInput`
         for a bad name, value or a row the database's constraints refuse, :class:`ArchiveConflict`
@@ -200,6 +208,8 @@ class DataStore:
             row_io.apply(connection, changes)
             change_id = history.record(connection, kind="save", user=user, note=note, rows=changes,
                                        source_id=report.source_id if report else None)
+            review_rules.record_save(connection, change_id, changes, author=user, needs_review=bool(needs_review),
+                                     decided_at=history.now_utc())
             return SaveResult(history.get(connection, change_id), self._snapshot(connection))
 
     def undo(self, change_id: int | None = None, *, user: str, note: str = "") -> SaveResult:
@@ -213,9 +223,45 @@ class DataStore:
         with self.writing() as connection:
             target, inverse = plan_undo(connection, change_id, user=user)
             row_io.apply(connection, inverse)
+            review_rules.forget_undone(connection, inverse, target.id)
             undo_id = history.record(connection, kind="undo", user=user, note=note or f"undoes change {target.id}",
                                      rows=inverse, source_id=target.source_id, undoes=target.id)
             return SaveResult(history.get(connection, undo_id), self._snapshot(connection))
+
+    def approve(self, *, user: str, rows=None, save: int | None = None, comment: str = "") -> SaveResult:
+        """Approve rows awaiting review: ``rows`` ((table, id) pairs of one save) or every one of ``save`` (its
+        change id). Refused (:class:`ReviewRefused`) for the rows' own author or rows not awaiting review."""
+        return self._decide(review_rules.APPROVE, user=user, rows=rows, save=save, comment=comment)
+
+    def send_back(self, *, user: str, comment: str, rows=None, save: int | None = None) -> SaveResult:
+        """Send rows back to their author with ``comment`` (required: what to change); they stay pending."""
+        if not isinstance(comment, str) or not comment.strip():
+            raise InvalidInput("sending rows back needs a comment saying what to change")
+        return self._decide(review_rules.SEND_BACK, user=user, rows=rows, save=save, comment=comment)
+
+    def reject(self, *, user: str, comment: str = "", rows=None, save: int | None = None) -> SaveResult:
+        """Reject rows: they are removed from the data, kept in the history (the change holds each one)."""
+        return self._decide(review_rules.REJECT, user=user, rows=rows, save=save, comment=comment)
+
+    def _decide(self, decision: str, *, user: str, rows, save: int | None, comment: str) -> SaveResult:
+        user = check_text(user, where="the user name").strip()
+        if not user:
+            raise InvalidInput("the user name is empty")
+        comment = check_text(comment, where="the comment").strip()
+        with self.writing() as connection:
+            change_id = review_rules.decide(connection, decision, user=user, comment=comment, rows=rows, save=save)
+            return SaveResult(history.get(connection, change_id), self._snapshot(connection))
+
+    def pending_reviews(self, *, author: str | None = None, statuses=review_rules.OPEN) -> list[PendingSave]:
+        """The rows awaiting a decision (pending or sent back), grouped by save, oldest first; ``author``: one
+        user's own."""
+        with self.reading() as connection:
+            return review_rules.pending(connection, author=author, statuses=tuple(statuses))
+
+    def review_status(self) -> dict[str, dict[str, str]]:
+        """table -> row id -> "pending" or "sent back", for the rows awaiting review (the others are reviewed)."""
+        with self.reading() as connection:
+            return review_rules.open_status(connection)
 
     def import_folder(self, folder: Path | str, *, user: str | None = None, note: str = "",
                       only_if_new: bool = False) -> csv_io.ImportResult:

@@ -47,3 +47,8 @@ class ArchiveConflict(StoreError):
 
 class UndoRefused(StoreError):
     """Nothing of the user's to undo, the change named cannot be undone, or a later change stands in the way."""
+
+
+class ReviewRefused(StoreError):
+    """A review decision that cannot be made: by the rows' own author, on rows already decided or never
+    reviewed (imported), or a rejection that would leave a row naming nothing."""

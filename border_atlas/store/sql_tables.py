@@ -32,7 +32,10 @@ CHOICES: dict[tuple[str, str], tuple[str, ...]] = {
 }
 DATA_TABLES = schema.LOAD_ORDER
 REPORTS = "reports"
-VERSIONED = (*DATA_TABLES, REPORTS)  # the tables whose changes bump the version
+REVIEWS = "reviews"
+VERSIONED = (*DATA_TABLES, REPORTS)  # the tables whose changes bump the version (and, from the third revision, reviews)
+CHANGE_KINDS = ("save", "undo", "import", "approve", "send back", "reject")
+REVIEW_STATUSES = ("pending", "approved", "sent back", "rejected")
 
 metadata = sa.MetaData(naming_convention={
     "pk": "pk_%(table_name)s", "fk": "fk_%(table_name)s_%(column_0_name)s", "uq": "uq_%(table_name)s_%(column_0_name)s",
@@ -51,6 +54,15 @@ def _id_checks(column: str) -> list[sa.CheckConstraint]:
             sa.CheckConstraint(f"{column} ~ '{ID_REGEX}'", name=f"{column}_form").ddl_if(dialect="postgresql")]
 
 
+def reference_columns(name: str) -> dict[str, str]:
+    """The columns of table ``name`` that name another row's id, each with the table it names."""
+    return {column: target for (table, column), target in schema.REFERENCES.items() if table == name}
+
+
+def reference_index(name: str, column: str) -> str:
+    return f"ix_{name}_{column}"
+
+
 def _data_table(name: str) -> sa.Table:
     columns = [sa.Column("row_order", sa.BigInteger, nullable=False, unique=True)]
     extras: list[sa.SchemaItem] = []
@@ -62,10 +74,10 @@ def _data_table(name: str) -> sa.Table:
             listed = ", ".join(_sql_text(v) for v in allowed)
             extras.append(sa.CheckConstraint(f'"{field.name}" IN ({listed})', name=f"{field.name}_choice"))
     extras += _id_checks("id")
-    for (table, column), target in schema.REFERENCES.items():
-        if table == name:
-            extras.append(sa.ForeignKeyConstraint([column], [f"{target}.id"], deferrable=True,
-                                                  initially="DEFERRED"))
+    for column, target in reference_columns(name).items():
+        extras.append(sa.ForeignKeyConstraint([column], [f"{target}.id"], deferrable=True, initially="DEFERRED"))
+        # Undo and reject look for the rows that name a row: without an index that reads the whole table.
+        extras.append(sa.Index(reference_index(name, column), column))
     return sa.Table(name, metadata, *columns, *extras)
 
 
@@ -112,7 +124,7 @@ changes = sa.Table(
     sa.Column("source_id", sa.Text),
     sa.Column("note", sa.Text, nullable=False),
     sa.Column("undoes", sa.Integer, sa.ForeignKey("changes.id")),
-    sa.CheckConstraint("kind IN ('save', 'undo', 'import')", name="kind"),
+    sa.CheckConstraint(f"kind IN ({', '.join(_sql_text(k) for k in CHANGE_KINDS)})", name="kind"),
 )
 
 changed_rows = sa.Table(
@@ -137,7 +149,24 @@ user_roles = sa.Table(
     sa.CheckConstraint("role IN ('reader', 'analyst', 'reviewer', 'admin')", name="role"),
     sa.CheckConstraint("user_name <> ''", name="user_name"),
 )
-LATER_TABLES = ("user_roles",)  # created by revisions after the first, not by it
+
+# The review of each row an app save added (from the third revision): pending until a user other than its
+# author approves it, sends it back (with a comment) or rejects it. Imported rows have none: they count as
+# reviewed. A row added again after a rejection or an undo gets a new review (the old one is replaced).
+reviews = sa.Table(
+    REVIEWS, metadata,
+    sa.Column("table_name", sa.String(40), primary_key=True),
+    sa.Column("row_id", sa.Text, primary_key=True),
+    sa.Column("status", sa.String(10), nullable=False),
+    sa.Column("author", sa.Text, nullable=False),
+    sa.Column("change_id", sa.Integer, sa.ForeignKey("changes.id"), nullable=False, index=True),  # the save
+    sa.Column("decided_by", sa.Text),
+    sa.Column("decided_at", sa.String(20)),  # UTC, ISO 8601 to the second
+    sa.Column("comment", sa.Text),
+    sa.Index("ix_reviews_status", "status"),
+    sa.CheckConstraint(f"status IN ({', '.join(_sql_text(s) for s in REVIEW_STATUSES)})", name="status"),
+)
+LATER_TABLES = ("user_roles", REVIEWS)  # created by revisions after the first, not by it
 
 def table(name: str) -> sa.Table:
     """A dataset table, or the archived reports."""
@@ -149,13 +178,15 @@ def text_columns(name: str) -> list[str]:
     return [field.name for field in schema.TABLES[name]]
 
 
-def version_triggers(dialect: str) -> list[str]:
-    """DDL that makes every change to a versioned table add one to ``store_state.version``."""
+def version_triggers(dialect: str, tables: tuple[str, ...] = VERSIONED, *, first: bool = True) -> list[str]:
+    """DDL that makes every change to ``tables`` add one to ``store_state.version`` (``first``: with the
+    PostgreSQL function the triggers call, which a later revision finds there)."""
     bump = "UPDATE store_state SET version = version + 1"
     if dialect == "sqlite":
         return [f"CREATE TRIGGER atlas_version_{name}_{op.lower()} AFTER {op} ON {name} BEGIN {bump}; END"
-                for name in VERSIONED for op in ("INSERT", "UPDATE", "DELETE")]
+                for name in tables for op in ("INSERT", "UPDATE", "DELETE")]
     function = ("CREATE FUNCTION atlas_bump_version() RETURNS trigger LANGUAGE plpgsql AS "
                 f"$$ BEGIN {bump}; RETURN NULL; END $$")
-    return [function, *(f"CREATE TRIGGER atlas_version_{name} AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON {name} "
-                        "FOR EACH STATEMENT EXECUTE FUNCTION atlas_bump_version()" for name in VERSIONED)]
+    return [function] * first + [
+        f"CREATE TRIGGER atlas_version_{name} AFTER INSERT OR UPDATE OR DELETE OR TRUNCATE ON {name} "
+        "FOR EACH STATEMENT EXECUTE FUNCTION atlas_bump_version()" for name in tables]

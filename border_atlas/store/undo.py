@@ -26,6 +26,9 @@ def _target(connection: sa.Connection, change_id: int | None, user: str) -> Chan
         raise UndoRefused(f"There is no change {change_id} in the history.")
     if target.kind == "undo":
         raise UndoRefused(f"Change {target.id} is itself an undo; save the rows again instead of undoing it.")
+    if target.kind not in ("save", "import"):
+        raise UndoRefused(f"Change {target.id} is a review decision ({target.kind}); a decision stands, and rows "
+                          "it rejected are saved again as a new report.")
     if target.undone_by is not None:
         raise UndoRefused(f"Change {target.id} was already undone (by change {target.undone_by}).")
     return target

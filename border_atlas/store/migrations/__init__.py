@@ -36,15 +36,29 @@ def current(connection: sa.Connection) -> str | None:
 def upgrade(engine: sa.Engine) -> None:
     """Bring the database to the newest revision, in one transaction; a no-op when it is there.
 
+    SQLite's foreign keys are off while it runs (a revision copying a table in batch mode checks them itself).
     Two processes opening a new database at once: SQLite's write lock (BEGIN IMMEDIATE) or a
     PostgreSQL advisory lock makes the second wait, and it then finds the work done.
     """
     with engine.connect() as probe:
         if current(probe) == head():
             return
-    with engine.connect().execution_options(**WRITE) as connection, connection.begin():
-        if engine.dialect.name == "postgresql":
-            connection.execute(sa.text("SELECT pg_advisory_xact_lock(7261934)"))
-        config = alembic_config()
-        config.attributes["connection"] = connection
-        command.upgrade(config, "head")
+    with engine.connect().execution_options(**WRITE) as connection:
+        sqlite = engine.dialect.name == "sqlite"
+        if sqlite:  # a table copied in batch mode is dropped and renamed: its references must not fire meanwhile
+            _sqlite_foreign_keys(connection, on=False)
+        try:
+            with connection.begin():
+                if not sqlite:
+                    connection.execute(sa.text("SELECT pg_advisory_xact_lock(7261934)"))
+                config = alembic_config()
+                config.attributes["connection"] = connection
+                command.upgrade(config, "head")
+        finally:
+            if sqlite:
+                _sqlite_foreign_keys(connection, on=True)
+
+
+def _sqlite_foreign_keys(connection: sa.Connection, *, on: bool) -> None:
+    """SQLite's foreign keys on or off for this connection (only possible outside a transaction)."""
+    connection.connection.dbapi_connection.execute(f"PRAGMA foreign_keys={'ON' if on else 'OFF'}")
