@@ -30,6 +30,7 @@ BORDER_COLOUR = "#3d3d3d"
 RIVER_COLOUR = "#5b9bd5"
 CHINA_FILL = "#e4e0d8"
 LAND_FILL = "#f7f4ec"
+PENDING_COLOUR = "#c77700"  # the dashed ring of a place whose records await review (amber, 3:1 on land)
 
 
 def org_colours(organisations: pd.DataFrame) -> dict[str, str]:

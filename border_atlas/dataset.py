@@ -27,6 +27,9 @@ DATA_DIR = Path(__file__).resolve().parent.parent / "data"
 
 __all__ = ["DATA_DIR", "Dataset", "Problem", "load_dataset"]
 
+REVIEW = "review"  # the records' column saying "reviewed", "pending" or "sent back"
+REVIEWED = "reviewed"
+
 
 @dataclass(frozen=True)
 class Dataset:
@@ -93,4 +96,18 @@ def load_dataset(source: TableReader | Path | str | None = None, *,
     reader = source if hasattr(source, "read") else CsvFolder(Path(source) if source is not None else DATA_DIR)
     store = open_cache(cache, data_folder=getattr(reader, "folder", None))
     tables, problems = _through_cache(reader, store) if store is not None else validated_tables(reader)
+    statuses = reader.review_status() if hasattr(reader, "review_status") else {}
+    tables["assignments"] = with_review(tables["assignments"], statuses.get("assignments", {}))
     return Dataset(**tables, problems=problems, origin=reader.label)
+
+
+def with_review(assignments: pd.DataFrame, awaiting: dict[str, str]) -> pd.DataFrame:
+    """The records with their review: "pending" or "sent back" for those awaiting a decision (``awaiting``, by
+    id), "reviewed" for the rest (imported, or approved). Read after the cache: a decision changes no table.
+
+    >>> frame = pd.DataFrame({"id": ["a", "b"]})
+    >>> with_review(frame, {"b": "pending"})["review"].tolist()
+    ['reviewed', 'pending']
+    """
+    review = assignments["id"].map(awaiting).fillna(REVIEWED) if awaiting else REVIEWED
+    return assignments.assign(**{REVIEW: review}).astype({REVIEW: assignments["id"].dtype})

@@ -164,5 +164,17 @@ class Link:
     def with_(self, **changes) -> Link:
         return replace(self, **changes)
 
+    @property
+    def selected(self) -> FilterState:
+        """The filters the records are selected by: the review filter left to the view ("reviewed" unset) is
+        on in the briefing view, which goes to others, and off on the map, where pending records are marked.
+
+        >>> Link(view=ViewOptions(briefing=True)).selected.reviewed, Link().selected.reviewed
+        (True, None)
+        """
+        if self.filters.reviewed is None and self.view.briefing:
+            return self.filters.with_(reviewed=True)
+        return self.filters
+
 
 __all__ = ["BriefingText", "Link", "ViewOptions"]

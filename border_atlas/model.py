@@ -38,6 +38,7 @@ class Place:
     parent_name: str | None = None
     n_records: int = 0
     contains: str | None = None  # the chosen places inside it, when it is drawn for containing them
+    n_pending: int = 0  # of its records, those awaiting review
     area: str = ""  # for a province or county on the map: "outline" (drawn over it) or "point" (no outline)
 
     @property
@@ -97,6 +98,7 @@ class Record:
     source_published: str | None = None
     note: str | None = None
     about_containing_area: bool = False  # selected because its place contains a chosen place
+    review: str = "reviewed"  # or "pending", "sent back": saved, not yet approved by a second user
 
     @property
     def grade(self) -> str:
@@ -137,7 +139,7 @@ class Record:
 
 _NUMBERS = {"place_lat", "place_lon", "place_uncertainty_m", "lat", "lon", "uncertainty_m"}
 _DAYS = {"known_from", "known_to"}
-_COUNTS = {"credibility", "n_records"}
+_COUNTS = {"credibility", "n_records", "n_pending"}
 _FLAGS = {"about_containing_area"}
 
 

@@ -15,7 +15,7 @@ from functools import cached_property
 import numpy as np
 import pandas as pd
 
-from border_atlas.dataset import Dataset
+from border_atlas.dataset import REVIEW, REVIEWED, Dataset
 from border_atlas.filters import FilterState
 from border_atlas.hierarchy import containing_areas
 from border_atlas.model import Place, Record, places_of, records_of
@@ -181,6 +181,7 @@ def select(dataset: Dataset, state: FilterState) -> Selection:
     at = pd.Index(counts.index).get_indexer(dataset.places["id"])
     places = dataset.places[at >= 0].copy()
     places["n_records"] = counts.to_numpy()[at[at >= 0]].astype(int)
+    places["n_pending"] = _pending_counts(dataset, rows, places["id"])
     # A place drawn at its parent's point needs the parent on the map to make sense.
     parents = places.loc[places["precision"] == "parent", "parent_id"].dropna()
     parents = parents[~is_one_of(parents, places["id"])]
@@ -192,6 +193,15 @@ def select(dataset: Dataset, state: FilterState) -> Selection:
     places = _mark_containing(places, containing, dataset)
     return Selection(places.reset_index(drop=True), landmarks.reset_index(drop=True), cited, state, dataset, rows,
                      containing)
+
+
+def _pending_counts(dataset: Dataset, rows: np.ndarray | None, place_ids: pd.Series) -> np.ndarray:
+    """How many of each place's selected records await review (a column at a time)."""
+    pending = _column(dataset, rows, REVIEW).ne(REVIEWED).to_numpy()
+    if not pending.any():
+        return np.zeros(len(place_ids), dtype=int)
+    counts = _column(dataset, rows, "place_id")[pending].value_counts()
+    return counts.reindex(place_ids.to_numpy()).fillna(0).astype(int).to_numpy()
 
 
 def _mark_containing(places: pd.DataFrame, containing: dict[str, list[str]], dataset: Dataset) -> pd.DataFrame:

@@ -32,6 +32,19 @@ def count_label(n: int) -> str:
     return f"{n:,} record" if n == 1 else f"{n:,} records"
 
 
+REVIEW_TEXTS = {"pending": "Pending review: saved, not yet approved by a second reader",
+                "sent back": "Sent back to its author for changes: not yet approved"}
+
+
+def review_text(status: str) -> str:
+    """What a record's review says in a popup or a table.
+
+    >>> review_text("sent back")
+    'Sent back to its author for changes: not yet approved'
+    """
+    return REVIEW_TEXTS.get(status, "Reviewed")
+
+
 def names_of(ids: Iterable[str], table: pd.DataFrame, *, with_type: bool = False) -> str:
     """"Office 39, Mirim Shipping Company": names from a table; an id without a row shows as itself."""
     names = dict(zip(table["id"], table["name"]))

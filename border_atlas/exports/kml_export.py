@@ -83,6 +83,7 @@ import numpy as np
 from geopy.distance import geodesic
 
 from border_atlas.colours import DEFAULT_COLOUR, org_colours
+from border_atlas.dataset import REVIEWED
 from border_atlas.dates import is_partial_date, known_period, precision
 from border_atlas.escaping import esc
 from border_atlas.exports.records import flat_columns
@@ -137,7 +138,7 @@ RECORD_DATA = {
     "place_data": ("place_id", "place_name", "place_name_ko", "lat", "lon", "precision", "uncertainty_m"),
     "display_offset_m": ("display_offset_m",),
     "dates_data": ("reported_start", "reported_end", "report_date", "known_from", "known_to"),
-    "source_data": ("citation", "paragraphs", "grade"), "note_data": ("note",),
+    "source_data": ("citation", "paragraphs", "grade", "review"), "note_data": ("note",),
 }
 # A record's placemark; every field is escaped before it is filled in.
 RECORD_PLACEMARK = (
@@ -417,9 +418,11 @@ class RecordTexts:
         return xml_escape(f"{span[0]} to {span[2].isoformat()}"), time_element(*span), when, known
 
     def source(self, key: tuple) -> tuple[str, ...]:
-        citation, paragraphs, grade = key
-        data = data_line("citation", citation) + data_line("paragraphs", paragraphs) + data_line("grade", grade)
-        return self.html[citation], self.html[grade], data
+        citation, paragraphs, grade, review = key
+        data = (data_line("citation", citation) + data_line("paragraphs", paragraphs) + data_line("grade", grade)
+                + data_line("review", review))
+        pending = "" if review == REVIEWED else f"; {review}"
+        return self.html[citation], self.html[grade + pending], data
 
     def style(self, key: tuple) -> tuple[str]:
         org_id, location_precision = key
@@ -447,7 +450,7 @@ class RecordTexts:
 RECORD_KEYS = {
     "organisation": ("org_id", "organisation"),
     "place": ("place_id", "place_name", "place_name_ko", "location_precision", "uncertainty_m", "lat", "lon"),
-    "dates": ("start", "end", "reported"), "source": ("citation", "paragraphs", "grade"),
+    "dates": ("start", "end", "reported"), "source": ("citation", "paragraphs", "grade", "review"),
     "style": ("org_id", "location_precision"),
 }
 

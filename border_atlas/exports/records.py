@@ -17,6 +17,7 @@ from collections.abc import Callable
 
 import pandas as pd
 
+from border_atlas.dataset import REVIEWED
 from border_atlas.model import count_column, number_column, text_column
 from border_atlas.selection import ABOUT_AREA, Selection
 from border_atlas.wording import citation
@@ -24,7 +25,7 @@ from border_atlas.wording import citation
 COLUMNS = [
     "id", "place_id", "place_name", "place_name_ko", "lat", "lon", "location_precision", "uncertainty_m",
     "about_containing_area", "org_id", "organisation", "role", "partner", "ordered_by", "summary", "start", "end",
-    "reported", "source_id", "citation", "paragraphs", "grade", "reliability", "credibility", "note",
+    "reported", "source_id", "citation", "paragraphs", "grade", "reliability", "credibility", "note", "review",
 ]
 # Export column -> column of the joined records, for those copied as text.
 TEXT_SOURCES = {
@@ -32,6 +33,7 @@ TEXT_SOURCES = {
     "location_precision": "place_precision", "org_id": "org_id", "organisation": "org_name", "role": "role",
     "partner": "partner_name", "ordered_by": "ordered_by_name", "summary": "summary", "start": "start",
     "end": "end", "reported": "reported", "source_id": "source_id", "reliability": "reliability", "note": "note",
+    "review": "review",  # "reviewed", or "pending" / "sent back": saved, not yet approved by a second user
 }
 NUMBER_SOURCES = {"lat": "place_lat", "lon": "place_lon", "uncertainty_m": "place_uncertainty_m"}
 CITATION_SOURCES = ("source_outlet", "source_published", "paragraphs", "source_title")
@@ -62,6 +64,7 @@ def flat_columns(selection: Selection) -> dict[str, list]:
     columns["credibility"] = [c or 0 for c in _column(frame, "credibility", count_column)]
     columns["citation"], paragraphs = _citations(frame)
     columns["paragraphs"] = [None if p is None else p.replace(";", ", ") for p in paragraphs]
+    columns["review"] = [r or REVIEWED for r in columns["review"]]
     columns["grade"] = [f"{r}{c}" for r, c in zip(columns["reliability"], columns["credibility"])]
     # True where the record is about an area that contains a chosen place (it applies to all of the area).
     columns[ABOUT_AREA] = selection.column(ABOUT_AREA).tolist()

@@ -1,7 +1,7 @@
 """Every filter of the atlas, declared once. Adding a filter is one entry here (and its test).
 
 >>> [spec.field for spec in FILTERS]
-['orgs', 'exact_orgs', 'places', 'containing', 'era', 'dates', 'window', 'roles', 'grades', 'sources']
+['orgs', 'exact_orgs', 'places', 'containing', 'era', 'dates', 'window', 'roles', 'grades', 'sources', 'reviewed']
 """
 
 from __future__ import annotations
@@ -136,6 +136,24 @@ def _place_tree(dataset: Dataset) -> dict[str, str]:
     return dataset.derived["place_tree"]
 
 
+def _describe_reviewed(value, dataset: Dataset, state) -> str | None:
+    """"Reviewed records only (2 pending hidden)": the hidden ones among those the other filters keep."""
+    if not value:
+        return None
+    review = dataset.assignments.get("review")
+    if review is None or review.eq("reviewed").all():  # the usual case: nothing awaits review, nothing to count
+        return "Reviewed records only"
+    rows = dataset.assignments
+    for spec, other in state.with_(reviewed=False).active():
+        rows = spec.apply(rows, other, dataset, state)
+    hidden = int(rows["review"].ne("reviewed").sum())
+    return f"Reviewed records only ({hidden:,} pending hidden)" if hidden else "Reviewed records only"
+
+
+REVIEW_OPTIONS = {None: "Reviewed only in the briefing view", True: "Reviewed only",
+                  False: "Pending records too (marked)"}
+
+
 def _report_options(dataset: Dataset) -> list[str]:
     cited = set(dataset.assignments["source_id"].unique().tolist())  # not value by value: 100,000 of them
     return [i for i in dataset.sources["id"] if i in cited]
@@ -208,6 +226,14 @@ FILTERS: tuple[FilterSpec, ...] = (
         Widget("multiselect", "Report", "Only the records taken from the chosen reports.", "All reports",
                _report_options, lambda ds: lambda i: source_label(ds.sources, i)),
         facet=lambda rows, _v, _ds, _s: facet_rules.value_facet(rows, "source_id")),
+    # None: as the view goes, on in the briefing view (and its exports), off on the map (see Link.selected).
+    FilterSpec(
+        "reviewed", None, flag("reviewed"),
+        lambda rows, value, _ds, _s: rules.by_review(rows) if value else rows,
+        _describe_reviewed,
+        Widget("radio", "Review", "A record saved by an analyst is pending until a second user approves it. The "
+               "map marks pending records with a dashed amber ring and a “pending” badge.",
+               options=lambda _ds: list(REVIEW_OPTIONS), option_label=lambda _ds: REVIEW_OPTIONS.get)),
 )
 
 BY_FIELD = {spec.field: spec for spec in FILTERS}

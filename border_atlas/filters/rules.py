@@ -88,6 +88,13 @@ def by_grade(assignments: pd.DataFrame, grades: GradeRange) -> pd.DataFrame:
     return assignments[mask.fillna(False).astype(bool)]
 
 
+def by_review(assignments: pd.DataFrame) -> pd.DataFrame:
+    """Records that count: imported, or approved by a second user (none pending or sent back)."""
+    if "review" not in assignments:
+        return assignments
+    return assignments[assignments["review"].eq("reviewed").to_numpy()]
+
+
 def by_source(assignments: pd.DataFrame, source_ids: Iterable[str]) -> pd.DataFrame:
     """Records taken from the chosen reports."""
     return assignments[assignments["source_id"].isin(set(source_ids))]

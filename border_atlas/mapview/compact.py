@@ -6,7 +6,8 @@ canvas circle coloured by the organisation with most records there and sized by 
 count, clusters them at low zoom (Leaflet.markercluster, served like Leaflet) and labels the
 busiest places where there is room. The payload is columnar JSON: per place its position (in
 1e-5 degrees), record count, colour, row in the dataset's places table and name (escaped as
-HTML, the only text in it), and never a record's text. Clicking a place sends back only its
+HTML, the only text in it), the places with records awaiting review (``p``, their positions in
+the lists), and never a record's text. Clicking a place sends back only its
 row and the dataset's token (see :func:`clicked_place`); the app lists its records.
 
 >>> from border_atlas import FilterState, load_dataset, select
@@ -15,7 +16,7 @@ row and the dataset's token (see :func:`clicked_place`); the app lists its recor
 'detailed'
 >>> payload = compact_payload(selection)
 >>> sorted(payload)
-['c', 'colours', 'dataset', 'i', 'lat', 'lon', 'max_zoom', 'n', 'name', 'scale']
+['c', 'colours', 'dataset', 'i', 'lat', 'lon', 'max_zoom', 'n', 'name', 'p', 'scale']
 >>> payload["n"] == sorted(payload["n"], reverse=True)  # busiest first
 True
 """
@@ -93,10 +94,11 @@ def place_summary(selection: Selection, *, options: MapOptions | None = None) ->
 
 def _place_summary(selection: Selection, options: MapOptions) -> pd.DataFrame:
     colours = org_colours(selection.dataset.organisations)
-    places = selection.places[["id", "name", "lat", "lon", "n_records"]].copy()
+    places = selection.places[["id", "name", "lat", "lon", "n_records", "n_pending"]].copy()
     places["org"] = places["id"].map(main_organisation(selection))
     places["colour"] = places["org"].map(colours).fillna(DEFAULT_COLOUR)
-    landmarks = drawn_landmarks(selection, options)[["id", "name", "lat", "lon"]].assign(n_records=0, colour="")
+    landmarks = drawn_landmarks(selection, options)[["id", "name", "lat", "lon"]].assign(n_records=0, n_pending=0,
+                                                                                        colour="")
     both = pd.concat([places, landmarks], ignore_index=True) if len(landmarks) else places
     both = both[both["lat"].notna() & both["lon"].notna()]
     return both.sort_values(["n_records", "name"], ascending=[False, True], kind="stable").reset_index(drop=True)
@@ -123,6 +125,7 @@ def compact_payload(selection: Selection, *, options: MapOptions | None = None,
         "c": [colour_at.get(colour, 0) for colour in places["colour"]],
         "i": pd.Index(selection.dataset.places["id"]).get_indexer(places["id"]).tolist(),
         "name": [esc(name) for name in places["name"]],
+        "p": np.flatnonzero(places["n_pending"].to_numpy() > 0).tolist(),
     }
 
 
@@ -184,7 +187,8 @@ def compact_legend_html(selection: Selection, *, options: MapOptions | None = No
     drawn = set(places["org"].dropna())
     names = tuple((name, colours[ident]) for ident, name in zip(organisations["id"], organisations["name"])
                   if ident in drawn)
-    content = LegendContent(organisations=names, kinds=(), approximate=False, uncertainty=False, landmarks=False)
+    content = LegendContent(organisations=names, kinds=(), approximate=False, uncertainty=False, landmarks=False,
+                            pending=bool((places["n_pending"] > 0).any()))
     rows = [
         _legend_row('<svg width="16" height="16"><circle cx="5" cy="11" r="4" fill="#777"/>'
                     '<circle cx="11" cy="6" r="5" fill="#777"/></svg>',

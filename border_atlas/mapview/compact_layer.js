@@ -4,6 +4,7 @@
 // builds (names already escaped as HTML; numbers only otherwise).
 "use strict";
 var MAX_LABELS = 30;
+var PENDING = "#c77700";  // border_atlas.colours.PENDING_COLOUR
 var CSS = ".ba-clabel{white-space:nowrap;font:600 11.5px/14px system-ui,sans-serif;color:#1b1f24;" +
   "background:rgba(255,255,255,.9);border:1px solid #c9ced6;border-radius:3px;padding:1px 4px;" +
   "pointer-events:none;width:auto!important;height:auto!important}" +
@@ -58,10 +59,13 @@ cluster.onAdd = function (map) {
 };
 var labels = L.layerGroup();
 var markers = new Array(data.n.length);
+var pending = {};  // places with records awaiting review: a dashed amber ring, as on the detailed map
+(data.p || []).forEach(function (k) { pending[k] = true; });
 for (var k = 0; k < data.n.length; k++) {
   var n = data.n[k];
   var marker = L.circleMarker([data.lat[k] / data.scale, data.lon[k] / data.scale], {
-    renderer: renderer, radius: radius(n), color: n ? "#ffffff" : "#8a8a8a", weight: n ? 1 : 1.5,
+    renderer: renderer, radius: radius(n), color: pending[k] ? PENDING : n ? "#ffffff" : "#8a8a8a",
+    weight: pending[k] ? 2.5 : n ? 1 : 1.5, dashArray: pending[k] ? "3 2" : null,
     fillColor: n ? data.colours[data.c[k]] : "#ffffff", fillOpacity: n ? 0.9 : 1
   });
   // What the app receives when the place is clicked (streamlit-folium's last_active_drawing).
@@ -74,7 +78,8 @@ cluster.on("mouseover", function (e) {
   var m = e.layer;
   if (!m || m.baIndex === undefined) return;
   if (!m.getTooltip()) {
-    m.bindTooltip("<b>" + data.name[m.baIndex] + "</b> — " + records(data.n[m.baIndex]), {direction: "top"});
+    m.bindTooltip("<b>" + data.name[m.baIndex] + "</b> — " + records(data.n[m.baIndex]) +
+                  (pending[m.baIndex] ? " (some pending review)" : ""), {direction: "top"});
   }
   m.openTooltip();
 });

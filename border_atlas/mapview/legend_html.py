@@ -24,6 +24,7 @@ class LegendContent:
     landmarks: bool
     outlined_areas: bool = False  # records about a whole area, drawn over its outline
     point_areas: bool = False  # records about a whole area that has no outline, drawn at a point
+    pending: bool = False  # a drawn place has records awaiting review
 
     @property
     def names(self) -> list[str]:
@@ -46,6 +47,7 @@ def legend_content(chips: dict[str, list[Chip]], places: list[Place], landmarks:
         landmarks=bool(landmarks),
         outlined_areas=any(p.area == "outline" and p.id in chips for p in places),
         point_areas=any(p.area == "point" for p in places),
+        pending=any(p.n_pending for p in places),
     )
 
 
@@ -56,7 +58,7 @@ def merge_legends(contents: list[LegendContent]) -> LegendContent:
     return LegendContent(tuple(organisations.items()), tuple(k for k in KIND_SYMBOLS if k in kinds),
                          any(c.approximate for c in contents), any(c.uncertainty for c in contents),
                          any(c.landmarks for c in contents), any(c.outlined_areas for c in contents),
-                         any(c.point_areas for c in contents))
+                         any(c.point_areas for c in contents), any(c.pending for c in contents))
 
 
 def _row(swatch: str, text: str) -> str:
@@ -85,6 +87,9 @@ def data_legend_html(content: LegendContent) -> str:
         marks.append(_row(symbol_html("neighbourhood", "point", landmark=True, size=9), "landmark, no records"))
     if marks:
         parts.append("<h4>Precision</h4>" + "".join(marks))
+    if content.pending:
+        parts.append("<h4>Review</h4>" + _row(symbol_html("town", "point", size=11, pending=True),
+                                              "records awaiting review (pending)"))
     return "".join(parts) or "<p>No record matches these filters.</p>"
 
 

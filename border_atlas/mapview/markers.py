@@ -52,8 +52,9 @@ def chips_for(records: Iterable[Record], colours: dict[str, str]) -> list[Chip]:
 
 
 def symbol_html(kind: str, precision: str, *, landmark: bool = False, size: int | None = None,
-                outlined: bool = False) -> str:
-    """The place's symbol; ``outlined``: an area drawn over its outline, whose symbol only anchors its label."""
+                outlined: bool = False, pending: bool = False) -> str:
+    """The place's symbol; ``outlined``: an area drawn over its outline, whose symbol only anchors its label;
+    ``pending``: some of its records await review (a dashed amber ring)."""
     shape, default_size = KIND_SYMBOLS.get(kind, ("circle", 12))
     size = size or default_size
     classes = ["ba-sym", shape, f"kind-{kind}"]
@@ -65,6 +66,8 @@ def symbol_html(kind: str, precision: str, *, landmark: bool = False, size: int 
         classes.append("approx")
     elif kind == "city":
         classes.append("filled")
+    if pending:
+        classes.append("pending")
     return f'<span class="{" ".join(classes)}" style="width:{size}px;height:{size}px"></span>'
 
 
@@ -93,7 +96,7 @@ def marker_html(place: Place, chips: list[Chip], *, dx: int = 0, dy: int = 0, la
                 if place.contains else "")
         label = (
             f'<div class="ba-label {label_side}"><b>{esc(place.name)}</b>'
-            f'<span class="ko">{esc(place.name_ko)}</span>{mark}{area}{rows}</div>'
+            f'<span class="ko">{esc(place.name_ko)}</span>{mark}{pending_badge(place.n_pending)}{area}{rows}</div>'
         )
     leader = ""
     if dx or dy:
@@ -101,10 +104,19 @@ def marker_html(place: Place, chips: list[Chip], *, dx: int = 0, dy: int = 0, la
             f'<svg class="ba-leader" width="1" height="1"><line x1="0" y1="0" x2="{dx}" y2="{dy}" '
             'stroke="#1b2a3a" stroke-width="1.2" stroke-dasharray="3 2"/></svg>'
         )
-    pin = (f'<div class="ba-pin" style="left:{dx}px;top:{dy}px">'
-           f'{symbol_html(place.kind, place.precision, landmark=landmark, outlined=place.area == "outline")}'
+    symbol = symbol_html(place.kind, place.precision, landmark=landmark, outlined=place.area == "outline",
+                         pending=not landmark and place.n_pending > 0)
+    pin = (f'<div class="ba-pin" style="left:{dx}px;top:{dy}px">{symbol}'
            f"{label}</div>")
     return leader + pin
+
+
+def pending_badge(n_pending: int) -> str:
+    """"pending" beside a place's name while some of its records await review."""
+    if not n_pending:
+        return ""
+    return (f'<span class="ba-pending" title="{esc(wording.count_label(n_pending))} awaiting review">'
+            'pending</span>')
 
 
 def _organisations_line(chips: list[Chip]) -> str:
@@ -133,6 +145,8 @@ def _popup_record(record: Record, colours: dict[str, str], note: int | None) -> 
     by = f"; ordered by <b>{esc(record.ordered_by_name)}</b>" if record.ordered_by_name else ""
     area = (f'<div class="area">{esc(wording.area_note(record.place_name or record.place_id or ""))}</div>'
             if record.about_containing_area else "")
+    if record.review != "reviewed":
+        area += f'<div class="ba-pending">{esc(wording.review_text(record.review))}</div>'
     return (
         f'<div class="rec" style="--c:{esc(colours.get(record.org_id, DEFAULT_COLOUR))}"><div class="who">'
         f'{esc(record.org_name)} <span class="grade" title="Admiralty grade">{esc(record.grade)}</span></div>'

@@ -5,7 +5,7 @@ from __future__ import annotations
 from branca.element import MacroElement
 from jinja2 import Template
 
-from border_atlas.colours import LAND_FILL
+from border_atlas.colours import LAND_FILL, PENDING_COLOUR
 
 _CSS_TEMPLATE = """
 .leaflet-container { background: %(land)s; font-family: system-ui, -apple-system, "Segoe UI", Roboto,
@@ -20,6 +20,10 @@ _CSS_TEMPLATE = """
 .ba-sym.kind-town { background: #a0a0a0; }
 .ba-sym.kind-county { border-width: 3.5px; }
 .ba-sym.area { border-style: solid; border-width: 2px; background: rgba(255,255,255,.9); }
+.ba-sym.pending { outline: 2px dashed %(pending)s; outline-offset: 2px; }
+.ba-pending { display: inline-block; margin-left: 4px; padding: 0 4px; border: 1px dashed %(pending)s;
+  border-radius: 3px; color: #7a4a00; background: #fff6e0; font-size: 10.5px; line-height: 13px; }
+.ba-popup .ba-pending { margin: 2px 0 0; }
 .ba-sym.landmark { border-color: #8a8a8a; border-width: 2px; background: #fff; }
 .ba-label { position: absolute; top: -10px; white-space: nowrap; background: rgba(255,255,255,.93);
   border: 1px solid #c9ced6; border-radius: 3px; padding: 2px 6px 3px; font-size: 12px; line-height: 15px;
@@ -88,7 +92,7 @@ _CSS_TEMPLATE = """
 .ba-popup .grade { display: inline-block; border: 1px solid #888; border-radius: 3px; padding: 0 3px;
   font-size: 10.5px; margin-left: 4px; }
 """
-CSS = _CSS_TEMPLATE.replace("%%", "%").replace("%(land)s", LAND_FILL)
+CSS = _CSS_TEMPLATE.replace("%%", "%").replace("%(land)s", LAND_FILL).replace("%(pending)s", PENDING_COLOUR)
 
 
 class MapStyle(MacroElement):

@@ -37,6 +37,11 @@ class SqlTables:
         frame = frame.where(frame.notna(), None)
         return RawTable(file, frame, tuple(range(2, len(frame) + 2)), problems)
 
+    def review_status(self) -> dict[str, dict[str, str]]:
+        """table -> id -> "pending" or "sent back": the rows awaiting review, read apart from the tables, which
+        come from the cache when the database did not change."""
+        return self.contents.reviews if self._contents is not None else self.store.review_status()
+
     def fingerprint(self) -> str | None:
         snapshot = self.contents.snapshot if self._contents is not None else self.store.snapshot()
         return hashlib.sha256(f"sql:{snapshot.database_id}:{snapshot.version}".encode()).hexdigest()

@@ -32,7 +32,7 @@ def open_page(*, page: str, tab_title: str, show_view_options: bool = False) -> 
     show_member(member())  # stops here for a request with no identity in a team's sign-in
     dataset = get_dataset()
     link = filter_sidebar(dataset, page=page, show_view_options=show_view_options)
-    selection = select(dataset, link.filters)
+    selection = select(dataset, link.selected)
     show_match_count(selection.count, len(dataset.assignments))
     return Page(dataset, link, selection)
 

@@ -23,7 +23,7 @@ def model_rows(selection) -> list[dict]:
         "partner": r.partner_name, "ordered_by": r.ordered_by_name, "summary": r.summary, "start": r.start,
         "end": r.end, "reported": r.reported, "source_id": r.source_id, "citation": r.full_citation,
         "paragraphs": r.paragraphs.replace(";", ", "), "grade": r.grade, "reliability": r.reliability,
-        "credibility": r.credibility, "note": r.note,
+        "credibility": r.credibility, "note": r.note, "review": r.review,
     } for r in selection.record_list]
 
 

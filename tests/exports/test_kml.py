@@ -296,7 +296,8 @@ def _expected_data(row: dict, moved: bool) -> dict[str, str]:
         "display_offset_m": f"{DISPLAY_OFFSET_M:g}" if moved else None, "reported_start": row["start"],
         "reported_end": row["end"], "report_date": row["reported"],
         "known_from": span and span[1].isoformat(), "known_to": span and span[2].isoformat(),
-        "citation": row["citation"], "paragraphs": row["paragraphs"], "grade": row["grade"], "note": row["note"],
+        "citation": row["citation"], "paragraphs": row["paragraphs"], "grade": row["grade"], "review": row["review"],
+        "note": row["note"],
     }
     return {name: value for name, value in values.items() if value}
 

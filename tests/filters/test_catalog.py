@@ -30,6 +30,7 @@ SAMPLES = {
     "roles": (("crackdown",), 8, "Roles: crackdown"),
     "grades": (GradeRange.at_least("C2"), 1, "Grade: C2 or better"),
     "sources": (("nkinsider-2025-10-27",), 7, "Reports: NK Insider, 2025-10-27"),
+    "reviewed": (True, 21, "Reviewed records only"),  # the bundled data is all imported: all reviewed
 }
 PAGES = ["dashboard.py", "pages/1_Before_and_after.py", "pages/2_Timeline.py", "pages/3_Organisations.py",
          "pages/4_Sources.py"]
