@@ -13,6 +13,7 @@ from border_atlas.ui.add_report.editors import edit_draft
 from border_atlas.ui.add_report.recognised import recognition_of, show_recognised
 from border_atlas.ui.add_report.review import review
 from border_atlas.ui.add_report.saving import history_section, save_section
+from border_atlas.ui.approval import sent_back_notice
 from border_atlas.ui.data import get_dataset, show_problems
 from border_atlas.ui.team import member, require, show_member
 from border_atlas.ui.team_roles import roles_section
@@ -29,6 +30,7 @@ st.caption("Bring a report, check what the app recognised, build its records (ea
            "paragraphs), check them with the data's own rules, see them on the map, and save. Every save can be "
            "undone.")
 show_problems(dataset)
+sent_back_notice(who.user)
 mode = st.radio("What to add", [state.REPORT, state.BULK], horizontal=True, key="ar_mode",
                 format_func={state.REPORT: "A report", state.BULK: "A file of records or places"}.get)
 

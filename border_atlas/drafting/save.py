@@ -49,9 +49,10 @@ def describe(prepared: Draft) -> str:
 
 
 def save_draft(store: DataStore, check: DraftCheck, *, expected: Snapshot, note: str | None = None,
-               user: str | None = None) -> SaveResult:
+               user: str | None = None, needs_review: bool = True) -> SaveResult:
     """Add the checked draft's rows and archive its report, as ``user`` (the local user by default);
-    refused while any problem remains.
+    refused while any problem remains. The rows await review by someone else unless ``needs_review`` is
+    False (one user on their own).
 
     Raises :class:`DraftNotReady`, or the store's errors (:class:`~border_atlas.store.StaleData`
     when the data changed since ``expected`` was taken, :class:`~border_atlas.store.StoreBusy`,
@@ -66,4 +67,5 @@ def save_draft(store: DataStore, check: DraftCheck, *, expected: Snapshot, note:
         raise DraftNotReady("Nothing was saved: the draft has no rows.")
     source = prepared.report_source_id
     report = ArchivedReport(source, archive_text(prepared.report)) if source and prepared.report else None
-    return store.save(rows=rows, expected=expected, report=report, note=note or describe(prepared), user=user)
+    return store.save(rows=rows, expected=expected, report=report, note=note or describe(prepared), user=user,
+                      needs_review=needs_review)

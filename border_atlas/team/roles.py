@@ -1,9 +1,11 @@
 """The roles of a team, each adding to the one before: a reader reads; an analyst also adds reports and
-undoes their own saves; a reviewer also undoes a named save by anyone; an admin also assigns roles and
-imports the source folder again.
+undoes their own saves; a reviewer also approves, sends back or rejects the records others saved and
+undoes a named save by anyone; an admin also assigns roles and imports the source folder again.
 
 >>> may_add("analyst"), may_add("reader"), may_undo_any("analyst"), may_undo_any("admin")
 (True, False, False, True)
+>>> may_review("analyst"), may_review("reviewer")
+(False, True)
 """
 
 from __future__ import annotations
@@ -12,7 +14,7 @@ READER, ANALYST, REVIEWER, ADMIN = "reader", "analyst", "reviewer", "admin"
 ROLES = (READER, ANALYST, REVIEWER, ADMIN)  # each may do what the ones before it may
 DEFAULT_ROLE = READER  # a signed-in user no admin has named yet
 WHAT_THEY_DO = {READER: "reads the atlas", ANALYST: "adds reports and undoes their own saves",
-                REVIEWER: "also undoes a named save by anyone",
+                REVIEWER: "also reviews the records others saved and undoes a named save by anyone",
                 ADMIN: "also assigns roles and imports the source folder again"}
 
 
@@ -28,6 +30,11 @@ def may_add(role: str) -> bool:
 
 
 def may_undo_any(role: str) -> bool:
+    return rank(role) >= rank(REVIEWER)
+
+
+def may_review(role: str) -> bool:
+    """Approve, send back or reject records saved by someone else (never one's own: the store refuses)."""
     return rank(role) >= rank(REVIEWER)
 
 

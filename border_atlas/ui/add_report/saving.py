@@ -8,6 +8,7 @@ from border_atlas.drafting import DraftCheck, save_draft
 from border_atlas.escaping import markdown
 from border_atlas.store import StoreError
 from border_atlas.team.roles import may_import, may_undo_any
+from border_atlas.team.signin import SINGLE
 from border_atlas.ui.add_report import state
 from border_atlas.ui.data import data_folder, folder_changed
 from border_atlas.ui.team import current_user, member
@@ -30,15 +31,18 @@ def save_section(mode: str, check: DraftCheck) -> None:
     if not check.ok:  # an edit that arrived after the click made a problem: shown above, nothing saved
         st.error("Nothing was saved: the draft changed as you saved it and now has a problem (see step 4).")
         return
+    who = member()
+    alone = who.mode == SINGLE  # nobody else to review it: recorded approved by its author, saying so
     try:
-        result = save_draft(state.store(), check, expected=state.snapshot(), user=current_user())
+        result = save_draft(state.store(), check, expected=state.snapshot(), user=who.user, needs_review=not alone)
     except (StoreError, OSError) as exc:
         st.error(markdown("{message}", message=str(exc)))
         st.button("Read the data again (keeps your draft)", key=f"ar_{mode}_reload", on_click=state.refresh_snapshot)
         return
     counts = ", ".join(f"{n} {table}" for table, n in result.change.row_counts.items())
     archived = f"; report {result.change.source_id} archived" if result.change.source_id else ""
-    state.after_save(mode, result, f"Saved (change {result.change.id}): {counts}{archived}.")
+    review = "" if alone else " They are pending until a reviewer other than you approves them."
+    state.after_save(mode, result, f"Saved (change {result.change.id}): {counts}{archived}.{review}")
     st.rerun()
 
 
