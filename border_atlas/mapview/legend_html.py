@@ -76,6 +76,9 @@ def data_legend_html(content: LegendContent) -> str:
         parts.append("<h4>Organisations</h4>" + "".join(_row(_square(c), n) for n, c in content.organisations))
     if content.kinds:
         parts.append("<h4>Places</h4>" + "".join(_row(symbol_html(k, "point", size=11), k) for k in content.kinds))
+    if content.pending:  # before the areas and precision, so that a legend scrolled short still shows it
+        parts.append("<h4>Review</h4>" + _row(symbol_html("town", "point", size=11, pending=True),
+                                              "records awaiting review (pending)"))
     parts += _area_rows(content)
     marks = []
     if content.approximate:
@@ -87,9 +90,6 @@ def data_legend_html(content: LegendContent) -> str:
         marks.append(_row(symbol_html("neighbourhood", "point", landmark=True, size=9), "landmark, no records"))
     if marks:
         parts.append("<h4>Precision</h4>" + "".join(marks))
-    if content.pending:
-        parts.append("<h4>Review</h4>" + _row(symbol_html("town", "point", size=11, pending=True),
-                                              "records awaiting review (pending)"))
     return "".join(parts) or "<p>No record matches these filters.</p>"
 
 

@@ -21,6 +21,7 @@ from border_atlas.ui.data import get_dataset, open_store
 from border_atlas.ui.team import Member, member, require, show_member
 
 MESSAGE = "approval_message"
+SHOWN_FIRST = ("assignments", "figures", "events", "eras", "organisations", "places", "sources")  # records first
 MAX_SAVES = 20  # saves shown at once, oldest first: each is a form of its own
 ACTIONS = {"approve": ("Approve", "approve"), "send_back": ("Send back", "send_back"), "reject": ("Reject", "reject")}
 ALL_LABELS = {"approve": "Approve all of this report", "send_back": "Send all of this report back",
@@ -78,8 +79,8 @@ def _row(save: PendingSave, review: Review, row: dict, reports: dict[str, str], 
          own: bool) -> None:
     left, right = st.columns([5, 4])
     with left:
-        st.markdown(markdown("**{what}** `{id}` · ", what=TABLE_WORDS.get(review.table_name, review.table_name),
-                             id=review.row_id) + _status_line(review))
+        what = TABLE_WORDS.get(review.table_name, review.table_name).capitalize()
+        st.markdown(markdown("**{what}** {id} · ", what=what, id=review.row_id) + _status_line(review))
         st.markdown(markdown("{words}", words=row_words(review.table_name, row, names)))
         suffix = f"_{review.table_name}_{review.row_id}"
         _buttons(save.change.id, [(review.table_name, review.row_id)], suffix,
@@ -113,7 +114,7 @@ def _save_section(save: PendingSave, reports: dict[str, str], names: dict[str, s
         if own:
             st.info("You saved these: a reviewer other than you decides on them.", icon=":material/person:")
         _buttons(change.id, None, "", labels=ALL_LABELS, disabled=own)
-        for review in save.reviews:
+        for review in sorted(save.reviews, key=lambda r: SHOWN_FIRST.index(r.table_name)):
             row = next(r for r in save.rows[review.table_name] if r["id"] == review.row_id)
             st.divider()
             _row(save, review, row, reports, names, own)
