@@ -31,10 +31,10 @@ def save_section(mode: str, check: DraftCheck) -> None:
     if not check.ok:  # an edit that arrived after the click made a problem: shown above, nothing saved
         st.error("Nothing was saved: the draft changed as you saved it and now has a problem (see step 4).")
         return
-    who = member()
-    alone = who.mode == SINGLE  # nobody else to review it: recorded approved by its author, saying so
+    alone = member().mode == SINGLE  # nobody else to review it: recorded approved by its author, saying so
     try:
-        result = save_draft(state.store(), check, expected=state.snapshot(), user=who.user, needs_review=not alone)
+        result = save_draft(state.store(), check, expected=state.snapshot(), user=current_user(),
+                            needs_review=not alone)
     except (StoreError, OSError) as exc:
         st.error(markdown("{message}", message=str(exc)))
         st.button("Read the data again (keeps your draft)", key=f"ar_{mode}_reload", on_click=state.refresh_snapshot)
