@@ -11,6 +11,7 @@ import shutil
 import tempfile
 from pathlib import Path
 
+import pytest
 from helpers import read_rows
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
@@ -70,8 +71,8 @@ def load_and_check(folder: Path, table: str, rows: list[int]):
     kept = set(dataset.table(table)["id"])
     named = {p.row for p in dataset.problems if p.file == f"{table}.csv"}
     for row in rows:
-        ident = written[row - 2]["id"]
-        maybe_left_out = ident not in kept or [r["id"] for r in written].count(ident) > 1
+        ident = written[row - 2]["id"].strip()  # the loader trims cells: "mss " is kept as "mss"
+        maybe_left_out = ident not in kept or [r["id"].strip() for r in written].count(ident) > 1
         assert row in named or not maybe_left_out, (table, row, ident)
     return dataset
 
@@ -87,6 +88,17 @@ def test_any_value_in_any_cell(table, data, value):
         rows[index][field] = value
         write_rows(folder / f"{table}.csv", header, rows)
         load_and_check(folder, table, [index + 2])
+
+
+@pytest.mark.parametrize("value", ["mss ", " mss", "mss\n", "MSS", "mss"])
+def test_an_id_near_another_tables_id_is_kept_trimmed_or_named(value):
+    """Found by the generated test above: an id with a space around it is trimmed and kept, not lost."""
+    with tempfile.TemporaryDirectory() as temporary:
+        folder = tables_copy(temporary)
+        header, rows = read_rows(folder / "assignments.csv")
+        rows[0]["id"] = value
+        write_rows(folder / "assignments.csv", header, rows)
+        load_and_check(folder, "assignments", [2])
 
 
 @SETTINGS
