@@ -140,6 +140,7 @@ def briefing_document(selection: Selection, text: BriefingText, *, assets: str =
         count=count_text(selection),
         caption=describe(selection.state, selection.dataset),
         contents=contents,
+        compact=map_mode(map_of or selection, options=options) == COMPACT,
         notes=source_notes(selection),
         made_on=text.made_on.isoformat(),
         credit=CREDIT,

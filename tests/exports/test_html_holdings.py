@@ -70,3 +70,19 @@ def test_a_file_over_the_limit_is_refused_naming_its_size(large, build, label):
     assert message.startswith(f"The {label} would be {size / 1e6:,.1f} MB, over the ")
     assert "Narrow the filters" in message and "the CSV export holds every record" in message
     assert len(build(large, TEXT, limit=size)) == size  # at the limit, made
+
+
+def reading_notes(document: bytes) -> str:
+    found = re.search(r"<h2>Reading the map</h2>(.*?)</aside>", document.decode("utf-8"), flags=re.S)
+    assert found, "the briefing has no notes on reading the map"
+    return html.unescape(re.sub(r"<[^>]+>", " ", found.group(1)))
+
+
+def test_the_notes_on_reading_the_map_describe_the_map_drawn(large):
+    compact = reading_notes(briefing_html_file(large, TEXT))
+    assert "a point coloured by its main organisation" in compact
+    assert "Each place lists who was assigned there" not in compact
+    small = select(load_dataset(), FilterState())
+    detailed = reading_notes(briefing_html_file(small, TEXT))
+    assert "Each place lists who was assigned there" in detailed
+    assert "main organisation" not in detailed
