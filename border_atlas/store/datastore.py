@@ -32,7 +32,7 @@ import sqlalchemy as sa
 from border_atlas.dataset import DATA_DIR
 from border_atlas.identity import current_user
 from border_atlas.problems import Problem
-from border_atlas.store import csv_io, history
+from border_atlas.store import csv_io, history, row_history
 from border_atlas.store import reviews as review_rules
 from border_atlas.store import rows as row_io
 from border_atlas.store.engine import BUSY_TIMEOUT_S, WRITE, make_engine, shown_url
@@ -41,6 +41,7 @@ from border_atlas.store.history import Change, RowChange
 from border_atlas.store.migrations import upgrade
 from border_atlas.store.names import ARCHIVE_DIR, check_id, check_text
 from border_atlas.store.reviews import PendingSave
+from border_atlas.store.row_history import RowEvent
 from border_atlas.store.sql_tables import DATA_TABLES, REPORTS, meta, state
 from border_atlas.store.undo import plan_undo
 
@@ -166,6 +167,21 @@ class DataStore:
         """The saves, undos and imports, newest first."""
         with self.reading() as connection:
             return history.recent(connection, limit)
+
+    def history_of_row(self, table_name: str, row_id: str) -> list[RowEvent]:
+        """Every change of one row of a dataset table (its reviews too), oldest first."""
+        with self.reading() as connection:
+            return row_history.of_row(connection, table_name, row_id)
+
+    def history_of_report(self, source_id: str) -> list[RowEvent]:
+        """Every change made with a report or to the rows that cite it, oldest first."""
+        with self.reading() as connection:
+            return row_history.of_report(connection, source_id)
+
+    def last_save_of(self, user: str) -> Change | None:
+        """The user's newest save not undone yet: what "undo my last save" would undo."""
+        with self.reading() as connection:
+            return history.last_save_of(connection, user)
 
     def meta(self) -> dict[str, str]:
         """What the store records of itself: the folder last imported (``source_folder``,

@@ -91,7 +91,9 @@ def row_changes(connection: sa.Connection, change_id: int) -> list[RowChange]:
             for t, r, b, a in found]
 
 
-def _changes(connection: sa.Connection, where, *, limit: int | None = None, newest_first: bool = True) -> list[Change]:
+def select_changes(connection: sa.Connection, where, *, limit: int | None = None,
+                   newest_first: bool = True) -> list[Change]:
+    """The changes that meet ``where`` (a condition on ``changes``), with their rows and who undid them."""
     query = sa.select(changes).where(where).order_by(changes.c.id.desc() if newest_first else changes.c.id)
     found = connection.execute(query.limit(limit) if limit else query).mappings().all()
     ids = [c["id"] for c in found]
@@ -111,23 +113,23 @@ def _changes(connection: sa.Connection, where, *, limit: int | None = None, newe
 
 def recent(connection: sa.Connection, limit: int | None = None) -> list[Change]:
     """The changes, newest first."""
-    return _changes(connection, sa.true(), limit=limit)
+    return select_changes(connection, sa.true(), limit=limit)
 
 
 def get(connection: sa.Connection, change_id: int) -> Change | None:
-    found = _changes(connection, changes.c.id == change_id)
+    found = select_changes(connection, changes.c.id == change_id)
     return found[0] if found else None
 
 
 def since(connection: sa.Connection, version: int) -> list[Change]:
     """The changes made after the data had ``version``, oldest first."""
-    return _changes(connection, changes.c.version > version, newest_first=False)
+    return select_changes(connection, changes.c.version > version, newest_first=False)
 
 
 def last_save_of(connection: sa.Connection, user: str) -> Change | None:
     """The user's newest save that is not undone yet."""
     undone = sa.select(changes.c.undoes).where(changes.c.undoes.is_not(None))
-    found = _changes(connection, (changes.c.kind == "save") & (changes.c.user_name == user)
+    found = select_changes(connection, (changes.c.kind == "save") & (changes.c.user_name == user)
                      & changes.c.id.not_in(undone), limit=1)
     return found[0] if found else None
 
