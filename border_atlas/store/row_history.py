@@ -60,6 +60,14 @@ def _events(connection: sa.Connection, rows: set[tuple[str, str]]) -> list[RowEv
     return events
 
 
+TABLE_ORDER = {name: n for n, name in enumerate(dict.fromkeys(("sources", REPORTS, *DATA_TABLES)))}
+
+
+def _order(event: RowEvent) -> tuple:
+    """Oldest change first; within a change, the source and its text before the rows that cite it."""
+    return event.change.id, TABLE_ORDER.get(event.row[0], len(TABLE_ORDER)), event.row
+
+
 def _first_import(connection: sa.Connection) -> Change | None:
     """The import that filled the empty database (it kept no rows in the history), if there was one."""
     with_rows = sa.select(changed_rows.c.change_id)
@@ -83,7 +91,7 @@ def _with_origin(connection: sa.Connection, rows: set[tuple[str, str]], events: 
         first = first or _first_import(connection)
         if first is not None:
             origins.append(RowEvent(first, row, FIRST_IMPORT))
-    return sorted(origins + events, key=lambda e: (e.change.id, e.row))
+    return sorted(origins + events, key=_order)
 
 
 def of_row(connection: sa.Connection, table_name: str, row_id: str) -> list[RowEvent]:
@@ -115,4 +123,4 @@ def of_report(connection: sa.Connection, source_id: str) -> list[RowEvent]:
     events = _with_origin(connection, rows, events)
     seen = {e.change.id for e in events}
     return sorted(events + [RowEvent(c, ("sources", source_id), None) for c in direct if c.id not in seen],
-                  key=lambda e: (e.change.id, e.row))
+                  key=_order)
