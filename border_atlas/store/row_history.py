@@ -9,6 +9,7 @@ change added came with it (or from outside the app), and that import is named as
 
 from __future__ import annotations
 
+import json
 from dataclasses import dataclass
 
 import sqlalchemy as sa
@@ -111,11 +112,28 @@ def _citing(connection: sa.Connection, source_id: str) -> set[tuple[str, str]]:
     return found
 
 
+def _once_citing(connection: sa.Connection, source_id: str) -> set[tuple[str, str]]:
+    """The rows that cited the source before or after any recorded change (e.g. a record saved, then undone)."""
+    columns = {}
+    for (name, column), target in REFERENCES.items():
+        if target == "sources" and name in DATA_TABLES:
+            columns.setdefault(name, []).append(column)
+    quoted = json.dumps(source_id, ensure_ascii=False)  # as the rows are recorded; then checked column by column
+    mentions = changed_rows.c.before.contains(quoted, autoescape=True) | changed_rows.c.after.contains(
+        quoted, autoescape=True)
+    found = connection.execute(sa.select(changed_rows.c.table_name, changed_rows.c.row_id, changed_rows.c.before,
+                                         changed_rows.c.after).where(changed_rows.c.table_name.in_(sorted(columns)),
+                                                                     mentions))
+    return {(name, row_id) for name, row_id, *states in found
+            if any(source_id in (json.loads(state).get(c) for c in columns[name]) for state in states if state)}
+
+
 def of_report(connection: sa.Connection, source_id: str) -> list[RowEvent]:
     """Every change of a report: those made with it (its save, undo, reviews), and those of the source row, its
     archived text and each row that cites it or that a change made with it wrote; oldest first."""
     direct = history.select_changes(connection, changes.c.source_id == source_id, newest_first=False)
     rows = {("sources", source_id), (REPORTS, source_id)} | _citing(connection, source_id)
+    rows |= _once_citing(connection, source_id)
     for change in direct:
         rows |= {(t, i) for t, ids in change.rows.items() if t != REVIEWS for i in ids}
         rows |= {tuple(i.split(":", 1)) for i in change.rows.get(REVIEWS, ())}

@@ -23,15 +23,24 @@ TABLE_COLUMNS = {name: st.column_config.TextColumn(name, width=width) for name, 
     ("undone by", "small"))}
 
 
+def _known(dataset: Dataset, kind: str, value: str) -> bool:
+    """In the data now, or in the history (a record or report removed by an undo keeps its history)."""
+    if value in set(dataset.sources["id"] if kind == REPORT else dataset.assignments["id"]):
+        return True
+    try:
+        return bool(_events(kind, value))
+    except StoreError:
+        return False
+
+
 def _from_link(dataset: Dataset) -> None:
     """Open the record or report the link names (once per link value); a name that is not in the data is said."""
-    known = {REPORT: set(dataset.sources["id"]), RECORD: set(dataset.assignments["id"])}
     for kind, key in ((REPORT, REPORT_KEY), (RECORD, RECORD_KEY)):
         value = st.query_params.get(kind)
         if value is None or st.session_state.get(f"{key}_link") == value:
             continue
         st.session_state[f"{key}_link"] = value
-        if value in known[kind]:
+        if _known(dataset, kind, value):
             st.session_state[KIND_KEY], st.session_state[key] = kind, value
             st.session_state[SEARCH_KEY] = ""
         else:
@@ -41,7 +50,9 @@ def _from_link(dataset: Dataset) -> None:
 
 def _choose_report(dataset: Dataset) -> str | None:
     titles = dict(zip(dataset.sources["id"], dataset.sources["title"]))
-    return st.selectbox("Report", list(titles), index=None, key=REPORT_KEY, placeholder="Choose a report",
+    chosen = st.session_state.get(REPORT_KEY)  # kept when an undo removed it from the data: its history remains
+    options = list(titles) if chosen is None or chosen in titles else [chosen, *titles]
+    return st.selectbox("Report", options, index=None, key=REPORT_KEY, placeholder="Choose a report",
                         format_func=lambda i: f"{i} — {titles.get(i) or ''}".rstrip(" —"))
 
 
@@ -135,5 +146,6 @@ def history_page() -> None:
     chosen = _choose(dataset)
     if chosen is None:
         st.info("Choose a report or a record to see its history.")
+        state.show_message(WHERE)
         return
     _show(who, *chosen)

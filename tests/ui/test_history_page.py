@@ -1,0 +1,170 @@
+"""The History page (AppTest) under a team's sign-in: a record's and a report's history in words; a reviewer
+reverts a named save (and is told when it cannot be); an analyst undoes only their own; a reader only reads.
+And the page list: a page a role may not use is not listed, yet says why when opened by its address."""
+
+from __future__ import annotations
+
+import pytest
+import streamlit as st
+from apptest_helpers import ROOT, TIMEOUT, map_args, plain
+from streamlit.testing.v1 import AppTest
+
+from border_atlas.store import DataStore, history
+from border_atlas.store import roles as store_roles
+from border_atlas.store.history import RowChange
+from tests.databases import sqlite_url
+from tests.store.store_helpers import report_rows, sample_save
+
+PAGE = "pages/7_History.py"
+ANA, BEN, REV, RITA, NEW = ("ana@example.org", "ben@example.org", "rev@example.org", "rita@example.org",
+                            "new@example.org")
+SOURCE_A, SOURCE_B = "example-a-2025-01-01", "example-b-2025-01-01"
+
+
+@pytest.fixture
+def team(data_copy, tmp_path, monkeypatch):
+    """The bundled data in a database with an admin, two analysts and a reviewer; OpenID Connect sign-in."""
+    url = sqlite_url(tmp_path)
+    store = DataStore(url)
+    store.import_folder(data_copy, user="setup", note="first import")
+    for user, role in ((RITA, "admin"), (ANA, "analyst"), (BEN, "analyst"), (REV, "reviewer")):
+        store_roles.set_role(store, user, role, granted_by="setup")
+    monkeypatch.setenv("BORDER_ATLAS_DATA", str(data_copy))
+    monkeypatch.setenv("BORDER_ATLAS_DATABASE", url)
+    monkeypatch.setenv("BORDER_ATLAS_IDENTITY", "oidc")
+    st.cache_resource.clear()
+    yield store
+    store.close()
+    st.cache_resource.clear()
+
+
+def signed_in(email: str, path: str = PAGE, **query) -> AppTest:
+    at = AppTest.from_file(str(ROOT / path), default_timeout=TIMEOUT)
+    at.user = {"is_logged_in": True, "email": email}
+    for key, value in query.items():
+        at.query_params[key] = value
+    return at.run()
+
+
+def lines(at: AppTest) -> list[dict]:
+    return next(df.value for df in at.dataframe if "undone by" in df.value.columns).to_dict("records")
+
+
+def shown(at: AppTest, kind: str) -> str:
+    return " ".join(plain(e.value) for e in at.get(kind))
+
+
+def citing_save(store: DataStore, *, user: str):
+    """A record of report A at report A's place, saved by ``user`` after report A."""
+    rows = {"assignments": [{**report_rows("c")["assignments"][0], "place_id": "example-place-a",
+                             "source_id": SOURCE_A}]}
+    return store.save(rows=rows, expected=store.snapshot(), user=user, note="one more record from report A")
+
+
+def test_a_reader_sees_a_records_history_from_a_link_and_no_button(team):
+    saved = sample_save(team, "a", user=ANA)
+    with team.writing() as connection:  # a review as it is recorded: a change naming ("reviews", "<table>:<id>")
+        reviewed = history.record(connection, kind="save", user=REV, note="paragraph 1 says so", source_id=SOURCE_A,
+                                  rows=[RowChange("reviews", "assignments:example-duty-a", None, None)])
+    at = signed_in(NEW, record="example-duty-a")
+    assert not at.exception
+    assert at.radio(key="hist_kind").value == "record" and at.selectbox(key="hist_record").value == "example-duty-a"
+    found = lines(at)
+    assert [(line["who"], line["change"], line["why"]) for line in found] == [
+        (REV, str(reviewed), "paragraph 1 says so"), (ANA, str(saved.change.id), "example save a")]
+    assert found[1]["what"] == "saved: added" and found[1]["undone by"] is None
+    assert [b.key for b in at.button] == ["team_logout"]  # a reader reverts nothing
+
+
+def test_a_reports_history_names_its_rows_and_a_bad_link_is_said(team):
+    saved = sample_save(team, "a", user=ANA)
+    sample_save(team, "b", user=BEN)
+    at = signed_in(NEW, report="no-such-report")
+    assert not at.exception and "there is no report no-such-report" in shown(at, "info")
+    at.radio(key="hist_kind").set_value("report").run()
+    at.selectbox(key="hist_report").select(SOURCE_A).run()
+    (only,) = lines(at)  # report B's save is not in report A's history
+    assert only["change"] == str(saved.change.id) and only["who"] == ANA
+    assert only["what"].startswith("saved: added source example-a-2025-01-01, added report text")
+    assert at.query_params["report"] == SOURCE_A  # the address names the report shown, to be sent on
+    bundled = signed_in(NEW, report="dailynk-2018-02-28")
+    assert lines(bundled)[0]["what"].startswith("imported with the source folder: source dailynk-2018-02-28")
+
+
+def test_a_reviewer_reverts_a_named_save_and_is_told_why_one_cannot_be(team):
+    saved = sample_save(team, "a", user=ANA)
+    later = citing_save(team, user=BEN)
+    at = signed_in(REV, report=SOURCE_A)
+    labels = [b.label for b in at.button if b.key.startswith("hist_revert_")]
+    assert labels == [f"Revert change {later.change.id}", f"Revert change {saved.change.id}"]
+    at.button(key=f"hist_revert_{saved.change.id}").click().run()
+    assert not at.exception
+    assert f"change {later.change.id} (save by {BEN}" in shown(at, "error")  # it refers to report A's place
+    at.button(key=f"hist_revert_{later.change.id}").click().run()
+    assert f"Reverted change {later.change.id}" in shown(at, "success")
+    newest = team.history(1)[0]
+    assert (newest.kind, newest.user, newest.undoes) == ("undo", REV, later.change.id)
+    assert lines(at)[0]["what"] == f"undid change {later.change.id}: removed record example-duty-c"
+    assert f"hist_revert_{later.change.id}" not in [b.key for b in at.button]  # undone: nothing left to revert
+
+
+def test_an_analyst_undoes_only_their_own_last_save(team):
+    sample_save(team, "a", user=ANA)
+    bens = sample_save(team, "b", user=BEN)
+    theirs = signed_in(ANA, report=SOURCE_B)
+    assert not theirs.exception and [b.key for b in theirs.button] == ["team_logout"]  # Ben's save: no button
+    own = signed_in(ANA, report=SOURCE_A)
+    (undo,) = [b for b in own.button if b.key == "hist_undo_mine"]
+    undo.click().run()
+    assert not own.exception and "Reverted change" in shown(own, "success")
+    newest = team.history(1)[0]
+    assert (newest.kind, newest.user) == ("undo", ANA) and bens.change.undone_by is None
+    assert team.history_of_row("assignments", "example-duty-b")[-1].change.undone_by is None
+
+
+@pytest.fixture
+def page_lists(monkeypatch):
+    """Each run's page list as (title, visibility), seen on its way into the real st.navigation."""
+    seen: list[list[tuple[str, str]]] = []
+    real = st.navigation
+
+    def listing(pages, **options):
+        seen.append([(page.title, page.visibility) for page in pages])
+        return real(pages, **options)
+
+    monkeypatch.setattr(st, "navigation", listing)
+    return seen
+
+
+def listed(seen) -> list[str]:
+    return [title for title, visibility in seen[-1] if visibility == "visible"]
+
+
+def test_a_readers_page_list_has_no_add_a_report_and_the_page_says_why(team, page_lists):
+    reader = signed_in(NEW, "dashboard.py")
+    assert not reader.exception and "ba-marker" in map_args(reader)["feature_group"]  # the map page still renders
+    assert listed(page_lists) == ["Map", "Before and after", "Timeline", "Organisations", "Sources", "History"]
+    reader.switch_page("pages/5_Add_a_report.py").run()  # opened by its address: closed, saying why
+    assert "Adding reports takes the analyst role" in shown(reader, "info") and not reader.text_area
+
+
+def test_an_analysts_page_list_has_add_a_report(team, page_lists):
+    analyst = signed_in(ANA, "dashboard.py")
+    assert not analyst.exception and "Add a report" in listed(page_lists)
+    analyst.switch_page("pages/7_History.py").run()
+    assert not analyst.exception and analyst.title[0].value == "History"
+
+
+def test_on_ones_own_machine_every_page_is_listed(data_copy, monkeypatch, page_lists):
+    monkeypatch.setenv("BORDER_ATLAS_DATA", str(data_copy))
+    at = AppTest.from_file(str(ROOT / "dashboard.py"), default_timeout=TIMEOUT).run()
+    assert not at.exception and "Add a report" in listed(page_lists) and "History" in listed(page_lists)
+
+
+def test_the_role_is_checked_again_when_the_revert_button_is_clicked(team):
+    saved = sample_save(team, "a", user=ANA)
+    at = signed_in(REV, report=SOURCE_A)
+    store_roles.set_role(team, REV, "analyst", granted_by=RITA)  # the role taken away while the page was open
+    at.button(key=f"hist_revert_{saved.change.id}").click().run()
+    assert not at.exception and "takes the reviewer role" in shown(at, "error")
+    assert team.history(1)[0].id == saved.change.id  # nothing was undone
