@@ -168,3 +168,11 @@ def test_the_role_is_checked_again_when_the_revert_button_is_clicked(team):
     at.button(key=f"hist_revert_{saved.change.id}").click().run()
     assert not at.exception and "takes the reviewer role" in shown(at, "error")
     assert team.history(1)[0].id == saved.change.id  # nothing was undone
+
+
+def test_add_a_report_links_to_the_history_page(team):
+    analyst = signed_in(ANA, "dashboard.py")
+    analyst.switch_page("pages/5_Add_a_report.py").run()
+    assert not analyst.exception
+    (link,) = [link for link in analyst.get("page_link") if "history" in link.proto.label]
+    assert link.proto.page == "History"

@@ -2,7 +2,10 @@
 
 from __future__ import annotations
 
+import contextlib
+
 import streamlit as st
+from streamlit.errors import StreamlitAPIException
 
 from border_atlas.drafting import DraftCheck, save_draft
 from border_atlas.escaping import markdown
@@ -95,6 +98,7 @@ def _undo_named(changes) -> None:
 def history_section() -> None:
     """The history of changes, undo (your own last save, or a save named), and importing the folder again."""
     st.header("Saves and undo")
+    _link_to_history()
     try:
         changes = state.store().history(HISTORY_ROWS)
     except (StoreError, OSError) as exc:
@@ -113,6 +117,13 @@ def history_section() -> None:
         _undo_named(changes)
     if may_import(role):
         _folder_section()
+
+
+def _link_to_history() -> None:
+    # Not shown when the page is run on its own, without the app's page list (as some tests do).
+    with contextlib.suppress(StreamlitAPIException):
+        st.page_link("pages/7_History.py", label="The history of one record or report: who, when and why",
+                     icon=":material/history:")
 
 
 def _folder_section() -> None:
