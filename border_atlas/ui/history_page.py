@@ -72,9 +72,9 @@ def _choose(dataset: Dataset) -> tuple[str, str] | None:
     kind = st.radio("History of", [REPORT, RECORD], horizontal=True, key=KIND_KEY,
                     format_func={REPORT: "a report", RECORD: "a record"}.get)
     chosen = _choose_report(dataset) if kind == REPORT else _choose_record(dataset)
-    for name in (REPORT, RECORD):  # the address names what is shown, to be copied and sent
+    for name, key in ((REPORT, REPORT_KEY), (RECORD, RECORD_KEY)):  # the address names what is shown, to be sent
         if name == kind and chosen is not None:
-            st.query_params[name] = chosen
+            st.query_params[name] = st.session_state[f"{key}_link"] = chosen  # seen: not opened again as a link
         elif name in st.query_params:
             del st.query_params[name]
     return None if chosen is None else (kind, chosen)

@@ -155,6 +155,10 @@ def test_two_analysts_through_caddy_save_at_once_each_under_their_name(browser, 
         assert cookie["value"] == pinned_to(app), side
         history = page.get_by_test_id("stDataFrame").filter(has_text="undone by").first
         expect(history).to_be_visible()
+        expect(page.get_by_test_id("stSidebarNav").get_by_role("link", name="Add a report")).to_be_visible()
+        page.goto(f"{proxy}/History?report={SOURCES[side]}")  # the History page names who saved the report
+        saved = page.get_by_test_id("stDataFrame").filter(has_text=ANALYSTS[side]).first
+        expect(saved).to_be_visible(timeout=90_000)
         page.context.close()
 
 
@@ -164,6 +168,9 @@ def test_a_reader_through_caddy_cannot_open_add_a_report(browser, team):
     expect(page.get_by_text("Adding reports takes the analyst role")).to_be_visible(timeout=90_000)
     expect(page.get_by_text("ask rita")).to_be_visible()
     expect(page.get_by_label("The report: its title on the first line")).to_have_count(0)
+    pages = page.get_by_test_id("stSidebarNav")  # the page list leaves out what a reader may not use
+    expect(pages.get_by_role("link", name="History")).to_be_visible()
+    expect(pages.get_by_role("link", name="Add a report")).to_have_count(0)
     page.screenshot(path=artifact("team-reader-add-a-report.png"))
     page.context.close()
 

@@ -176,3 +176,15 @@ def test_add_a_report_links_to_the_history_page(team):
     assert not analyst.exception
     (link,) = [link for link in analyst.get("page_link") if "history" in link.proto.label]
     assert link.proto.page == "History"
+
+
+def test_a_record_found_by_search_stays_chosen_and_the_search_is_kept(team):
+    sample_save(team, "a", user=ANA)
+    at = signed_in(NEW)
+    at.radio(key="hist_kind").set_value("record").run()
+    at.text_input(key="hist_search").input("example-duty").run()
+    assert at.selectbox(key="hist_record").options == ["example-duty-a — Line one line two"]
+    at.selectbox(key="hist_record").select("example-duty-a").run()
+    at.run()  # a rerun with the record in the address does not open it again as a new link
+    assert at.text_input(key="hist_search").value == "example-duty" and at.query_params["record"] == "example-duty-a"
+    assert lines(at)[0]["who"] == ANA
