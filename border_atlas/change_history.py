@@ -60,7 +60,8 @@ def history_lines(events: list[RowEvent], *, name_rows: bool) -> list[dict[str, 
     for _, grouped in groupby(events, key=lambda e: e.change.id):
         group = list(grouped)
         change = group[0].change
-        lines.append({"when (UTC)": change.time, "who": change.user, "what": what(change, group, name_rows=name_rows),
+        lines.append({"when (UTC)": change.time.replace("T", " ").removesuffix("Z"), "who": change.user,
+                      "what": what(change, group, name_rows=name_rows),
                       "why": change.note, "change": str(change.id),
                       "undone by": None if change.undone_by is None else str(change.undone_by)})
     return lines[::-1]

@@ -3,11 +3,12 @@ why; a reviewer reverts a named save, an analyst undoes their own last save, a r
 
 from __future__ import annotations
 
+import pandas as pd
 import streamlit as st
 
 from border_atlas.change_history import COLUMNS, history_lines, revertible
 from border_atlas.dataset import Dataset
-from border_atlas.escaping import markdown
+from border_atlas.escaping import escape_markdown, markdown
 from border_atlas.record_search import LISTED, find_records, record_label
 from border_atlas.store import StoreError
 from border_atlas.team.roles import may_add, may_undo_any
@@ -18,9 +19,6 @@ from border_atlas.ui.team import Member, member, show_member
 REPORT, RECORD = "report", "record"  # also the link's parameters: History?report=ID, History?record=ID
 KIND_KEY, REPORT_KEY, RECORD_KEY, SEARCH_KEY = "hist_kind", "hist_report", "hist_record", "hist_search"
 WHERE = "history-page"  # where the page's messages are shown
-TABLE_COLUMNS = {name: st.column_config.TextColumn(name, width=width) for name, width in (
-    ("when (UTC)", "medium"), ("who", "small"), ("what", "large"), ("why", "large"), ("change", "small"),
-    ("undone by", "small"))}
 
 
 def _known(dataset: Dataset, kind: str, value: str) -> bool:
@@ -127,8 +125,9 @@ def _show(who: Member, kind: str, chosen: str) -> None:
     if not lines:
         st.caption(markdown("The history has nothing on {kind} {chosen}.", kind=kind, chosen=chosen))
     else:
-        st.dataframe(lines, hide_index=True, width="stretch", key="hist_table", column_order=COLUMNS,
-                     column_config=TABLE_COLUMNS)
+        # A static table: its cells wrap, so every column and the whole of each note are read on any screen.
+        cells = pd.DataFrame(lines, columns=COLUMNS).fillna("").map(escape_markdown)
+        st.table(cells, hide_index=True, border="horizontal")
     state.show_message(WHERE)
     _actions(who, events)
 

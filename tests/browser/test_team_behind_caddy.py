@@ -157,7 +157,7 @@ def test_two_analysts_through_caddy_save_at_once_each_under_their_name(browser, 
         expect(history).to_be_visible()
         expect(page.get_by_test_id("stSidebarNav").get_by_role("link", name="Add a report")).to_be_visible()
         page.goto(f"{proxy}/History?report={SOURCES[side]}")  # the History page names who saved the report
-        saved = page.get_by_test_id("stDataFrame").filter(has_text=ANALYSTS[side]).first
+        saved = page.get_by_test_id("stTable").filter(has_text=ANALYSTS[side]).first
         expect(saved).to_be_visible(timeout=90_000)
         page.context.close()
 

@@ -47,7 +47,9 @@ def signed_in(email: str, path: str = PAGE, **query) -> AppTest:
 
 
 def lines(at: AppTest) -> list[dict]:
-    return next(df.value for df in at.dataframe if "undone by" in df.value.columns).to_dict("records")
+    """The history table's rows as the reader sees them (its cells are escaped Markdown)."""
+    (table,) = [t.value for t in at.table if "undone by" in t.value.columns]
+    return table.map(plain).to_dict("records")
 
 
 def shown(at: AppTest, kind: str) -> str:
@@ -72,7 +74,7 @@ def test_a_reader_sees_a_records_history_from_a_link_and_no_button(team):
     found = lines(at)
     assert [(line["who"], line["change"], line["why"]) for line in found] == [
         (REV, str(reviewed), "paragraph 1 says so"), (ANA, str(saved.change.id), "example save a")]
-    assert found[1]["what"] == "saved: added" and found[1]["undone by"] is None
+    assert found[1]["what"] == "saved: added" and found[1]["undone by"] == ""
     assert [b.key for b in at.button] == ["team_logout"]  # a reader reverts nothing
 
 
@@ -188,3 +190,12 @@ def test_a_record_found_by_search_stays_chosen_and_the_search_is_kept(team):
     at.run()  # a rerun with the record in the address does not open it again as a new link
     assert at.text_input(key="hist_search").value == "example-duty" and at.query_params["record"] == "example-duty-a"
     assert lines(at)[0]["who"] == ANA
+
+
+def test_a_note_is_shown_as_its_text_never_as_markdown(team):
+    note = "see [this](http://evil.example/x) **now** <b>bold</b>"
+    team.save(rows=report_rows("a"), expected=team.snapshot(), user=ANA, note=note)
+    at = signed_in(NEW, record="example-duty-a")
+    (table,) = [t.value for t in at.table]
+    (cell,) = table["why"]
+    assert cell != note and plain(cell) == note  # escaped: no link, no bold, no HTML
