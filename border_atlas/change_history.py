@@ -17,7 +17,7 @@ KIND_WORDS = {"save": "saved", "undo": "undid", "import": "imported", "approve":
 ROW_WORDS = {"assignments": "record", "places": "place", "organisations": "organisation", "sources": "source",
              "reports": "report text", "eras": "era", "events": "event", "figures": "figure"}
 SHOWN_ROWS = 4  # rows named in one line of a report's history; the rest are counted
-COLUMNS = ("when (UTC)", "who", "what", "why", "change", "undone by")
+COLUMNS = ("change", "when (UTC)", "who", "what", "why", "undone by")  # the number first: the buttons name it
 
 
 def kind_word(kind: str) -> str:
