@@ -68,7 +68,7 @@ _DOCUMENT = ("[...document.querySelectorAll('iframe')].map(f => f.contentDocumen
              ".find(d => d && d.querySelector('.leaflet-container'))")
 # Page: (path, its link's name in the sidebar, when it is painted).
 PAGES = {
-    "dashboard": ("", "dashboard", _MAP_DRAWN.format(maps=1) + f"({_FOLIUM})"),
+    "dashboard": ("", "Map", _MAP_DRAWN.format(maps=1) + f"({_FOLIUM})"),
     "Before and after": ("Before_and_after", "Before and after", _MAP_DRAWN.format(maps=2) + f"({_DOCUMENT})"
                          + " && document.querySelectorAll('[class*=st-key-ba-control-]').length >= 2"),
     "Timeline": ("Timeline", "Timeline", "document.querySelectorAll('.vega-embed svg').length >= 4"),
@@ -118,7 +118,7 @@ def tour(browser, url: str) -> object:
     page.goto(url)
     for _, (_, link, ready) in PAGES.items():
         if link is None:
-            page.get_by_role("link", name="dashboard").click()
+            page.get_by_role("link", name="Map").click()
             page.get_by_text("Briefing view").click()
         else:
             page.locator('[data-testid="stSidebarNav"]').get_by_role("link", name=link).click()
