@@ -19,6 +19,19 @@ from border_atlas.ui.team import Member, member, show_member
 REPORT, RECORD = "report", "record"  # also the link's parameters: History?report=ID, History?record=ID
 KIND_KEY, REPORT_KEY, RECORD_KEY, SEARCH_KEY = "hist_kind", "hist_report", "hist_record", "hist_search"
 WHERE = "history-page"  # where the page's messages are shown
+# Our own constant CSS (no user text): on a phone the six columns share the width and long ids and
+# addresses wrap anywhere, so no column is cut off at the screen's edge.
+PHONE_CSS = """<style>
+@media (max-width: 640px) {
+  .st-key-ba-history table { table-layout: fixed; width: 100%; font-size: 0.8rem; }
+  .st-key-ba-history th, .st-key-ba-history td { padding: 0.25rem !important; }
+  .st-key-ba-history td, .st-key-ba-history td * {
+    white-space: normal !important; overflow-wrap: anywhere !important; min-width: 0; }
+  .st-key-ba-history th:nth-child(1) { width: 15%; } .st-key-ba-history th:nth-child(2) { width: 16%; }
+  .st-key-ba-history th:nth-child(3) { width: 18%; } .st-key-ba-history th:nth-child(4) { width: 21%; }
+  .st-key-ba-history th:nth-child(5) { width: 16%; } .st-key-ba-history th:nth-child(6) { width: 14%; }
+}
+</style>"""
 
 
 def _known(dataset: Dataset, kind: str, value: str) -> bool:
@@ -127,7 +140,9 @@ def _show(who: Member, kind: str, chosen: str) -> None:
     else:
         # A static table: its cells wrap, so every column and the whole of each note are read on any screen.
         cells = pd.DataFrame(lines, columns=COLUMNS).fillna("").map(escape_markdown)
-        st.table(cells, hide_index=True, border="horizontal")
+        st.html(PHONE_CSS)
+        with st.container(key="ba-history"):
+            st.table(cells, hide_index=True, border="horizontal")
     state.show_message(WHERE)
     _actions(who, events)
 
