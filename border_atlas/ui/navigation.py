@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 import streamlit as st
 
-from border_atlas.team.roles import ANALYST, READER, rank
+from border_atlas.team.roles import ANALYST, READER, REVIEWER, rank
 from border_atlas.ui.map_page import map_page
 from border_atlas.ui.team import Member, member
 
@@ -37,6 +37,7 @@ PAGES: tuple[AtlasPage, ...] = (
     AtlasPage("pages/3_Organisations.py", "Organisations", "Organisations"),
     AtlasPage("pages/4_Sources.py", "Sources", "Sources"),
     AtlasPage("pages/5_Add_a_report.py", "Add a report", "Add_a_report", ANALYST),
+    AtlasPage("pages/6_Review.py", "Review", "Review", REVIEWER),
     AtlasPage("pages/7_History.py", "History", "History"),
 )
 

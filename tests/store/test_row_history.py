@@ -2,20 +2,10 @@
 
 from __future__ import annotations
 
-from border_atlas.store import history
-from border_atlas.store.history import RowChange
 from border_atlas.store.row_history import ADDED, FIRST_IMPORT, REMOVED
 from tests.store.store_helpers import report_rows, sample_save
 
 SOURCE_A = "example-a-2025-01-01"
-
-
-def review(store, table: str, row_id: str, *, user: str, note: str, source_id: str) -> int:
-    """A review decision as it is recorded (a change naming ("reviews", "<table>:<row id>")); written here as a
-    save, the one kind of change besides undo and import this schema allows."""
-    with store.writing() as connection:
-        return history.record(connection, kind="save", user=user, note=note, source_id=source_id,
-                              rows=[RowChange("reviews", f"{table}:{row_id}", None, None)])
 
 
 def summary(events) -> list[tuple[str, str, str | None]]:
@@ -25,11 +15,12 @@ def summary(events) -> list[tuple[str, str, str | None]]:
 def test_a_rows_history_names_who_added_reviewed_and_undid_it_and_why(store):
     saved = sample_save(store, "a", user="ana")
     sample_save(store, "b", user="ben")  # another row's history stays out
-    reviewed = review(store, "assignments", "example-duty-a", user="rev", note="paragraph 1 says so",
-                      source_id=SOURCE_A)
+    reviewed = store.approve(user="rev", rows=[("assignments", "example-duty-a")],
+                             comment="paragraph 1 says so").change.id
     undone = store.undo(saved.change.id, user="rev", note="wrong place")
     events = store.history_of_row("assignments", "example-duty-a")
-    assert summary(events) == [("save", "ana", ADDED), ("save", "rev", None), ("undo", "rev", REMOVED)]
+    assert summary(events) == [("save", "ana", ADDED), ("approve", "rev", None), ("undo", "rev", REMOVED)]
+    assert events[1].change.note == "paragraph 1 says so"
     assert [e.change.id for e in events] == [saved.change.id, reviewed, undone.change.id]
     assert events[0].change.note == "example save a" and events[2].change.note == "wrong place"
     assert events[0].change.undone_by == undone.change.id
@@ -49,8 +40,8 @@ def test_a_reports_history_holds_its_save_the_rows_citing_it_and_their_reviews_b
     citing = {"assignments": [{**report_rows("c")["assignments"][0], "place_id": "example-place-a",
                                "source_id": SOURCE_A}]}
     later = store.save(rows=citing, expected=store.snapshot(), user="cho", note="one more from report a")
-    reviewed = review(store, "assignments", "example-duty-c", user="rev", note="sent back: check the date",
-                      source_id=SOURCE_A)
+    reviewed = store.send_back(user="rev", rows=[("assignments", "example-duty-c")],
+                               comment="check the date").change.id
     events = store.history_of_report(SOURCE_A)
     assert {e.change.id for e in events} == {saved.change.id, later.change.id, reviewed}
     assert other.change.id not in {e.change.id for e in events}

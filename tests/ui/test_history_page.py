@@ -9,9 +9,8 @@ import streamlit as st
 from apptest_helpers import ROOT, TIMEOUT, map_args, plain
 from streamlit.testing.v1 import AppTest
 
-from border_atlas.store import DataStore, history
+from border_atlas.store import DataStore
 from border_atlas.store import roles as store_roles
-from border_atlas.store.history import RowChange
 from tests.databases import sqlite_url
 from tests.store.store_helpers import report_rows, sample_save
 
@@ -65,16 +64,14 @@ def citing_save(store: DataStore, *, user: str):
 
 def test_a_reader_sees_a_records_history_from_a_link_and_no_button(team):
     saved = sample_save(team, "a", user=ANA)
-    with team.writing() as connection:  # a review as it is recorded: a change naming ("reviews", "<table>:<id>")
-        reviewed = history.record(connection, kind="save", user=REV, note="paragraph 1 says so", source_id=SOURCE_A,
-                                  rows=[RowChange("reviews", "assignments:example-duty-a", None, None)])
+    reviewed = team.approve(user=REV, rows=[("assignments", "example-duty-a")], comment="paragraph 1 says so").change.id
     at = signed_in(NEW, record="example-duty-a")
     assert not at.exception
     assert at.radio(key="hist_kind").value == "record" and at.selectbox(key="hist_record").value == "example-duty-a"
     found = lines(at)
     assert [(line["who"], line["change"], line["why"]) for line in found] == [
         (REV, str(reviewed), "paragraph 1 says so"), (ANA, str(saved.change.id), "example save a")]
-    assert found[1]["what"] == "saved: added" and found[1]["undone by"] == ""
+    assert [line["what"] for line in found] == ["approved", "saved: added"] and found[1]["undone by"] == ""
     assert [b.key for b in at.button] == ["team_logout"]  # a reader reverts nothing
 
 
@@ -146,15 +143,18 @@ def test_a_readers_page_list_has_no_add_a_report_and_the_page_says_why(team, pag
     reader = signed_in(NEW, "dashboard.py")
     assert not reader.exception and "ba-marker" in map_args(reader)["feature_group"]  # the map page still renders
     assert listed(page_lists) == ["Map", "Before and after", "Timeline", "Organisations", "Sources", "History"]
+    assert ("Review", "hidden") in page_lists[-1]  # registered, so its address says why rather than "not found"
     reader.switch_page("pages/5_Add_a_report.py").run()  # opened by its address: closed, saying why
     assert "Adding reports takes the analyst role" in shown(reader, "info") and not reader.text_area
 
 
-def test_an_analysts_page_list_has_add_a_report(team, page_lists):
+def test_an_analysts_page_list_has_add_a_report_and_a_reviewers_has_review(team, page_lists):
     analyst = signed_in(ANA, "dashboard.py")
-    assert not analyst.exception and "Add a report" in listed(page_lists)
+    assert not analyst.exception and "Add a report" in listed(page_lists) and "Review" not in listed(page_lists)
     analyst.switch_page("pages/7_History.py").run()
     assert not analyst.exception and analyst.title[0].value == "History"
+    reviewer = signed_in(REV, "dashboard.py")
+    assert not reviewer.exception and {"Add a report", "Review", "History"} <= set(listed(page_lists))
 
 
 def test_on_ones_own_machine_every_page_is_listed(data_copy, monkeypatch, page_lists):
@@ -199,3 +199,13 @@ def test_a_note_is_shown_as_its_text_never_as_markdown(team):
     (table,) = [t.value for t in at.table]
     (cell,) = table["why"]
     assert cell != note and plain(cell) == note  # escaped: no link, no bold, no HTML
+
+
+def test_a_reports_history_says_what_was_sent_back_and_what_rejected(team):
+    sample_save(team, "a", user=ANA)
+    citing_save(team, user=BEN)
+    team.send_back(user=REV, rows=[("assignments", "example-duty-a")], comment="which paragraph?")
+    team.reject(user=REV, rows=[("assignments", "example-duty-c")], comment="not in the report")
+    what = {line["why"]: line["what"] for line in lines(signed_in(NEW, report=SOURCE_A))}
+    assert what["which paragraph?"] == "sent back record example-duty-a"
+    assert what["not in the report"] == "rejected: removed record example-duty-c"
