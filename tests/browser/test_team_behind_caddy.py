@@ -3,7 +3,9 @@ users in (basic authentication, for the test) and names them to the app in X-For
 
 Two analysts, each pinned to one app process, save a report at the same moment: both saves land
 (the one refused as stale lands after "Read the data again"), each under its analyst's name. A
-reader cannot open Add a report. The same header sent straight to an app process, from an address
+reviewer approves one and sends the other back with a comment: the briefing view shows the approved
+report and not the pending one, and the History page lists every step. A reader cannot open (or see)
+Add a report. The same header sent straight to an app process, from an address
 that is not the proxy's, is not believed.
 """
 
@@ -34,6 +36,7 @@ from tests.browser.upload_flows import REPORTS, SOURCES, draft_and_check
 pytestmark = [pytest.mark.browser, pytest.mark.postgresql]
 PASSWORD = "correct horse"  # one password for the test's users; Caddy keeps only its bcrypt hash
 ANALYSTS = {"left": "ana", "right": "ben"}
+COMMENT = "Name the unit and cite the paragraph that says so."
 SERVE = str(ROOT / "scripts" / "serve_team.sh")
 
 
@@ -74,7 +77,7 @@ def users_file(folder) -> str:
     hashed = subprocess.run(["caddy", "hash-password", "--plaintext", PASSWORD], capture_output=True, text=True,
                             check=True).stdout.strip()
     path = folder / "users"
-    path.write_text("".join(f"{user} {hashed}\n" for user in ("ana", "ben", "rea", "rita")), encoding="utf-8")
+    path.write_text("".join(f"{user} {hashed}\n" for user in ("ana", "ben", "rea", "rev", "rita")), encoding="utf-8")
     return str(path)
 
 
@@ -89,7 +92,7 @@ def team(chromium, postgres_admin_url, tmp_path):
     with fresh_postgres_database(postgres_admin_url) as url:
         store = DataStore(url)
         store.import_folder(data, user="setup")
-        for user, role in (("rita", "admin"), ("ana", "analyst"), ("ben", "analyst")):
+        for user, role in (("rita", "admin"), ("ana", "analyst"), ("ben", "analyst"), ("rev", "reviewer")):
             store_roles.set_role(store, user, role, granted_by="setup")
         ports = [_free_port(), _free_port()]
         proxy_port = _free_port()
@@ -160,6 +163,44 @@ def test_two_analysts_through_caddy_save_at_once_each_under_their_name(browser, 
         saved = page.get_by_test_id("stTable").filter(has_text=ANALYSTS[side]).first
         expect(saved).to_be_visible(timeout=90_000)
         page.context.close()
+    a_reviewer_approves_one_report_and_sends_the_other_back(browser, team)
+
+
+def a_reviewer_approves_one_report_and_sends_the_other_back(browser, team) -> None:
+    """A third user, a reviewer, decides; the briefing then holds the approved report and not the pending one,
+    and the History page names each decision, who made it and why."""
+    proxy, store = team["proxy"], team["store"]
+    saves = {c.source_id: c.id for c in store.history() if c.kind == "save"}
+    page = signed_in(browser, "rev", proxy)
+    page.goto(proxy + "/Review")
+    approved = page.locator(f".st-key-approval_save_{saves[SOURCES['left']]}")
+    expect(approved.get_by_text("Border notes").first).to_be_visible(timeout=90_000)
+    approved.get_by_role("button", name="Approve all of this report").click()
+    expect(page.get_by_text("Approved: ")).to_be_visible(timeout=90_000)
+    idle(page)
+    sent_back = page.locator(f".st-key-approval_save_{saves[SOURCES['right']]}")
+    comment = sent_back.get_by_label("Comment (needed to send back)").first
+    comment.fill(COMMENT)
+    comment.press("Enter")
+    idle(page)
+    sent_back.get_by_role("button", name="Send all of this report back").click()
+    expect(page.get_by_text("Sent back: ")).to_be_visible(timeout=90_000)
+    page.screenshot(path=artifact("team-reviewer-decided.png"))
+
+    decisions = {(c.source_id, c.kind, c.user, c.note) for c in store.history() if c.kind in ("approve", "send back")}
+    assert decisions == {(SOURCES["left"], "approve", "rev", ""), (SOURCES["right"], "send back", "rev", COMMENT)}
+    page.goto(proxy + "/?briefing=1")  # reviewed records only, by default
+    notes = page.frame_locator("iframe").first.locator(".ba-notes")
+    expect(notes).to_contain_text("Example Weekly", timeout=90_000)
+    expect(notes).not_to_contain_text("Example Daily")
+    page.screenshot(path=artifact("team-briefing-reviewed-only.png"))
+    for side, words in (("left", ("approved", "rev", ANALYSTS["left"])),
+                        ("right", ("sent back", "rev", COMMENT, ANALYSTS["right"]))):
+        page.goto(f"{proxy}/History?report={SOURCES[side]}")
+        table = page.get_by_test_id("stTable").first
+        for word in words:
+            expect(table).to_contain_text(word, timeout=90_000)
+    page.context.close()
 
 
 def test_a_reader_through_caddy_cannot_open_add_a_report(browser, team):
