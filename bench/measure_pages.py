@@ -119,7 +119,7 @@ def tour(browser, url: str) -> object:
     for _, (_, link, ready) in PAGES.items():
         if link is None:
             page.get_by_role("link", name="Map").click()
-            page.get_by_text("Briefing view").click()
+            page.get_by_text("Briefing view", exact=True).click()
         else:
             page.locator('[data-testid="stSidebarNav"]').get_by_role("link", name=link).click()
         page.wait_for_function(f"() => {{ try {{ return !!({ready}); }} catch (e) {{ return false; }} }}",
