@@ -175,6 +175,8 @@ def a_reviewer_approves_one_report_and_sends_the_other_back(browser, team) -> No
     page.goto(proxy + "/Review")
     approved = page.locator(f".st-key-approval_save_{saves[SOURCES['left']]}")
     expect(approved.get_by_text("Border notes").first).to_be_visible(timeout=90_000)
+    idle(page)
+    page.screenshot(path=artifact("team-review.png"))
     approved.get_by_role("button", name="Approve all of this report").click()
     expect(page.get_by_text("Approved: ")).to_be_visible(timeout=90_000)
     idle(page)
@@ -200,6 +202,7 @@ def a_reviewer_approves_one_report_and_sends_the_other_back(browser, team) -> No
         table = page.get_by_test_id("stTable").first
         for word in words:
             expect(table).to_contain_text(word, timeout=90_000)
+        page.screenshot(path=artifact(f"team-history-{side}.png"))
     page.context.close()
 
 
