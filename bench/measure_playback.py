@@ -12,7 +12,7 @@ from datetime import date
 
 from border_atlas import FilterState, load_dataset, select
 from border_atlas.exports.playback_export import _last, encode_gif, encode_mp4, playback_frames
-from border_atlas.link import BriefingText
+from border_atlas.filters.link import BriefingText
 from border_atlas.playback import Window
 
 FRAMES = 100

@@ -25,8 +25,8 @@ from databases import ThrowawayCluster, fresh_postgres_database  # noqa: E402
 
 from bench.run import median_seconds as timed  # noqa: E402
 from bench.synthetic import write_archive  # noqa: E402
-from border_atlas.cache import TableCache  # noqa: E402
-from border_atlas.dataset import load_dataset  # noqa: E402
+from border_atlas.loading.cache import TableCache  # noqa: E402
+from border_atlas.loading.dataset import load_dataset  # noqa: E402
 from border_atlas.readers import SqlTables  # noqa: E402
 from border_atlas.store import ArchivedReport, DataStore  # noqa: E402
 

@@ -92,7 +92,7 @@ def in_chromium(url: str, paths: list[str], repeat: int) -> list[float]:
     """The same tiles fetched by a page of the app in Chromium, all at once as a map asks for them (uncached)."""
     from playwright.sync_api import sync_playwright
 
-    from border_atlas.chromium import CHROMIUM_ARGS, chromium_path
+    from border_atlas.runtime.chromium import CHROMIUM_ARGS, chromium_path
 
     with sync_playwright() as playwright:
         browser = playwright.chromium.launch(executable_path=chromium_path(), args=list(CHROMIUM_ARGS))

@@ -24,11 +24,11 @@ ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
 from border_atlas import FilterState, load_dataset, select  # noqa: E402
-from border_atlas.briefing import BriefingText, briefing_document  # noqa: E402
-from border_atlas.dataset import DATA_DIR  # noqa: E402
 from border_atlas.exports import places_kml, records_csv, records_geojson  # noqa: E402
+from border_atlas.loading.dataset import DATA_DIR  # noqa: E402
 from border_atlas.mapview import MapOptions, assemble_map, base_map, data_layers  # noqa: E402
-from border_atlas.timeline import timeline_chart  # noqa: E402
+from border_atlas.views.briefing import BriefingText, briefing_document  # noqa: E402
+from border_atlas.views.timeline import timeline_chart  # noqa: E402
 
 
 def median_seconds(fn, repeat: int) -> float:

@@ -34,8 +34,8 @@ ROOT = Path(__file__).resolve().parent.parent
 if str(ROOT) not in sys.path:  # run as a script: make the package importable
     sys.path.insert(0, str(ROOT))
 
-from border_atlas import schema  # noqa: E402
-from border_atlas.dataset import DATA_DIR  # noqa: E402
+from border_atlas.loading import schema  # noqa: E402
+from border_atlas.loading.dataset import DATA_DIR  # noqa: E402
 
 SOURCE_ID = "synthetic-bench"
 SYNTHETIC_SOURCE = {

@@ -26,8 +26,8 @@ from hostile_files import docx_bomb, long_text, pdf_bomb, xlsx_bomb  # noqa: E40
 
 from border_atlas import load_dataset  # noqa: E402
 from border_atlas.drafting.limited import read_records_limited  # noqa: E402
-from border_atlas.gazetteer import Gazetteer  # noqa: E402
 from border_atlas.ingest.limited import READ_LIMITS, read_report_limited, recognise_limited  # noqa: E402
+from border_atlas.places.gazetteer import Gazetteer  # noqa: E402
 
 OFF = 10**12  # a format's cheap check switched off
 
@@ -81,7 +81,7 @@ def measure_app(repeat: int) -> None:
     from browser.upload_flows import ERAS, change_era, open_dashboard, upload_report
     from playwright.sync_api import sync_playwright
 
-    from border_atlas.chromium import CHROMIUM_ARGS, chromium_path
+    from border_atlas.runtime.chromium import CHROMIUM_ARGS, chromium_path
     from tests.browser_helpers import start_app, stop_app
 
     url, process = start_app()

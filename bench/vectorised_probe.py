@@ -4,7 +4,7 @@ It runs the assignments table's rules (required values, id pattern, duplicates, 
 whole-number grades, partial dates that are real days, paragraph lists, references, reversed
 periods, paragraphs beyond the cited report) and the known period as whole-column operations,
 with no Python call per row, and returns the rows each rule rejects. ``bench/measure_load.py``
-times it and checks its known period against :func:`border_atlas.dataset.with_known_period`.
+times it and checks its known period against :func:`border_atlas.loading.dataset.with_known_period`.
 
 Limits of a probe: no problem messages, and the year 0000 passes here although Python's
 dates (and so the project) reject it; other dates were accepted and rejected alike in a spot check.
@@ -24,7 +24,7 @@ import pandera.pandas as pa_checks
 import pyarrow as pa
 import pyarrow.compute as pc
 
-from border_atlas import schema
+from border_atlas.loading import schema
 
 PARTIAL_DATE = r"\d{4}(-\d{2}(-\d{2})?)?"
 _PADDING = {4: "-01-01", 7: "-01", 10: ""}
@@ -47,7 +47,7 @@ def last_days(dates: pd.Series) -> pd.Series:
 
 
 def known_period(frame: pd.DataFrame) -> pd.DataFrame:
-    """``known_from`` / ``known_to`` as :func:`border_atlas.dates.known_period` defines them."""
+    """``known_from`` / ``known_to`` as :func:`border_atlas.loading.dates.known_period` defines them."""
     start_first, end_first, end_last = first_days(frame["start"]), first_days(frame["end"]), last_days(frame["end"])
     report = first_days(frame["reported"])
     lo = start_first.fillna(end_first).fillna(report)

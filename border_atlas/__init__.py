@@ -10,8 +10,8 @@ renderers (map, exports, charts, graph). Only :mod:`border_atlas.ui` imports Str
 4
 """
 
-from border_atlas.dataset import Dataset, Problem, load_dataset
 from border_atlas.filters import FilterState
-from border_atlas.selection import Selection, select
+from border_atlas.filters.selection import Selection, select
+from border_atlas.loading.dataset import Dataset, Problem, load_dataset
 
 __all__ = ["Dataset", "FilterState", "Problem", "Selection", "load_dataset", "select"]

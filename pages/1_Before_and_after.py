@@ -6,7 +6,15 @@ from datetime import date
 
 import streamlit as st
 
-from border_atlas.comparison import (
+from border_atlas.filters.selection_cache import per_selection
+from border_atlas.text.escaping import markdown
+from border_atlas.ui.basemaps import show_basemap_pickers
+from border_atlas.ui.document_clicks import document_click
+from border_atlas.ui.document_frame import show_document
+from border_atlas.ui.offline import serve_offline_assets
+from border_atlas.ui.page import start_page
+from border_atlas.ui.records_table import show_place_records
+from border_atlas.views.comparison import (
     ComparisonUnavailable,
     compared_place,
     comparison_document,
@@ -14,15 +22,7 @@ from border_atlas.comparison import (
     era_summary,
     listable,
 )
-from border_atlas.control_summary import control_markdown
-from border_atlas.escaping import markdown
-from border_atlas.selection_cache import per_selection
-from border_atlas.ui.basemaps import show_basemap_pickers
-from border_atlas.ui.document_clicks import document_click
-from border_atlas.ui.document_frame import show_document
-from border_atlas.ui.offline import serve_offline_assets
-from border_atlas.ui.page import start_page
-from border_atlas.ui.records_table import show_place_records
+from border_atlas.views.control_summary import control_markdown
 
 LIST_HINT = "Click a place on either map to list its records in that era here, a page at a time."
 

@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import streamlit as st
 
-from border_atlas.period_counts import UNITS
-from border_atlas.timeline import figures_charts
 from border_atlas.ui.page import start_page
 from border_atlas.ui.timeline_panel import show_counts_over_time, show_timeline
+from border_atlas.views.period_counts import UNITS
+from border_atlas.views.timeline import figures_charts
 
 page = start_page(
     page="timeline",

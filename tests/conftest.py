@@ -10,8 +10,8 @@ from pathlib import Path
 import pytest
 from databases import POSTGRES_ENV, PostgresMissing, ThrowawayCluster, fresh_postgres_database, sqlite_url
 
-from border_atlas.cache import CACHE_ENV
-from border_atlas.dataset import DATA_DIR, Dataset, load_dataset
+from border_atlas.loading.cache import CACHE_ENV
+from border_atlas.loading.dataset import DATA_DIR, Dataset, load_dataset
 from border_atlas.store import DataStore
 from border_atlas.tiles.settings import SETTINGS_ENV
 

@@ -6,7 +6,7 @@ import csv
 import dataclasses
 from pathlib import Path
 
-from border_atlas.dataset import Dataset
+from border_atlas.loading.dataset import Dataset
 
 ROOT = Path(__file__).resolve().parent.parent
 SHARED_SOURCES = ROOT.parent / "shared" / "sources"

@@ -12,10 +12,10 @@ import re
 import pytest
 from helpers import ROOT, SHARED_SOURCES
 
-from border_atlas.archive import archived_paragraphs, archived_reports, citation_problems
-from border_atlas.dataset import DATA_DIR, load_dataset
+from border_atlas.loading.archive import archived_paragraphs, archived_reports, citation_problems
+from border_atlas.loading.dataset import DATA_DIR, load_dataset
 from border_atlas.readers import CsvFolder
-from border_atlas.text import split_list
+from border_atlas.text.names import split_list
 
 FILES = {"dailynk-2018-02-28": "000_0fe90757cfa603df.txt", "nkinsider-2025-10-27": "003_667500a42c227af6.txt"}
 

@@ -6,7 +6,7 @@ import pandas as pd
 import pytest
 
 from border_atlas import FilterState, select
-from border_atlas.timeline import boundaries, timeline_rows
+from border_atlas.views.timeline import boundaries, timeline_rows
 
 RECENTLY = [*(f"crackdown-{unit}-{place}" for unit in ("25bde", "10corps")
               for place in ("hyesan", "yonbong", "kangan", "samsu")),

@@ -14,7 +14,7 @@ from PIL import Image, ImageDraw
 from pmtiles.tile import Compression, TileType, zxy_to_tileid
 from pmtiles.writer import write
 
-from border_atlas.basemap import load_basemap
+from border_atlas.places.basemap import load_basemap
 from border_atlas.tiles.embedding import TILE_PX, world_px
 
 # Around Hyesan: the region every test view lies in.

@@ -8,11 +8,11 @@ import os
 import sys
 from pathlib import Path
 
-from border_atlas.dataset import DATA_DIR
-from border_atlas.identity import current_user
+from border_atlas.loading.dataset import DATA_DIR
 from border_atlas.store import DataStore, StoreError
 from border_atlas.store import roles as store_roles
 from border_atlas.store.engine import chosen_url, shown_url
+from border_atlas.team.identity import current_user
 from border_atlas.team.roles import ROLES
 
 DATA_ENV = "BORDER_ATLAS_DATA"

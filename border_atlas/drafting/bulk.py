@@ -7,7 +7,7 @@ name, the name is only a near spelling of a known one, or the GeoNames place of 
 far from the file's point. The analyst then confirms or removes it.
 
 >>> from border_atlas import load_dataset
->>> from border_atlas.gazetteer import Gazetteer
+>>> from border_atlas.places.gazetteer import Gazetteer
 >>> dataset = load_dataset()
 >>> marks = [Placemark(1, "Hyesan", 41.40, 128.18), Placemark(2, "Liudaogou", 41.5, 126.9)]
 >>> imported = draft_from_placemarks(marks, dataset=dataset, gazetteer=Gazetteer(dataset.places), file_name="sites.kml")
@@ -24,12 +24,12 @@ from pathlib import PurePath
 import pandas as pd
 from geopy.distance import geodesic
 
-from border_atlas.dataset import Dataset
 from border_atlas.drafting.ids import slug, unique_id
 from border_atlas.drafting.place_rows import kind_from_name
 from border_atlas.drafting.placemarks import Placemark
 from border_atlas.drafting.tables import Draft
-from border_atlas.gazetteer import Candidate, Gazetteer
+from border_atlas.loading.dataset import Dataset
+from border_atlas.places.gazetteer import Candidate, Gazetteer
 
 # A GeoNames place of the same name farther than this from the file's point may be another place.
 SAME_PLACE_KM = 5.0

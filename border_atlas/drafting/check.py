@@ -1,4 +1,4 @@
-"""Validate a draft with the same rules as :func:`~border_atlas.dataset.load_dataset`, and name its problems.
+"""Validate a draft with the same rules as :func:`~border_atlas.loading.dataset.load_dataset`, and name its problems.
 
 :class:`AppendedReader` serves the data's own tables with the draft's rows appended, so the new
 rows meet every rule the loaded data meets: types, required values, unique ids, references
@@ -6,7 +6,7 @@ between tables, ordered dates, cited paragraphs within the source's count. Probl
 already had are not the draft's; the draft's are named by its own table, row and field ("new
 assignments, row 2, field 'place_id'").
 
->>> from border_atlas.dataset import DATA_DIR
+>>> from border_atlas.loading.dataset import DATA_DIR
 >>> from border_atlas.drafting.tables import Draft, frame_of
 >>> from border_atlas.readers import CsvFolder
 >>> draft = Draft.empty().replace(assignments=frame_of("assignments", [
@@ -24,10 +24,10 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from border_atlas.dataset import Dataset, load_dataset
 from border_atlas.drafting.prepare import DraftProblem, prepare
 from border_atlas.drafting.tables import LABELS, TABLES, Draft
-from border_atlas.problems import Problem
+from border_atlas.loading.dataset import Dataset, load_dataset
+from border_atlas.loading.problems import Problem
 from border_atlas.readers import FrameReader, RawTable, TableReader
 
 

@@ -16,8 +16,8 @@ from __future__ import annotations
 
 import pandas as pd
 
-from border_atlas.dataset import Dataset
 from border_atlas.drafting.tables import Draft
+from border_atlas.loading.dataset import Dataset
 
 # Which table each id column of the draft names.
 REFERENCES = {

@@ -7,7 +7,7 @@ An organisation of type customs named after a place ("Hyesan Customs Office") is
 as a facility at that place, position unknown, as the places table records such offices.
 
 >>> from border_atlas.ingest import recognise, report_from_text
->>> from border_atlas.validation import empty_table
+>>> from border_atlas.loading.validation import empty_table
 >>> found = recognise(report_from_text("T\\nThe Ministry of State Security (MSS) took Kapsan.\\nThe MSS left."),
 ...                   organisations=[])
 >>> entities = collect_entities(found, places=empty_table("places"), organisations=empty_table("organisations"),
@@ -31,13 +31,13 @@ from border_atlas.drafting.place_rows import (
     reference_place_row,
     unknown_position_row,
 )
-from border_atlas.gazetteer import Gazetteer, name_form
 from border_atlas.ingest.dates import DateMention
 from border_atlas.ingest.places import FoundPlace
 from border_atlas.ingest.recognise import ParagraphFindings, Recognition, span_of
 from border_atlas.ingest.spans import Coverage
 from border_atlas.ingest.words import keys
-from border_atlas.reference_places import PlaceLinks
+from border_atlas.places.gazetteer import Gazetteer, name_form
+from border_atlas.places.reference_places import PlaceLinks
 
 # Organisation types a name's own words make plain; every other type is the analyst's to choose.
 _TYPE_WORDS = (("customs", "customs"), ("ministry", "ministry"), ("brigade", "military unit"),

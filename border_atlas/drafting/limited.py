@@ -1,6 +1,6 @@
 """Read an imported file of records or places in a child process with a memory and a time limit.
 
-See :mod:`border_atlas.isolation`: a workbook or KMZ of a few kilobytes can ask its reader for
+See :mod:`border_atlas.runtime.isolation`: a workbook or KMZ of a few kilobytes can ask its reader for
 minutes of work; the app's own process never does it. A refusal names the file and the limit.
 """
 
@@ -14,7 +14,7 @@ from border_atlas.drafting.placemarks import Placemark, read_placemarks
 from border_atlas.drafting.spreadsheet import read_records
 from border_atlas.drafting.uploads import FileRefused
 from border_atlas.ingest.documents import display_name
-from border_atlas.isolation import ChildRun, Limits, run_limited
+from border_atlas.runtime.isolation import ChildRun, Limits, run_limited
 
 # 10,000 rows or 5,000 placemarks are read in seconds, in a few hundred megabytes.
 IMPORT_LIMITS = Limits(seconds=90, memory_mb=1024)

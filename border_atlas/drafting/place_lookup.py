@@ -2,7 +2,7 @@
 
 >>> from border_atlas import load_dataset
 >>> from border_atlas.drafting.tables import Draft
->>> from border_atlas.gazetteer import Gazetteer
+>>> from border_atlas.places.gazetteer import Gazetteer
 >>> dataset = load_dataset()
 >>> gazetteer = Gazetteer(dataset.places)
 >>> row, said = place_row_for_name("Kapsan", gazetteer=gazetteer, dataset=dataset, draft=Draft.empty())
@@ -14,7 +14,6 @@
 
 from __future__ import annotations
 
-from border_atlas.dataset import Dataset
 from border_atlas.drafting.ids import slug, unique_id
 from border_atlas.drafting.place_rows import (
     ambiguous_row,
@@ -24,8 +23,9 @@ from border_atlas.drafting.place_rows import (
     unknown_position_row,
 )
 from border_atlas.drafting.tables import Draft
-from border_atlas.gazetteer import Gazetteer
 from border_atlas.ingest.places import PlaceChoice
+from border_atlas.loading.dataset import Dataset
+from border_atlas.places.gazetteer import Gazetteer
 
 
 def place_row_for_name(name: str, *, gazetteer: Gazetteer, dataset: Dataset, draft: Draft) -> tuple[dict | None, str]:

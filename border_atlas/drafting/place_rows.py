@@ -24,10 +24,10 @@ from __future__ import annotations
 from collections.abc import Mapping, Sequence
 from functools import cache
 
-from border_atlas.gazetteer import name_form
 from border_atlas.ingest.places import PlaceChoice
-from border_atlas.reference_places import load_links, load_reference_places
-from border_atlas.schema import PLACE_KINDS
+from border_atlas.loading.schema import PLACE_KINDS
+from border_atlas.places.gazetteer import name_form
+from border_atlas.places.reference_places import load_links, load_reference_places
 
 GEONAMES_SOURCE = "geonames"
 GEONAMES_SOURCE_ROW = {

@@ -23,8 +23,8 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from border_atlas.dataset import Dataset
 from border_atlas.drafting.tables import CONFIRMED, LABELS, TABLES, Draft, data_columns
+from border_atlas.loading.dataset import Dataset
 
 
 @dataclass(frozen=True)

@@ -1,6 +1,6 @@
 """The checked draft as the map would show it: every record, or only the new ones.
 
->>> from border_atlas.dataset import DATA_DIR
+>>> from border_atlas.loading.dataset import DATA_DIR
 >>> from border_atlas.drafting import Draft, check_draft
 >>> from border_atlas.readers import CsvFolder
 >>> preview_selection(check_draft(Draft.empty(), CsvFolder(DATA_DIR)), only_new=True).count
@@ -13,7 +13,7 @@ import dataclasses
 
 from border_atlas.drafting.check import DraftCheck
 from border_atlas.filters import FilterState
-from border_atlas.selection import Selection, select
+from border_atlas.filters.selection import Selection, select
 
 
 def preview_selection(check: DraftCheck, *, only_new: bool = False) -> Selection:

@@ -16,7 +16,6 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from border_atlas.dataset import Dataset
 from border_atlas.drafting.entities import collect_entities
 from border_atlas.drafting.ids import source_id_for, unique_id
 from border_atlas.drafting.parents import give_provinces
@@ -25,6 +24,7 @@ from border_atlas.drafting.records import propose_assignments
 from border_atlas.drafting.tables import Draft, frame_of
 from border_atlas.ingest.documents import ReportText
 from border_atlas.ingest.recognise import Recognition
+from border_atlas.loading.dataset import Dataset
 
 
 @dataclass(frozen=True)

@@ -1,6 +1,6 @@
 """A draft: the new rows an analyst is about to add, one table per kind of row.
 
-The draft's tables have the columns of the data tables (see :mod:`border_atlas.schema`) plus
+The draft's tables have the columns of the data tables (see :mod:`border_atlas.loading.schema`) plus
 two of its own, never saved: ``found`` says where a proposal came from ("paragraph 8: 'units in
 Hyetan'"), and ``confirmed`` (places only) is False where the gazetteer was not sure which
 place a name means, until the analyst says so.
@@ -19,8 +19,8 @@ from dataclasses import dataclass
 
 import pandas as pd
 
-from border_atlas import schema
 from border_atlas.ingest.documents import ReportText
+from border_atlas.loading import schema
 
 TABLES = ("sources", "places", "organisations", "assignments")
 LABELS = {"sources": "new sources", "places": "new places", "organisations": "new organisations",

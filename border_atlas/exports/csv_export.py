@@ -12,7 +12,7 @@ import io
 import re
 
 from border_atlas.exports.records import COLUMNS, flat_columns
-from border_atlas.selection import Selection
+from border_atlas.filters.selection import Selection
 
 FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
 

@@ -19,7 +19,7 @@ from __future__ import annotations
 import json
 
 from border_atlas.exports.records import COLUMNS, flat_columns
-from border_atlas.selection import Selection
+from border_atlas.filters.selection import Selection
 
 PROPERTIES = [name for name in COLUMNS if name not in ("lat", "lon")]
 _ENCODE = json.JSONEncoder(ensure_ascii=False, separators=(",", ":")).encode

@@ -15,12 +15,12 @@ practice is an analyst's basemap tiles carried in the file, or a gazetteer-sized
 
 from __future__ import annotations
 
-from border_atlas.briefing import briefing_document
-from border_atlas.comparison import comparison_document, era_selections, era_summary
-from border_atlas.link import BriefingText
+from border_atlas.filters.link import BriefingText
+from border_atlas.filters.selection import Selection
 from border_atlas.mapview.compact import COMPACT, map_mode
-from border_atlas.selection import Selection
-from border_atlas.wording import count_label
+from border_atlas.text.wording import count_label
+from border_atlas.views.briefing import briefing_document
+from border_atlas.views.comparison import comparison_document, era_selections, era_summary
 
 MAX_HTML_BYTES = 15_000_000
 COMPACT_READING = ("the map shows each place as a point sized by its records (point at or tap one for its name "

@@ -19,7 +19,7 @@ default pushpin and multiplies it by the colour. The label shows the exact colou
 being yellow, shows it only approximately (blue comes out green). Pass ``icon_href`` (for
 instance ``WHITE_CIRCLE_ICON``, one of Earth's own shape icons) for pins in the exact colour.
 
-Time. Each record carries a TimeSpan over its known period (border_atlas.dates.known_period:
+Time. Each record carries a TimeSpan over its known period (border_atlas.loading.dates.known_period:
 a missing bound is replaced by the report date). ``begin`` keeps the written precision
 (``2018``, ``2018-02`` or ``2018-02-28``, KML's gYear, gYearMonth and date); ``end`` is written
 as the period's last day, because KML readers take a partial date as its first instant and
@@ -44,7 +44,7 @@ true point, and spans in time the known periods of its place's records.
 Text. Every value is treated as hostile. Characters that XML 1.0 forbids (NUL and the other C0
 controls except tab, newline and carriage return, lone surrogates, U+FFFE, U+FFFF) are replaced
 by U+FFFD, so the file always parses. Descriptions are HTML that Google Earth renders: each
-value in them is escaped (border_atlas.escaping.esc, which also writes ``$`` as ``&#36;``, so no
+value in them is escaped (border_atlas.text.escaping.esc, which also writes ``$`` as ``&#36;``, so no
 value can form one of Earth's ``$[field]`` substitutions), and one containing bidirectional controls
 is wrapped in a first-strong isolate (U+2068 … U+2069, its own isolate controls removed) so that
 a right-to-left override cannot reorder the text around it. The HTML is then escaped as XML
@@ -82,10 +82,6 @@ from operator import itemgetter
 import numpy as np
 from geopy.distance import geodesic
 
-from border_atlas.colours import DEFAULT_COLOUR, org_colours
-from border_atlas.dataset import REVIEWED
-from border_atlas.dates import is_partial_date, known_period, precision
-from border_atlas.escaping import esc
 from border_atlas.exports.records import flat_columns
 from border_atlas.exports.xml_text import (
     XML_FORBIDDEN,
@@ -100,8 +96,12 @@ from border_atlas.exports.xml_text import (
     xml_escape,
     xml_text,
 )
-from border_atlas.selection import Selection
-from border_atlas.wording import PRECISION_LABELS, count_label
+from border_atlas.filters.selection import Selection
+from border_atlas.loading.dataset import REVIEWED
+from border_atlas.loading.dates import is_partial_date, known_period, precision
+from border_atlas.text.escaping import esc
+from border_atlas.text.wording import PRECISION_LABELS, count_label
+from border_atlas.views.colours import DEFAULT_COLOUR, org_colours
 
 KML_NAMESPACE = "http://www.opengis.net/kml/2.2"
 DISPLAY_OFFSET_M = 300.0

@@ -17,11 +17,11 @@ from collections.abc import Callable, Sequence
 from concurrent.futures import ThreadPoolExecutor
 from pathlib import Path
 
-from border_atlas.briefing import briefing_document
-from border_atlas.chromium import CHROMIUM_ARGS, INSTALL_HINT, ISOLATION_ARGS, chromium_path
-from border_atlas.link import BriefingText
+from border_atlas.filters.link import BriefingText
+from border_atlas.filters.selection import Selection
 from border_atlas.mapview.playback_layer import playback_base
-from border_atlas.selection import Selection
+from border_atlas.runtime.chromium import CHROMIUM_ARGS, INSTALL_HINT, ISOLATION_ARGS, chromium_path
+from border_atlas.views.briefing import briefing_document
 
 FRAME_SIZE = (1920, 1080)  # CSS px at 1 device px each: the briefing's slide size, 1080p video
 FRAMES_PER_SECOND = 2

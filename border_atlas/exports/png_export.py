@@ -2,7 +2,7 @@
 
 The page is self-contained, so the browser is given no network: its own Content-Security-Policy
 forbids connections, every request and WebSocket the page might open is refused, and the
-browser runs with :data:`~border_atlas.chromium.ISOLATION_ARGS` so that neither a script in the
+browser runs with :data:`~border_atlas.runtime.chromium.ISOLATION_ARGS` so that neither a script in the
 data nor Chromium's own services reach another host or make a DNS query.
 """
 
@@ -17,10 +17,10 @@ from collections.abc import Sequence
 from concurrent.futures import ThreadPoolExecutor
 from dataclasses import dataclass
 
-from border_atlas.briefing import briefing_document, map_document
-from border_atlas.chromium import CHROMIUM_ARGS, INSTALL_HINT, ISOLATION_ARGS, chromium_path
-from border_atlas.link import BriefingText
-from border_atlas.selection import Selection
+from border_atlas.filters.link import BriefingText
+from border_atlas.filters.selection import Selection
+from border_atlas.runtime.chromium import CHROMIUM_ARGS, INSTALL_HINT, ISOLATION_ARGS, chromium_path
+from border_atlas.views.briefing import briefing_document, map_document
 
 SLIDE = (1920, 1080)
 

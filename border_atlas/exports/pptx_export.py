@@ -34,7 +34,7 @@ from pptx.enum.shapes import MSO_CONNECTOR, MSO_SHAPE
 from pptx.enum.text import MSO_ANCHOR, MSO_AUTO_SIZE, PP_ALIGN
 from pptx.util import Emu, Pt
 
-from border_atlas.briefing import DEFAULT_TITLE
+from border_atlas.views.briefing import DEFAULT_TITLE
 
 SLIDE_WIDTH = 40 / 3  # inches: 16:9 widescreen, 12 192 000 EMU exactly
 SLIDE_HEIGHT = 7.5

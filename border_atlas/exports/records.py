@@ -1,8 +1,8 @@
 """One flat row per record, with its citation and grade: the shared core of the exports.
 
 The rows are built a column at a time from the selection's joined records, with the values
-:class:`border_atlas.model.Record` would give (None where a value is missing, numbers as
-float, the credibility as int, the long citation of :func:`border_atlas.wording.citation`),
+:class:`border_atlas.loading.model.Record` would give (None where a value is missing, numbers as
+float, the credibility as int, the long citation of :func:`border_atlas.text.wording.citation`),
 so that 100,000 records need no Python object per record until a writer asks for rows.
 
 >>> from border_atlas import FilterState, load_dataset, select
@@ -17,10 +17,10 @@ from collections.abc import Callable
 
 import pandas as pd
 
-from border_atlas.dataset import REVIEWED
-from border_atlas.model import count_column, number_column, text_column
-from border_atlas.selection import ABOUT_AREA, Selection
-from border_atlas.wording import citation
+from border_atlas.filters.selection import ABOUT_AREA, Selection
+from border_atlas.loading.dataset import REVIEWED
+from border_atlas.loading.model import count_column, number_column, text_column
+from border_atlas.text.wording import citation
 
 COLUMNS = [
     "id", "place_id", "place_name", "place_name_ko", "lat", "lon", "location_precision", "uncertainty_m",
@@ -40,7 +40,7 @@ CITATION_SOURCES = ("source_outlet", "source_published", "paragraphs", "source_t
 
 
 def _column(frame: pd.DataFrame, name: str, clean: Callable[[pd.Series], list]) -> list:
-    """``clean`` of a column (values as :class:`~border_atlas.model.Record` holds them); None where it is absent."""
+    """``clean`` of a column (values as :class:`~border_atlas.loading.model.Record` holds them); None if absent."""
     return clean(frame[name]) if name in frame.columns else [None] * len(frame)
 
 

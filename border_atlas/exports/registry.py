@@ -14,10 +14,6 @@ import unicodedata
 from collections.abc import Callable
 from dataclasses import dataclass
 
-from border_atlas.briefing import DEFAULT_TITLE, off_map_text, record_citations, source_notes
-from border_atlas.caption import count_text, describe
-from border_atlas.chromium import INSTALL_HINT, chromium_path
-from border_atlas.comparison import ComparisonUnavailable, era_pair
 from border_atlas.exports.csv_export import records_csv
 from border_atlas.exports.geojson_export import records_geojson
 from border_atlas.exports.html_export import briefing_html_file, comparison_holdings, comparison_html_file, holdings
@@ -25,8 +21,12 @@ from border_atlas.exports.kml_export import places_kml_bytes
 from border_atlas.exports.playback_export import NO_WINDOW, playback_gif, playback_mp4
 from border_atlas.exports.png_export import briefing_png, slide_map_png, slide_render
 from border_atlas.exports.pptx_export import LegendItem, briefing_pptx, map_box
-from border_atlas.link import BriefingText
-from border_atlas.selection import Selection
+from border_atlas.filters.caption import count_text, describe
+from border_atlas.filters.link import BriefingText
+from border_atlas.filters.selection import Selection
+from border_atlas.runtime.chromium import INSTALL_HINT, chromium_path
+from border_atlas.views.briefing import DEFAULT_TITLE, off_map_text, record_citations, source_notes
+from border_atlas.views.comparison import ComparisonUnavailable, era_pair
 
 
 def _comparison_unavailable(selection: Selection) -> str | None:

@@ -22,7 +22,7 @@ from itertools import chain, repeat
 
 import pandas as pd
 
-from border_atlas.escaping import esc
+from border_atlas.text.escaping import esc
 
 XML_FORBIDDEN = re.compile("[^\t\n\r\x20-\ud7ff\ue000-\ufffd\U00010000-\U0010ffff]")
 BIDI_CONTROLS = re.compile("[\u061c\u200e\u200f\u202a-\u202e\u2066-\u2069]")

@@ -10,8 +10,6 @@ from dataclasses import dataclass, replace
 from datetime import date
 from typing import TYPE_CHECKING
 
-from border_atlas import schema
-from border_atlas.dates import first_day, is_partial_date
 from border_atlas.filters import facet_rules, rules
 from border_atlas.filters.grades import GradeRange, parse_digits, parse_letters
 from border_atlas.filters.spec import (
@@ -27,11 +25,13 @@ from border_atlas.filters.spec import (
     shown,
     values_of,
 )
+from border_atlas.loading import schema
+from border_atlas.loading.dates import first_day, is_partial_date
 from border_atlas.playback.windows import LENGTHS, Window, play_span
-from border_atlas.wording import era_label, names_of, organisation_order, place_tree, source_label
+from border_atlas.text.wording import era_label, names_of, organisation_order, place_tree, source_label
 
 if TYPE_CHECKING:
-    from border_atlas.dataset import Dataset
+    from border_atlas.loading.dataset import Dataset
 
 
 @dataclass(frozen=True)

@@ -17,10 +17,10 @@ import pandas as pd
 
 from border_atlas.filters.grades import CREDIBILITY, RELIABILITY, GradeRange
 from border_atlas.filters.rules import ORG_COLUMNS, era_bounds
-from border_atlas.hierarchy import ancestors
+from border_atlas.loading.hierarchy import ancestors
 
 if TYPE_CHECKING:
-    from border_atlas.dataset import Dataset
+    from border_atlas.loading.dataset import Dataset
 
 
 @dataclass(frozen=True)

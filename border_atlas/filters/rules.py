@@ -1,6 +1,6 @@
 """Pure filters over the assignments table. Each takes a frame and returns its matching rows.
 
-The assignments frame carries ``known_from`` and ``known_to`` (see :mod:`border_atlas.dates`):
+The assignments frame carries ``known_from`` and ``known_to`` (see :mod:`border_atlas.loading.dates`):
 the days over which each record is known to hold.
 """
 
@@ -11,9 +11,9 @@ from datetime import date
 
 import pandas as pd
 
-from border_atlas.dates import first_day, last_day
 from border_atlas.filters.grades import GradeRange
-from border_atlas.hierarchy import containing_areas, with_descendants
+from border_atlas.loading.dates import first_day, last_day
+from border_atlas.loading.hierarchy import containing_areas, with_descendants
 
 ORG_COLUMNS = ("org_id", "partner_org_id", "ordered_by_org_id")
 

@@ -13,8 +13,8 @@ from typing import TYPE_CHECKING, Any
 import pandas as pd
 
 if TYPE_CHECKING:
-    from border_atlas.dataset import Dataset
     from border_atlas.filters.facet_rules import Facet
+    from border_atlas.loading.dataset import Dataset
 
 Params = Mapping[str, Sequence[str]]
 MAX_VALUES = 50  # values of one parameter read from a link; the rest are ignored with a note

@@ -17,15 +17,15 @@ import json
 import sys
 from pathlib import Path
 
-from border_atlas.dataset import load_dataset
-from border_atlas.dates import is_partial_date
-from border_atlas.gazetteer import Gazetteer
 from border_atlas.ingest.documents import MAX_BYTES, read_report
 from border_atlas.ingest.errors import IngestError
 from border_atlas.ingest.highlight import describe_date
 from border_atlas.ingest.organisations import OrganisationIndex, load_aliases
 from border_atlas.ingest.places import gazetteer_place_finder
 from border_atlas.ingest.recognise import PlaceFinder, Recognition, recognise
+from border_atlas.loading.dataset import load_dataset
+from border_atlas.loading.dates import is_partial_date
+from border_atlas.places.gazetteer import Gazetteer
 from border_atlas.readers import CsvFolder
 
 DEFAULT_DATA = Path(__file__).resolve().parents[2] / "data"

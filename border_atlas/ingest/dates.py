@@ -22,9 +22,9 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, replace
 from datetime import date, timedelta
 
-from border_atlas.dates import first_day, is_partial_date, last_day
-from border_atlas.dates import precision as precision_of
 from border_atlas.ingest.spans import keep_longest
+from border_atlas.loading.dates import first_day, is_partial_date, last_day
+from border_atlas.loading.dates import precision as precision_of
 
 _MON = (r"(?:Jan(?:uary)?|Feb(?:ruary)?|Mar(?:ch)?|Apr(?:il)?|May|June?|July?|Aug(?:ust)?|Sep(?:t(?:ember)?)?|"
         r"Oct(?:ober)?|Nov(?:ember)?|Dec(?:ember)?)\.?")

@@ -18,11 +18,11 @@ from collections.abc import Iterable, Mapping
 from dataclasses import dataclass, field
 from pathlib import PurePath
 
-from border_atlas.dates import is_partial_date
 from border_atlas.ingest import formats
 from border_atlas.ingest.decoding import clean_text, decode_text
 from border_atlas.ingest.errors import IngestError
-from border_atlas.text import normalise
+from border_atlas.loading.dates import is_partial_date
+from border_atlas.text.names import normalise
 
 MAX_BYTES = 20 * 1024 * 1024
 # Text beyond this (a long book) is refused: recognition time grows with the text.

@@ -17,10 +17,10 @@ from __future__ import annotations
 
 from typing import Any
 
-from border_atlas.escaping import esc
 from border_atlas.ingest.dates import DateMention
 from border_atlas.ingest.recognise import ParagraphFindings, Recognition, span_of
 from border_atlas.ingest.spans import keep_longest
+from border_atlas.text.escaping import esc
 
 KINDS = ("place", "new-place", "organisation", "new-organisation", "date", "amount")
 

@@ -1,7 +1,7 @@
 """Read and recognise a report in a child process with a memory and a time limit.
 
 The app never parses an upload or runs the recognisers in its own process: a file of a few
-hundred kilobytes can ask for gigabytes or hours (see :mod:`border_atlas.isolation`). Each
+hundred kilobytes can ask for gigabytes or hours (see :mod:`border_atlas.runtime.isolation`). Each
 limit is far above what a real report needs; a refusal names the file and the limit.
 
 >>> read_report_limited(b"Smuggling in Hyesan\\nFirst line.", filename="note.txt").paragraphs
@@ -12,13 +12,13 @@ from __future__ import annotations
 
 from collections.abc import Callable
 
-from border_atlas.gazetteer import Gazetteer
 from border_atlas.ingest.documents import ReportText, display_name, read_report
 from border_atlas.ingest.errors import IngestError
 from border_atlas.ingest.organisations import OrganisationIndex, load_aliases
 from border_atlas.ingest.places import gazetteer_place_finder
 from border_atlas.ingest.recognise import Recognition, recognise
-from border_atlas.isolation import ChildRun, Limits, run_limited
+from border_atlas.places.gazetteer import Gazetteer
+from border_atlas.runtime.isolation import ChildRun, Limits, run_limited
 
 # A 500-page report is read in seconds and recognised in well under a minute, in far less memory.
 READ_LIMITS = Limits(seconds=90, memory_mb=1024)

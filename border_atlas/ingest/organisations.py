@@ -21,7 +21,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 
 from border_atlas.ingest.words import Token, keys, tokens
-from border_atlas.text import split_list
+from border_atlas.text.names import split_list
 
 ALIAS_FILE = Path(__file__).resolve().parents[2] / "data" / "reference" / "organisation_aliases.csv"
 # Preference among names that match the same words.

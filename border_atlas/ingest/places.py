@@ -6,7 +6,7 @@ shared by several places gets no coordinate: its ``candidates`` are listed for t
 never a guess.
 
 >>> from border_atlas import load_dataset
->>> from border_atlas.gazetteer import Gazetteer
+>>> from border_atlas.places.gazetteer import Gazetteer
 >>> finder = gazetteer_place_finder(Gazetteer(load_dataset().places))
 >>> [(p.text, p.place_id, p.geonames_id, p.precision) for p in finder("Traders in Hyesan and Kapsan.")]
 [('Hyesan', 'hyesan', 2043837, 'point'), ('Kapsan', None, 2043531, 'point')]
@@ -18,9 +18,9 @@ from dataclasses import dataclass
 
 from geopy.location import Location
 
-from border_atlas.gazetteer import Gazetteer
 from border_atlas.ingest.recognise import PlaceFinder
-from border_atlas.place_mentions import find_place_mentions
+from border_atlas.places.gazetteer import Gazetteer
+from border_atlas.places.place_mentions import find_place_mentions
 
 
 @dataclass(frozen=True)

@@ -20,10 +20,10 @@ import folium
 from branca.element import MacroElement
 from jinja2 import Template
 
-from border_atlas.areas import area_outline, is_area
-from border_atlas.escaping import esc
+from border_atlas.loading.model import Place
 from border_atlas.mapview.markers import Chip
-from border_atlas.model import Place
+from border_atlas.places.areas import area_outline, is_area
+from border_atlas.text.escaping import esc
 
 SHARED_COLOUR = "#37474f"  # the outline of an area several organisations are recorded in
 FILL_OPACITY = 0.08  # light: a province fills the whole view around Hyesan

@@ -16,14 +16,9 @@ from dataclasses import replace
 
 import folium
 
-from border_atlas import offline_assets
-from border_atlas.basemap import CREDIT
-from border_atlas.context_places import ATTRIBUTION as CONTEXT_CREDIT
-from border_atlas.context_places import geonames_ids
-from border_atlas.dataset import Dataset
-from border_atlas.escaping import esc
-from border_atlas.literal_rendering import Literal
-from border_atlas.map_zoom import MAX_ZOOM, MIN_ZOOM
+from border_atlas.filters.map_zoom import MAX_ZOOM, MIN_ZOOM
+from border_atlas.filters.selection import Selection
+from border_atlas.loading.dataset import Dataset
 from border_atlas.mapview.attribution import Attribution
 from border_atlas.mapview.basemap_layers import add_basemap
 from border_atlas.mapview.context_layer import ContextLayer
@@ -45,7 +40,12 @@ from border_atlas.mapview.view import (
     focus_bounds,
     union_bounds,
 )
-from border_atlas.selection import Selection
+from border_atlas.places.basemap import CREDIT
+from border_atlas.places.context_places import ATTRIBUTION as CONTEXT_CREDIT
+from border_atlas.places.context_places import geonames_ids
+from border_atlas.runtime import offline_assets
+from border_atlas.text.escaping import esc
+from border_atlas.text.literal_rendering import Literal
 from border_atlas.tiles.catalog import BUILTIN_NAME, TileBasemap
 from border_atlas.tiles.embedding import embed_view
 

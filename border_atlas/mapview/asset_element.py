@@ -1,7 +1,7 @@
 """A map element that needs scripts of its own: served by the app, or written into a standalone page.
 
 >>> import folium
->>> from border_atlas import offline_assets
+>>> from border_atlas.runtime import offline_assets
 >>> class Lines(AssetElement):
 ...     scripts = (offline_assets.BASEMAP_JS,)
 >>> served = Lines(assets="served")
@@ -18,13 +18,13 @@ from __future__ import annotations
 from branca.element import MacroElement
 from folium.elements import JSCSSMixin
 
-from border_atlas import offline_assets
-from border_atlas.literal_rendering import Literal
 from border_atlas.mapview.options import ASSET_MODES
+from border_atlas.runtime import offline_assets
+from border_atlas.text.literal_rendering import Literal
 
 
 class AssetElement(JSCSSMixin, MacroElement):
-    """Subclasses name their :attr:`scripts` and :attr:`stylesheets` (:class:`~border_atlas.offline_assets.Asset`)."""
+    """Subclasses name their :attr:`scripts` and :attr:`stylesheets` (each an :class:`offline_assets.Asset`)."""
 
     scripts: tuple[offline_assets.Asset, ...] = ()
     stylesheets: tuple[offline_assets.Asset, ...] = ()

@@ -1,6 +1,6 @@
 """The offline basemap on the map: China shaded, the GSHHG border and rivers, the countries' names.
 
-The lines come from ``window.BA_BASEMAP`` (:func:`border_atlas.offline_assets.basemap_script`):
+The lines come from ``window.BA_BASEMAP`` (:func:`border_atlas.runtime.offline_assets.basemap_script`):
 in the app a file the browser loads once, in a standalone page a script inside it. Either way
 the map's own script only says how to draw them, so a map sent again on every filter change
 does not carry 100 KB of coastline each time.
@@ -20,9 +20,9 @@ import json
 import folium
 from jinja2 import Template
 
-from border_atlas import offline_assets
-from border_atlas.colours import BORDER_COLOUR, CHINA_FILL, RIVER_COLOUR
 from border_atlas.mapview.asset_element import AssetElement
+from border_atlas.runtime import offline_assets
+from border_atlas.views.colours import BORDER_COLOUR, CHINA_FILL, RIVER_COLOUR
 
 COUNTRY_LABELS = (("CHINA", (41.5, 127.95)), ("NORTH KOREA", (41.1, 128.3)))
 # Drawn in this order: the Chinese side under everything, the river's wide halo under the dashed border.

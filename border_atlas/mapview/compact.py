@@ -32,19 +32,19 @@ import numpy as np
 import pandas as pd
 from jinja2 import Template
 
-from border_atlas import offline_assets
-from border_atlas.colours import DEFAULT_COLOUR, org_colours
-from border_atlas.dataset import Dataset
-from border_atlas.escaping import esc, script_json
-from border_atlas.map_zoom import MAX_ZOOM
+from border_atlas.filters.map_zoom import MAX_ZOOM
+from border_atlas.filters.selection import Selection
+from border_atlas.filters.selection_cache import per_selection
+from border_atlas.loading.dataset import Dataset
 from border_atlas.mapview.asset_element import AssetElement
 from border_atlas.mapview.data_key import DataKey
 from border_atlas.mapview.fit import FitToData
 from border_atlas.mapview.legend_html import LegendContent, data_legend_html
 from border_atlas.mapview.options import MapOptions
 from border_atlas.mapview.playback_layer import Playback, playback_payload
-from border_atlas.selection import Selection
-from border_atlas.selection_cache import per_selection
+from border_atlas.runtime import offline_assets
+from border_atlas.text.escaping import esc, script_json
+from border_atlas.views.colours import DEFAULT_COLOUR, org_colours
 
 # Up to this many drawn places the map is the detailed one (chips, popups, leader lines).
 DETAILED_LIMIT = 80

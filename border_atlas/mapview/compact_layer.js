@@ -4,7 +4,7 @@
 // builds (names already escaped as HTML; numbers only otherwise).
 "use strict";
 var MAX_LABELS = 30;
-var PENDING = "#c77700";  // border_atlas.colours.PENDING_COLOUR
+var PENDING = "#c77700";  // border_atlas.views.colours.PENDING_COLOUR
 var CSS = ".ba-clabel{white-space:nowrap;font:600 11.5px/14px system-ui,sans-serif;color:#1b1f24;" +
   "background:rgba(255,255,255,.9);border:1px solid #c9ced6;border-radius:3px;padding:1px 4px;" +
   "pointer-events:none;width:auto!important;height:auto!important}" +
@@ -22,7 +22,7 @@ if (!document.getElementById("ba-compact-style")) {
 // rerun for nothing), so a cluster has no GeoJSON feature to report.
 L.MarkerCluster.prototype.toGeoJSON = undefined;
 
-function records(n) {  // as border_atlas.wording.count_label
+function records(n) {  // as border_atlas.text.wording.count_label
   return n.toLocaleString("en") + (n === 1 ? " record" : " records");
 }
 

@@ -21,8 +21,8 @@ from functools import cache
 import folium
 from folium.template import Template
 
-from border_atlas.basemap import load_basemap
-from border_atlas.context_places import (
+from border_atlas.places.basemap import load_basemap
+from border_atlas.places.context_places import (
     COUNTRY_NAMES,
     ContextTown,
     LinePoint,
@@ -30,7 +30,7 @@ from border_atlas.context_places import (
     load_context_towns,
     river_label_points,
 )
-from border_atlas.escaping import esc
+from border_atlas.text.escaping import esc
 
 LAYER_NAME = "Context: towns and names"
 RIVER_NAME = "Yalu / Amnok 압록강"
@@ -82,7 +82,7 @@ def label_item(text: str, point: LinePoint, *, kind: str, rotate: bool, min_zoom
 class ContextLayer(folium.FeatureGroup):
     """Towns, the river's name and the countries' names, in one layer shown by default.
 
-    :param towns: the towns to draw (see :func:`border_atlas.context_places.load_context_towns`).
+    :param towns: the towns to draw (see :func:`border_atlas.places.context_places.load_context_towns`).
     :param river_labels: where to write the river's name, the first drawn from a wider view.
     :param country_labels: ("CN"/"KP", point) pairs; the first pair is drawn from a wider view.
     """

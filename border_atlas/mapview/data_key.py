@@ -17,10 +17,10 @@ from __future__ import annotations
 from branca.element import MacroElement
 from jinja2 import Template
 
-from border_atlas.escaping import esc
+from border_atlas.loading.model import Place
 from border_atlas.mapview.html_control import HtmlControl
-from border_atlas.model import Place
-from border_atlas.wording import count_label
+from border_atlas.text.escaping import esc
+from border_atlas.text.wording import count_label
 
 
 class DataKey(MacroElement):

@@ -13,8 +13,8 @@ from dataclasses import dataclass
 import folium
 import pandas as pd
 
-from border_atlas.colours import org_colours
-from border_atlas.escaping import esc
+from border_atlas.filters.selection import Selection
+from border_atlas.loading.model import Place, Record
 from border_atlas.mapview.area_layer import area_layer, drawn_places
 from border_atlas.mapview.compact import COMPACT, compact_layers, compact_legend_html, map_mode, place_summary
 from border_atlas.mapview.data_key import DataKey, off_map_note
@@ -33,8 +33,8 @@ from border_atlas.mapview.playback_layer import Playback, playback_base, playbac
 from border_atlas.mapview.popup_fit import MAX_HEIGHT as POPUP_MAX_HEIGHT
 from border_atlas.mapview.popup_fit import MAX_WIDTH as POPUP_MAX_WIDTH
 from border_atlas.mapview.view import focus_bounds, off_map_ids
-from border_atlas.model import Place, Record
-from border_atlas.selection import Selection
+from border_atlas.text.escaping import esc
+from border_atlas.views.colours import org_colours
 
 WIDE_UNCERTAINTY_M = 20_000  # wider circles (provinces) are drawn fainter, so they do not cover the view
 UNCERTAINTY = "#9a5b00"

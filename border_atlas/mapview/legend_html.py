@@ -9,10 +9,10 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from border_atlas.colours import BORDER_COLOUR, KIND_SYMBOLS, RIVER_COLOUR
-from border_atlas.escaping import esc
+from border_atlas.loading.model import Place
 from border_atlas.mapview.markers import MAX_CHIPS, Chip, symbol_html
-from border_atlas.model import Place
+from border_atlas.text.escaping import esc
+from border_atlas.views.colours import BORDER_COLOUR, KIND_SYMBOLS, RIVER_COLOUR
 
 
 @dataclass(frozen=True)

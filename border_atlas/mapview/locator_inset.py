@@ -1,6 +1,6 @@
 """A locator inset: the Korean peninsula, with a rectangle where the map is looking.
 
-The peninsula is inline SVG drawn in Python (:mod:`border_atlas.locator`); no second map
+The peninsula is inline SVG drawn in Python (:mod:`border_atlas.places.locator`); no second map
 and no request. A few lines of script move the rectangle when the map moves.
 
 >>> import folium
@@ -15,7 +15,7 @@ from __future__ import annotations
 from branca.element import MacroElement
 from jinja2 import Template
 
-from border_atlas.locator import InsetFrame, inset_svg, load_peninsula
+from border_atlas.places.locator import InsetFrame, inset_svg, load_peninsula
 
 POSITIONS = ("topleft", "topright", "bottomleft", "bottomright")
 MIN_VIEW_PX = 5  # a view smaller than this on the inset is drawn at this size, so that it stays visible

@@ -5,11 +5,11 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 
-from border_atlas import wording
-from border_atlas.colours import DEFAULT_COLOUR, KIND_SYMBOLS
-from border_atlas.escaping import esc
-from border_atlas.model import Place, Record
-from border_atlas.wording import is_approximate
+from border_atlas.loading.model import Place, Record
+from border_atlas.text import wording
+from border_atlas.text.escaping import esc
+from border_atlas.text.wording import is_approximate
+from border_atlas.views.colours import DEFAULT_COLOUR, KIND_SYMBOLS
 
 MAX_CHIPS = 4
 

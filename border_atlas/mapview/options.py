@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from dataclasses import dataclass
 
-from border_atlas import offline_assets
+from border_atlas.runtime import offline_assets
 from border_atlas.tiles.catalog import TileBasemap
 
 ASSET_MODES = {"served": offline_assets.FROM_COMPONENT, "served-page": offline_assets.FROM_PAGE, "inline": None}

@@ -24,12 +24,12 @@ import numpy as np
 from branca.element import MacroElement
 from jinja2 import Template
 
-from border_atlas.dataset import Dataset
-from border_atlas.dates import first_day
-from border_atlas.escaping import script_json
+from border_atlas.filters.selection import Selection, select
+from border_atlas.loading.dataset import Dataset
+from border_atlas.loading.dates import first_day
 from border_atlas.playback import Window, frame_starts, play_span, window_label
 from border_atlas.playback.runs import chip_runs, frame_ends, place_runs
-from border_atlas.selection import Selection, select
+from border_atlas.text.escaping import script_json
 
 
 def playback_base(selection: Selection) -> Selection:

@@ -5,7 +5,7 @@ from __future__ import annotations
 from branca.element import MacroElement
 from jinja2 import Template
 
-from border_atlas.colours import LAND_FILL, PENDING_COLOUR
+from border_atlas.views.colours import LAND_FILL, PENDING_COLOUR
 
 _CSS_TEMPLATE = """
 .leaflet-container { background: %(land)s; font-family: system-ui, -apple-system, "Segoe UI", Roboto,

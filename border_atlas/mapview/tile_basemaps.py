@@ -20,9 +20,9 @@ from __future__ import annotations
 
 import folium
 
-from border_atlas.escaping import esc, script_json
-from border_atlas.map_zoom import MAX_ZOOM
+from border_atlas.filters.map_zoom import MAX_ZOOM
 from border_atlas.mapview.map_script import MapScript
+from border_atlas.text.escaping import esc, script_json
 from border_atlas.tiles.catalog import TileBasemap
 from border_atlas.tiles.embedding import Embedded
 from border_atlas.tiles.routes import tile_url

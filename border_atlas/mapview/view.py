@@ -13,9 +13,9 @@ import math
 
 import pandas as pd
 
-from border_atlas.areas import AREA_KINDS, area_outline
-from border_atlas.geodesy import great_circle_km, within_km
-from border_atlas.selection import Selection
+from border_atlas.filters.selection import Selection
+from border_atlas.places.areas import AREA_KINDS, area_outline
+from border_atlas.places.geodesy import great_circle_km, within_km
 
 HYESAN = (41.40167, 128.17778)
 KM_PER_DEGREE = 111.2  # of latitude

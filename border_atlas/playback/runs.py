@@ -1,6 +1,6 @@
 """Which frames each place (and each of its chips) is drawn in: what the browser needs to play, sent once.
 
-A record is drawn in a frame while its known period (:func:`border_atlas.dates.known_period`, the
+A record is drawn in a frame while its known period (:func:`border_atlas.loading.dates.known_period`, the
 ``known_from`` and ``known_to`` columns) meets the frame's window. A place is drawn in the frames of
 any of its records, kept as runs of frame numbers ``[a, b)``: a place has at most one run per two
 frames, so what is sent is bounded by places × frames, whatever the number of records.
@@ -21,8 +21,8 @@ from datetime import date, timedelta
 import numpy as np
 import pandas as pd
 
+from border_atlas.filters.selection import Selection
 from border_atlas.playback.windows import advance
-from border_atlas.selection import Selection
 
 
 def frame_ends(starts: list[date], length: str) -> list[date]:

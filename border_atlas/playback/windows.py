@@ -19,7 +19,7 @@ from datetime import date, timedelta
 from typing import TYPE_CHECKING
 
 if TYPE_CHECKING:
-    from border_atlas.dataset import Dataset
+    from border_atlas.loading.dataset import Dataset
 
 LENGTHS = ("month", "quarter", "year")
 MONTHS = {"month": 1, "quarter": 3, "year": 12}

@@ -7,7 +7,7 @@ from typing import Protocol
 
 import pandas as pd
 
-from border_atlas.problems import Problem
+from border_atlas.loading.problems import Problem
 
 
 @dataclass(frozen=True)

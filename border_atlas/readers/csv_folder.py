@@ -23,8 +23,8 @@ import pyarrow as pa
 import pyarrow.compute as pc
 import pyarrow.csv as pa_csv
 
-from border_atlas.checks import HIDDEN_CHARACTERS, UNDECODED_BYTES, hidden_character_message
-from border_atlas.problems import Problem
+from border_atlas.loading.checks import HIDDEN_CHARACTERS, UNDECODED_BYTES, hidden_character_message
+from border_atlas.loading.problems import Problem
 from border_atlas.readers.base import RawTable
 
 MAX_BYTES = 512 * 1024 * 1024
@@ -37,7 +37,7 @@ csv.field_size_limit(max(csv.field_size_limit(), MAX_BYTES))
 class CsvFolder:
     """Reads ``<folder>/<table>.csv``.
 
-    >>> from border_atlas.dataset import DATA_DIR
+    >>> from border_atlas.loading.dataset import DATA_DIR
     >>> raw = CsvFolder(DATA_DIR).read("eras")
     >>> list(raw.frame["id"]), raw.rows
     (['pre-covid', 'post-covid'], (2, 3))

@@ -7,7 +7,7 @@ a save can be undone as a new change. The CSV folder stays the published form: i
 in :mod:`border_atlas.store.csv_io`, ``python -m border_atlas.data import|export`` from a shell.
 
 Modules: ``engine`` (which database; SQLite's WAL, foreign keys and busy timeout), ``sql_tables``
-(the tables and their constraints, from :mod:`border_atlas.schema`), ``migrations`` (Alembic),
+(the tables and their constraints, from :mod:`border_atlas.loading.schema`), ``migrations`` (Alembic),
 ``rows`` (reading and writing rows), ``history``, ``undo``, ``reviews`` (the second pair of eyes
 before a saved row counts), ``csv_io``, ``datastore``.
 

@@ -1,6 +1,6 @@
 """A CSV folder in and out of the database: the published form of the dataset.
 
-Import validates the folder exactly as loading does (:func:`border_atlas.dataset.validated_tables`):
+Import validates the folder exactly as loading does (:func:`border_atlas.loading.dataset.validated_tables`):
 each problem is named by file, row and field, and a bad row is left out; so is a row naming an id
 whose own row was left out, since the database keeps every reference whole. Importing again adds
 the folder's new rows and changes the rows it changed; rows the folder lacks (added in the app)
@@ -22,10 +22,10 @@ import numpy as np
 import pandas as pd
 import sqlalchemy as sa
 
-from border_atlas.dataset import validated_tables
-from border_atlas.problems import Problem
+from border_atlas.loading.dataset import validated_tables
+from border_atlas.loading.problems import Problem
+from border_atlas.loading.schema import REFERENCES
 from border_atlas.readers import CsvFolder, RawTable
-from border_atlas.schema import REFERENCES
 from border_atlas.store import history
 from border_atlas.store import rows as row_io
 from border_atlas.store.errors import InvalidInput

@@ -29,9 +29,8 @@ from pathlib import Path
 import pandas as pd
 import sqlalchemy as sa
 
-from border_atlas.dataset import DATA_DIR
-from border_atlas.identity import current_user
-from border_atlas.problems import Problem
+from border_atlas.loading.dataset import DATA_DIR
+from border_atlas.loading.problems import Problem
 from border_atlas.store import csv_io, history, row_history
 from border_atlas.store import reviews as review_rules
 from border_atlas.store import rows as row_io
@@ -44,6 +43,7 @@ from border_atlas.store.reviews import PendingSave
 from border_atlas.store.row_history import RowEvent
 from border_atlas.store.sql_tables import DATA_TABLES, REPORTS, meta, state
 from border_atlas.store.undo import plan_undo
+from border_atlas.team.identity import current_user
 
 __all__ = ["DATA_DIR", "ArchivedReport", "Contents", "DataStore", "PendingSave", "SaveResult", "Snapshot"]
 

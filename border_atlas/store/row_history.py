@@ -14,7 +14,7 @@ from dataclasses import dataclass
 
 import sqlalchemy as sa
 
-from border_atlas.schema import REFERENCES
+from border_atlas.loading.schema import REFERENCES
 from border_atlas.store import history
 from border_atlas.store.history import Change
 from border_atlas.store.sql_tables import DATA_TABLES, REPORTS, changed_rows, changes, table

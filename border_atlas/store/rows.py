@@ -8,8 +8,8 @@ import pandas as pd
 import pyarrow as pa
 import sqlalchemy as sa
 
-from border_atlas.problems import Problem
-from border_atlas.schema import REFERENCES
+from border_atlas.loading.problems import Problem
+from border_atlas.loading.schema import REFERENCES
 from border_atlas.store import bulk
 from border_atlas.store.errors import InvalidInput
 from border_atlas.store.history import Row, RowChange

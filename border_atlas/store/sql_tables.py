@@ -1,4 +1,4 @@
-"""The database's tables, built from :mod:`border_atlas.schema` so the two never disagree.
+"""The database's tables, built from :mod:`border_atlas.loading.schema` so the two never disagree.
 
 Each dataset table keeps its cells as the text the CSV holds (empty is NULL) plus ``row_order``,
 the row's place in the published CSV, so that an export gives the same bytes back. What SQL can
@@ -17,7 +17,7 @@ from __future__ import annotations
 
 import sqlalchemy as sa
 
-from border_atlas import schema
+from border_atlas.loading import schema
 
 ID_REGEX = r"^[a-z0-9]+(-[a-z0-9]+)*$"
 # (table, column) -> the values allowed: the text-valued enumerations of the schema.

@@ -17,7 +17,7 @@ from __future__ import annotations
 from collections.abc import Mapping
 
 from border_atlas.ingest.documents import report_from_text
-from border_atlas.wording import paragraphs_text
+from border_atlas.text.wording import paragraphs_text
 
 CITING = ("assignments", "organisations", "figures", "eras", "events")  # the tables whose rows cite paragraphs
 TABLE_WORDS = {"sources": "report", "places": "place", "organisations": "organisation", "eras": "era",

@@ -10,7 +10,7 @@ import threading
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from border_atlas.map_zoom import MAX_ZOOM, MIN_ZOOM
+from border_atlas.filters.map_zoom import MAX_ZOOM, MIN_ZOOM
 from border_atlas.tiles.settings import BasemapSpec, read_settings, settings_path
 from border_atlas.tiles.sources import KINDS, SourceUnavailable
 
@@ -100,7 +100,7 @@ def current_catalog(path: Path | None = None) -> Catalog:
 def chosen_basemap(ident: str | None) -> TileBasemap | None:
     """The configured basemap with this id, for a map or an export (None: the built-in basemap).
 
-    This is what an export calls with the id a link or :class:`~border_atlas.link.BriefingText` carries,
+    This is what an export calls with the id a link or :class:`~border_atlas.filters.link.BriefingText` carries,
     then passes on as ``MapOptions(basemap=...)``.
     """
     return current_catalog().get(ident) if ident else None

@@ -12,11 +12,11 @@ from __future__ import annotations
 
 import streamlit as st
 
-from border_atlas.escaping import markdown
 from border_atlas.store import StoreError
 from border_atlas.store.reviews import SENT_BACK, PendingSave, Review
 from border_atlas.team.approval import CITING, TABLE_WORDS, cited_paragraphs, row_words
 from border_atlas.team.roles import may_review
+from border_atlas.text.escaping import markdown
 from border_atlas.ui.data import get_dataset, open_store
 from border_atlas.ui.team import Member, member, require, show_member
 

@@ -9,7 +9,7 @@ from __future__ import annotations
 
 import streamlit as st
 
-from border_atlas.escaping import markdown
+from border_atlas.text.escaping import markdown
 from border_atlas.tiles import routes
 from border_atlas.tiles.catalog import BUILTIN_NAME, Catalog, current_catalog
 

@@ -4,13 +4,13 @@ from __future__ import annotations
 
 import streamlit as st
 
-from border_atlas.briefing import briefing_document
-from border_atlas.link import BriefingText
-from border_atlas.selection import Selection
+from border_atlas.filters.link import BriefingText
+from border_atlas.filters.selection import Selection
 from border_atlas.ui.document_frame import show_document
 from border_atlas.ui.offline import serve_offline_assets
 from border_atlas.ui.page import show_notices
 from border_atlas.ui.sidebar import change_view
+from border_atlas.views.briefing import briefing_document
 
 BRIEFING_HEIGHT = 1000
 # Our own constant CSS (no user text): hide the sidebar, header, toolbar and page padding.

@@ -12,13 +12,13 @@ from pathlib import Path
 
 import streamlit as st
 
-from border_atlas.dataset import DATA_DIR, Dataset, load_dataset
-from border_atlas.escaping import markdown
-from border_atlas.identity import current_user
+from border_atlas.loading.dataset import DATA_DIR, Dataset, load_dataset
 from border_atlas.readers import SqlTables
 from border_atlas.store import DataStore, StoreError
 from border_atlas.store.csv_io import folder_fingerprint
 from border_atlas.store.engine import chosen_url
+from border_atlas.team.identity import current_user
+from border_atlas.text.escaping import markdown
 
 # Analysts can point the app at their own copy of the tables, and at a database of their own.
 DATA_ENV = "BORDER_ATLAS_DATA"

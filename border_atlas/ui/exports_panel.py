@@ -16,14 +16,14 @@ import time
 import streamlit as st
 from streamlit.runtime.scriptrunner import add_script_run_ctx, get_script_run_ctx
 
-from border_atlas.escaping import markdown
 from border_atlas.exports import EXPORTS, Export
 from border_atlas.exports.html_export import MAX_HTML_BYTES, ExportTooLarge, holdings
 from border_atlas.exports.playback_export import NO_WINDOW
-from border_atlas.link import BriefingText
+from border_atlas.filters.link import BriefingText
+from border_atlas.filters.selection import Selection
 from border_atlas.mapview.compact import COMPACT, map_mode
-from border_atlas.selection import Selection
-from border_atlas.wording import count_label
+from border_atlas.text.escaping import markdown
+from border_atlas.text.wording import count_label
 
 PREPARED_KEY = "border_atlas_prepared_exports"
 

@@ -3,7 +3,7 @@
 Streamlit shrinks a Graphviz drawing to the column, and this one is wider than a laptop's column:
 its text came out at about 7 px (and unreadable on a phone). The drawing is shown at its own size
 instead, zoomed so that one point of the drawing is one pixel (its font sizes, set in
-:mod:`border_atlas.org_graph`, are then the sizes on screen), and scrolls sideways where the column
+:mod:`border_atlas.views.org_graph`, are then the sizes on screen), and scrolls sideways where the column
 is narrower.
 """
 

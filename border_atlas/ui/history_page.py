@@ -6,15 +6,15 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from border_atlas.change_history import COLUMNS, history_lines, revertible
-from border_atlas.dataset import Dataset
-from border_atlas.escaping import escape_markdown, markdown
-from border_atlas.record_search import LISTED, find_records, record_label
+from border_atlas.filters.record_search import LISTED, find_records, record_label
+from border_atlas.loading.dataset import Dataset
 from border_atlas.store import StoreError
 from border_atlas.team.roles import may_add, may_undo_any
+from border_atlas.text.escaping import escape_markdown, markdown
 from border_atlas.ui.add_report import state
 from border_atlas.ui.data import get_dataset, open_store, show_problems
 from border_atlas.ui.team import Member, member, show_member
+from border_atlas.views.change_history import COLUMNS, history_lines, revertible
 
 REPORT, RECORD = "report", "record"  # also the link's parameters: History?report=ID, History?record=ID
 KIND_KEY, REPORT_KEY, RECORD_KEY, SEARCH_KEY = "hist_kind", "hist_report", "hist_record", "hist_search"

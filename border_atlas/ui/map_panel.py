@@ -5,10 +5,10 @@ from __future__ import annotations
 import streamlit as st
 from streamlit_folium import st_folium
 
-from border_atlas.link import ViewOptions
+from border_atlas.filters.link import ViewOptions
+from border_atlas.filters.selection import Selection
 from border_atlas.mapview import MapOptions, base_map, data_layers, layer_control
 from border_atlas.mapview.compact import CLICK_RETURNS, COMPACT, clicked_place, map_mode
-from border_atlas.selection import Selection
 from border_atlas.ui.basemaps import served_catalog
 from border_atlas.ui.offline import serve_offline_assets
 

@@ -10,7 +10,7 @@ from __future__ import annotations
 
 import streamlit.components.v1 as components
 
-from border_atlas.offline_assets import ASSET_ROOT, COMPONENT_NAME, GENERATED_COMPONENT, generated_root
+from border_atlas.runtime.offline_assets import ASSET_ROOT, COMPONENT_NAME, GENERATED_COMPONENT, generated_root
 
 
 def serve_offline_assets() -> None:

@@ -6,11 +6,11 @@ from dataclasses import dataclass
 
 import streamlit as st
 
-from border_atlas.caption import count_text, describe
-from border_atlas.dataset import Dataset
-from border_atlas.escaping import markdown
-from border_atlas.link import Link
-from border_atlas.selection import Selection, select
+from border_atlas.filters.caption import count_text, describe
+from border_atlas.filters.link import Link
+from border_atlas.filters.selection import Selection, select
+from border_atlas.loading.dataset import Dataset
+from border_atlas.text.escaping import markdown
 from border_atlas.ui.basemaps import show_basemap_problems
 from border_atlas.ui.data import get_dataset, show_problems
 from border_atlas.ui.sidebar import filter_sidebar, show_match_count, url_notes

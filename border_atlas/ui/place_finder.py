@@ -4,10 +4,10 @@ from __future__ import annotations
 
 import streamlit as st
 
-from border_atlas.dataset import Dataset
-from border_atlas.escaping import markdown
-from border_atlas.gazetteer import Gazetteer
-from border_atlas.online_geocoder import make_online_geocoder
+from border_atlas.loading.dataset import Dataset
+from border_atlas.places.gazetteer import Gazetteer
+from border_atlas.places.online_geocoder import make_online_geocoder
+from border_atlas.text.escaping import markdown
 from border_atlas.ui.sidebar import change_filters
 
 USER_AGENT = "border-atlas/0.1 (offline OSINT map; online look-ups only on request)"

@@ -5,10 +5,10 @@ from __future__ import annotations
 import numpy as np
 import streamlit as st
 
-from border_atlas.escaping import markdown
-from border_atlas.selection import Selection
-from border_atlas.tables import page_count, records_html, records_page
-from border_atlas.wording import count_label
+from border_atlas.filters.selection import Selection
+from border_atlas.text.escaping import markdown
+from border_atlas.text.wording import count_label
+from border_atlas.views.tables import page_count, records_html, records_page
 
 # Our own constant CSS (no user text): on paper the map page is the map, the caption and the
 # records, without the sidebar, the toolbar, the exports or the interactive grid.

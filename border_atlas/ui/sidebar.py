@@ -12,10 +12,10 @@ from dataclasses import replace
 
 import streamlit as st
 
-from border_atlas.dataset import Dataset
-from border_atlas.facets import facet_counts
 from border_atlas.filters import FILTERS, FilterState
-from border_atlas.link import BriefingText, Link
+from border_atlas.filters.facets import facet_counts
+from border_atlas.filters.link import BriefingText, Link
+from border_atlas.loading.dataset import Dataset
 from border_atlas.ui import widgets
 from border_atlas.ui.basemaps import basemap_picker, served_catalog
 

@@ -10,12 +10,12 @@ from dataclasses import dataclass
 
 import streamlit as st
 
-from border_atlas.escaping import markdown
-from border_atlas.identity import current_user as local_user
 from border_atlas.store import StoreError
 from border_atlas.store import roles as store_roles
 from border_atlas.team import roles as team_roles
+from border_atlas.team.identity import current_user as local_user
 from border_atlas.team.signin import OIDC, SINGLE, Settings, SettingsError, identify, read_settings
+from border_atlas.text.escaping import markdown
 from border_atlas.ui.data import open_store
 
 

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import streamlit as st
 
-from border_atlas.escaping import markdown
 from border_atlas.store import StoreError
 from border_atlas.store import roles as store_roles
 from border_atlas.team.roles import DEFAULT_ROLE, ROLES, WHAT_THEY_DO, may_assign
 from border_atlas.team.signin import SINGLE
+from border_atlas.text.escaping import markdown
 from border_atlas.ui.data import open_store
 from border_atlas.ui.team import Member
 

@@ -5,20 +5,20 @@ from __future__ import annotations
 
 import streamlit as st
 
-from border_atlas.escaping import markdown
-from border_atlas.period_counts import ROW_LIMIT, PeriodCounts, cell_positions, period_counts
-from border_atlas.selection import Selection
-from border_atlas.selection_cache import per_selection
-from border_atlas.timeline import timeline_chart, timeline_legend_html
-from border_atlas.timeline_counts import (
+from border_atlas.filters.selection import Selection
+from border_atlas.filters.selection_cache import per_selection
+from border_atlas.text.escaping import markdown
+from border_atlas.text.wording import count_label
+from border_atlas.ui.records_table import show_records_at
+from border_atlas.views.period_counts import ROW_LIMIT, PeriodCounts, cell_positions, period_counts
+from border_atlas.views.timeline import timeline_chart, timeline_legend_html
+from border_atlas.views.timeline_counts import (
     CELL_SELECTION,
     DETAIL_LIMIT,
     counts_grid_chart,
     counts_legend_html,
     counts_over_time_chart,
 )
-from border_atlas.ui.records_table import show_records_at
-from border_atlas.wording import count_label
 
 CELLS_KEY = "timeline_cells"
 

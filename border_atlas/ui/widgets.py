@@ -11,14 +11,14 @@ from typing import Any
 
 import streamlit as st
 
-from border_atlas.dataset import Dataset
-from border_atlas.dates import first_day, is_partial_date, last_day
-from border_atlas.escaping import escape_markdown
 from border_atlas.filters import DateRange, FilterSpec, GradeRange
 from border_atlas.filters.facet_rules import Facet
 from border_atlas.filters.grades import CREDIBILITY, RELIABILITY
+from border_atlas.loading.dataset import Dataset
+from border_atlas.loading.dates import first_day, is_partial_date, last_day
+from border_atlas.text.escaping import escape_markdown
+from border_atlas.text.wording import option_count
 from border_atlas.ui import window_widget
-from border_atlas.wording import option_count
 
 _DRAWN_WITH_VALUE = {"grade_range"}
 ZERO_COLOUR = "#808690"  # an option that would select no record: grey, still above 3.5:1 on white

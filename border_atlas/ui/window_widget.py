@@ -10,7 +10,7 @@ from datetime import date
 
 import streamlit as st
 
-from border_atlas.dataset import Dataset
+from border_atlas.loading.dataset import Dataset
 from border_atlas.playback import LENGTHS, Window, frame_starts, play_span, window_label
 from border_atlas.playback.windows import align
 

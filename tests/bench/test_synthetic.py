@@ -9,9 +9,10 @@ import pandas as pd
 import pytest
 
 from bench.synthetic import COPIED_TABLES, SOURCE_ID, main, write_archive
-from border_atlas import load_dataset, schema
-from border_atlas.dataset import DATA_DIR
-from border_atlas.dates import first_day, precision
+from border_atlas import load_dataset
+from border_atlas.loading import schema
+from border_atlas.loading.dataset import DATA_DIR
+from border_atlas.loading.dates import first_day, precision
 
 TABLES = schema.LOAD_ORDER
 N_RECORDS, N_PLACES = 300, 40

@@ -11,7 +11,7 @@ import os
 import pytest
 from browser_helpers import start_app, stop_app
 
-from border_atlas.chromium import CHROMIUM_ARGS, INSTALL_HINT, chromium_path
+from border_atlas.runtime.chromium import CHROMIUM_ARGS, INSTALL_HINT, chromium_path
 
 
 @pytest.fixture(scope="session")

@@ -16,7 +16,7 @@ from browser_helpers import artifact, start_app, stop_app
 from playwright.sync_api import Error as PlaywrightError
 from playwright.sync_api import expect
 
-from border_atlas.dataset import DATA_DIR
+from border_atlas.loading.dataset import DATA_DIR
 from border_atlas.store import DataStore
 from border_atlas.store.engine import default_url
 

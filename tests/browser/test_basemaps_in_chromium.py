@@ -13,7 +13,7 @@ from tile_fixtures import MBTILES_GROUND, PMTILES_GROUND, make_mbtiles, make_pmt
 
 from border_atlas import FilterState, select
 from border_atlas.exports.png_export import briefing_png
-from border_atlas.link import BriefingText
+from border_atlas.filters.link import BriefingText
 from border_atlas.tiles.settings import SETTINGS_ENV
 
 pytestmark = pytest.mark.browser

@@ -16,7 +16,7 @@ from playwright.async_api import TimeoutError as PlaywrightTimeout
 from playwright.async_api import async_playwright
 
 from border_atlas import FilterState, select
-from border_atlas.chromium import CHROMIUM_ARGS
+from border_atlas.runtime.chromium import CHROMIUM_ARGS
 
 pytestmark = pytest.mark.browser
 SESSIONS = 20

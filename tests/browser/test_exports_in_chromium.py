@@ -11,10 +11,10 @@ from PIL import Image
 from playwright.sync_api import expect
 
 from border_atlas import FilterState, select
-from border_atlas.briefing import BriefingText
-from border_atlas.colours import BORDER_COLOUR, LAND_FILL
 from border_atlas.exports import briefing_html_file, briefing_png
 from border_atlas.mapview.area_layer import FILL_OPACITY
+from border_atlas.views.briefing import BriefingText
+from border_atlas.views.colours import BORDER_COLOUR, LAND_FILL
 
 pytestmark = pytest.mark.browser
 TEXT = BriefingText("Office 39 companies on the Ryanggang border", "The MSS order of February 2018",

@@ -21,9 +21,9 @@ from browser_helpers import start_app, stop_app
 from security.hostile import VALUES, Cells, Hostile, batches, hostile_copy
 
 from border_atlas import FilterState, load_dataset, select
-from border_atlas.dataset import DATA_DIR
 from border_atlas.exports import EXPORTS
-from border_atlas.link import BriefingText
+from border_atlas.filters.link import BriefingText
+from border_atlas.loading.dataset import DATA_DIR
 
 pytestmark = pytest.mark.browser
 BATCHES = batches(VALUES)

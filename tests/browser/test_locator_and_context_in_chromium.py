@@ -7,11 +7,11 @@ import pytest
 from branca.element import Element
 from browser_helpers import artifact
 
-from border_atlas import offline_assets
-from border_atlas.context_places import load_context_towns
-from border_atlas.locator import InsetFrame, load_peninsula
 from border_atlas.mapview.context_layer import ContextLayer
 from border_atlas.mapview.locator_inset import MIN_VIEW_PX, LocatorInset
+from border_atlas.places.context_places import load_context_towns
+from border_atlas.places.locator import InsetFrame, load_peninsula
+from border_atlas.runtime import offline_assets
 
 pytestmark = pytest.mark.browser
 HYESAN = (41.40167, 128.17778)

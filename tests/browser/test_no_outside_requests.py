@@ -9,7 +9,7 @@ from browser_helpers import MAP_FRAME, start_app, stop_app
 from helpers import read_rows, write_rows
 from playwright.sync_api import expect
 
-from border_atlas.dataset import DATA_DIR
+from border_atlas.loading.dataset import DATA_DIR
 
 pytestmark = pytest.mark.browser
 IMAGE = "![x](http://evil.example/x.png)"

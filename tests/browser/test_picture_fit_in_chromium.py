@@ -7,11 +7,11 @@ import pytest
 from browser_helpers import artifact
 
 from border_atlas import FilterState, select
-from border_atlas.briefing import briefing_document, map_document
 from border_atlas.exports.png_export import slide_render
 from border_atlas.exports.pptx_export import map_box
-from border_atlas.link import BriefingText
+from border_atlas.filters.link import BriefingText
 from border_atlas.mapview.view import off_map_ids
+from border_atlas.views.briefing import briefing_document, map_document
 
 pytestmark = pytest.mark.browser
 FILTERS = {"all": FilterState(), "office-39": FilterState(orgs=("office-39",))}

@@ -12,8 +12,8 @@ from pathlib import Path
 import pytest
 
 from border_atlas import FilterState, select
-from border_atlas.briefing import BriefingText, briefing_document
 from border_atlas.exports.png_export import render_png
+from border_atlas.views.briefing import BriefingText, briefing_document
 
 pytestmark = pytest.mark.browser
 

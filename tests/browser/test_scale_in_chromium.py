@@ -9,8 +9,8 @@ from playwright.sync_api import expect
 
 from bench.synthetic import write_archive
 from border_atlas import FilterState, load_dataset, select
-from border_atlas.comparison import era_selections, era_summary
-from border_atlas.wording import count_label
+from border_atlas.text.wording import count_label
+from border_atlas.views.comparison import era_selections, era_summary
 
 pytestmark = pytest.mark.browser
 N_RECORDS, N_PLACES = 10_000, 1_000

@@ -27,7 +27,7 @@ from browser_helpers import ROOT, _free_port, artifact
 from databases import fresh_postgres_database
 from playwright.sync_api import expect
 
-from border_atlas.dataset import DATA_DIR
+from border_atlas.loading.dataset import DATA_DIR
 from border_atlas.store import DataStore
 from border_atlas.store import roles as store_roles
 from tests.browser.test_add_report_edits_in_chromium import idle

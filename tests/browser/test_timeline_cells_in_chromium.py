@@ -10,7 +10,7 @@ from playwright.sync_api import expect
 
 from bench.synthetic import write_archive
 from border_atlas import FilterState, load_dataset, select
-from border_atlas.period_counts import cell_positions, period_counts
+from border_atlas.views.period_counts import cell_positions, period_counts
 
 pytestmark = pytest.mark.browser
 N_RECORDS, N_PLACES = 3_000, 300

@@ -15,7 +15,7 @@ from browser_helpers import artifact, start_app, stop_app
 from databases import fresh_postgres_database
 from playwright.sync_api import expect
 
-from border_atlas.dataset import DATA_DIR
+from border_atlas.loading.dataset import DATA_DIR
 from border_atlas.store import DataStore
 from tests.browser.test_add_report_edits_in_chromium import idle
 from tests.browser.upload_flows import REPORTS, SOURCES, draft_and_check

@@ -11,7 +11,7 @@ import pytest
 from browser_helpers import MAP_FRAME, artifact, overlap, start_app, stop_app
 from playwright.sync_api import expect
 
-from border_atlas.map_zoom import MAX_ZOOM, MIN_ZOOM
+from border_atlas.filters.map_zoom import MAX_ZOOM, MIN_ZOOM
 
 pytestmark = pytest.mark.browser
 SIZES = {"laptop": (1440, 900), "monitor": (1920, 1080), "phone": (390, 844)}

@@ -7,10 +7,10 @@ import shutil
 import pytest
 from helpers import ROOT, SHARED_SOURCES
 
-from border_atlas.dataset import DATA_DIR, load_dataset
 from border_atlas.drafting import SourceDetails, draft_from_report
-from border_atlas.gazetteer import Gazetteer
 from border_atlas.ingest import gazetteer_place_finder, read_report, recognise
+from border_atlas.loading.dataset import DATA_DIR, load_dataset
+from border_atlas.places.gazetteer import Gazetteer
 from border_atlas.readers import CsvFolder
 from tests.ingest.tables import report_files
 

@@ -5,10 +5,10 @@ from __future__ import annotations
 import pytest
 from helpers import read_rows, write_rows
 
-from border_atlas.dataset import DATA_DIR, load_dataset
 from border_atlas.drafting import Draft, check_draft, frame_of
+from border_atlas.loading.dataset import DATA_DIR, load_dataset
+from border_atlas.loading.validation import empty_table
 from border_atlas.readers import CsvFolder, FrameReader
-from border_atlas.validation import empty_table
 
 RECORD = {"id": "mss-kapsan-2024", "org_id": "mss", "role": "order", "place_id": "hyesan",
           "summary": "Ordered a new post.", "reported": "2024-04-02", "source_id": "nkinsider-2025-10-27",

@@ -5,14 +5,14 @@ from __future__ import annotations
 
 import pytest
 
-from border_atlas.dataset import DATA_DIR
 from border_atlas.drafting import SourceDetails, check_draft, draft_from_report
 from border_atlas.drafting.prepare import prepare
 from border_atlas.drafting.records import ROLE_CUES, role_of
-from border_atlas.gazetteer import Gazetteer
 from border_atlas.ingest import gazetteer_place_finder, recognise, report_from_text
+from border_atlas.loading.dataset import DATA_DIR
+from border_atlas.loading.schema import ROLES
+from border_atlas.places.gazetteer import Gazetteer
 from border_atlas.readers import CsvFolder
-from border_atlas.schema import ROLES
 
 
 def draft(dataset, *paragraphs: str, published: str = "2024-10-15"):

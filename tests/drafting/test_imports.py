@@ -9,13 +9,13 @@ import zipfile
 import openpyxl
 import pytest
 
-from border_atlas.dataset import DATA_DIR, load_dataset
 from border_atlas.drafting import check_draft
 from border_atlas.drafting.bulk import draft_from_placemarks, draft_from_records
 from border_atlas.drafting.placemarks import read_placemarks
 from border_atlas.drafting.spreadsheet import read_records
 from border_atlas.drafting.uploads import MAX_UNPACKED, FileRefused
-from border_atlas.gazetteer import Gazetteer
+from border_atlas.loading.dataset import DATA_DIR, load_dataset
+from border_atlas.places.gazetteer import Gazetteer
 from border_atlas.readers import CsvFolder
 
 HEADER = ["id", "org_id", "role", "place_id", "summary", "reported", "source_id", "paragraphs", "reliability",

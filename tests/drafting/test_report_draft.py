@@ -5,11 +5,11 @@ from __future__ import annotations
 
 import pytest
 
-from border_atlas.dataset import DATA_DIR, load_dataset
 from border_atlas.drafting import Draft, SourceDetails, check_draft, draft_from_report
 from border_atlas.drafting.place_lookup import choices_for, place_row_for_name, settle_place
-from border_atlas.gazetteer import Gazetteer
 from border_atlas.ingest import gazetteer_place_finder, recognise, report_from_text
+from border_atlas.loading.dataset import DATA_DIR, load_dataset
+from border_atlas.places.gazetteer import Gazetteer
 from border_atlas.readers import CsvFolder
 from tests.ingest.tables import table
 

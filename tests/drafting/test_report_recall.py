@@ -5,9 +5,9 @@ from __future__ import annotations
 
 import pytest
 
-from border_atlas.gazetteer import name_form
 from border_atlas.ingest import OrganisationIndex
-from border_atlas.text import normalise, split_list
+from border_atlas.places.gazetteer import name_form
+from border_atlas.text.names import normalise, split_list
 from tests.ingest.tables import REPORT_IDS, table
 
 from .conftest import draft_of

@@ -6,10 +6,10 @@ import threading
 
 import pytest
 
-from border_atlas.archive import archived_paragraphs, archived_reports, citation_problems
-from border_atlas.dataset import load_dataset
 from border_atlas.drafting import Draft, DraftNotReady, check_draft, frame_of, save_draft
 from border_atlas.ingest import report_from_text
+from border_atlas.loading.archive import archived_paragraphs, archived_reports, citation_problems
+from border_atlas.loading.dataset import load_dataset
 from border_atlas.readers import SqlTables
 from border_atlas.store import StaleData
 

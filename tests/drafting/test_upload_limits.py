@@ -11,12 +11,12 @@ from border_atlas import load_dataset
 from border_atlas.drafting.limited import read_records_limited
 from border_atlas.drafting.spreadsheet import read_records
 from border_atlas.drafting.uploads import FileRefused
-from border_atlas.gazetteer import Gazetteer
 from border_atlas.ingest import IngestError, gazetteer_place_finder, recognise
 from border_atlas.ingest.documents import MAX_TEXT_CHARS
 from border_atlas.ingest.limited import read_report_limited, recognise_limited
 from border_atlas.ingest.organisations import OrganisationIndex, load_aliases
-from border_atlas.isolation import Limits
+from border_atlas.places.gazetteer import Gazetteer
+from border_atlas.runtime.isolation import Limits
 
 UNBOUNDED = 10**12  # the format's own cheap check switched off, so that only the process limits remain
 REPORT = ("Border notes\nThe MSS opened an office in Kapsan in March 2024.\n"

@@ -10,7 +10,7 @@ from helpers import without_rows
 
 from bench.synthetic import write_archive
 from border_atlas import load_dataset
-from border_atlas.dataset import Dataset
+from border_atlas.loading.dataset import Dataset
 
 
 def model_rows(selection) -> list[dict]:

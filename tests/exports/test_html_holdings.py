@@ -10,14 +10,14 @@ import pytest
 
 from bench.synthetic import write_archive
 from border_atlas import FilterState, load_dataset, select
-from border_atlas.comparison import era_selections, era_summary
 from border_atlas.exports.html_export import (
     MAX_HTML_BYTES,
     ExportTooLarge,
     briefing_html_file,
     comparison_html_file,
 )
-from border_atlas.link import BriefingText
+from border_atlas.filters.link import BriefingText
+from border_atlas.views.comparison import era_selections, era_summary
 
 TEXT = BriefingText(made_on=date(2026, 12, 6))
 

@@ -14,8 +14,6 @@ from helpers import with_values
 from lxml import etree
 
 from border_atlas import FilterState, select
-from border_atlas.colours import org_colours
-from border_atlas.dates import known_period
 from border_atlas.exports import places_kml
 from border_atlas.exports.kml_export import (
     DISPLAY_FOLDER,
@@ -27,6 +25,8 @@ from border_atlas.exports.kml_export import (
 )
 from border_atlas.exports.records import flat_records
 from border_atlas.exports.xml_text import escape_attribute, extended_data, html_text, leaf, xml_escape, xml_text
+from border_atlas.loading.dates import known_period
+from border_atlas.views.colours import org_colours
 
 NS = {"k": "http://www.opengis.net/kml/2.2"}
 SCHEMA_FILE = Path(fastkml.__file__).parent / "schema" / "ogckml22.xsd"

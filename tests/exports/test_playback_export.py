@@ -12,10 +12,10 @@ from browser_helpers import artifact
 from PIL import Image
 
 from border_atlas import FilterState, select
-from border_atlas.chromium import chromium_path
 from border_atlas.exports.playback_export import encode_gif, encode_mp4, playback_document, playback_frames
-from border_atlas.link import BriefingText
+from border_atlas.filters.link import BriefingText
 from border_atlas.playback import frame_starts, play_span
+from border_atlas.runtime.chromium import chromium_path
 
 pytestmark = [pytest.mark.browser,
               pytest.mark.skipif(chromium_path() is None, reason="no Chromium to draw the frames")]

@@ -17,12 +17,12 @@ from pptx.enum.shapes import MSO_SHAPE_TYPE
 from pptx.util import Emu
 
 from border_atlas import FilterState, select
-from border_atlas.briefing import SLIDE_MAP_OPTIONS, source_notes
-from border_atlas.caption import count_label, describe
 from border_atlas.exports.png_export import LABEL_FONT_PX, RENDER_KEY, label_size_pt, slide_render
 from border_atlas.exports.pptx_export import Rect, briefing_pptx, map_box
 from border_atlas.exports.records import flat_records
+from border_atlas.filters.caption import count_label, describe
 from border_atlas.mapview.layers import legend_html, plan
+from border_atlas.views.briefing import SLIDE_MAP_OPTIONS, source_notes
 
 EMU = 914_400
 SLIDE = Rect(0, 0, 12_192_000 / EMU, 6_858_000 / EMU)
@@ -317,9 +317,9 @@ def legend_rows_of(html: str) -> list[str]:
 @pytest.fixture(scope="module")
 def made_slides(dataset):
     """The slide export for the bundled records and for ?org=office-39, read back."""
-    from border_atlas.chromium import INSTALL_HINT, chromium_path
     from border_atlas.exports import EXPORTS
-    from border_atlas.link import BriefingText
+    from border_atlas.filters.link import BriefingText
+    from border_atlas.runtime.chromium import INSTALL_HINT, chromium_path
 
     if chromium_path() is None:  # as tests/browser do: skipped here, a failure on CI
         (pytest.fail if os.environ.get("CI", "").lower() == "true" else pytest.skip)(f"No Chromium. {INSTALL_HINT}")

@@ -8,12 +8,12 @@ import pytest
 from apptest_helpers import plain, record_count, run_page
 
 from border_atlas import select
-from border_atlas.briefing import briefing_document
-from border_atlas.caption import describe
 from border_atlas.filters import FILTERS, DateRange, FilterSpec, FilterState, GradeRange
-from border_atlas.link import BriefingText, Link
+from border_atlas.filters.caption import describe
+from border_atlas.filters.link import BriefingText, Link
 from border_atlas.playback import Window
 from border_atlas.ui import widgets
+from border_atlas.views.briefing import briefing_document
 
 # One value per filter that selects fewer records than all, the count it gives, and the words
 # it must add to the caption. A new filter fails test_every_filter_has_a_sample until it has one.

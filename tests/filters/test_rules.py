@@ -8,7 +8,7 @@ import pytest
 
 from border_atlas.filters import FilterState, GradeRange
 from border_atlas.filters import rules as filters
-from border_atlas.selection import filter_assignments
+from border_atlas.filters.selection import filter_assignments
 
 PAIRINGS = {("hyetan", "kumgang-office"), ("kangan", "flo-727"), ("samsu", "mirim")}
 

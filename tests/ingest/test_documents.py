@@ -8,7 +8,7 @@ import os
 import pytest
 
 from border_atlas.ingest import IngestError, read_report, report_from_text
-from border_atlas.text import normalise
+from border_atlas.text.names import normalise
 
 from .tables import REPORT_IDS, cited, table
 

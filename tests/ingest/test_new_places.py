@@ -5,7 +5,7 @@ from __future__ import annotations
 import pytest
 
 from border_atlas.ingest import propose_places
-from border_atlas.text import normalise, split_list
+from border_atlas.text.names import normalise, split_list
 
 from .tables import REPORT_IDS, table
 

@@ -4,12 +4,12 @@ from __future__ import annotations
 
 import pytest
 
-from border_atlas.dataset import load_dataset
-from border_atlas.gazetteer import Gazetteer
 from border_atlas.ingest import gazetteer_place_finder, propose_organisations, propose_unnamed_bodies, recognise
 from border_atlas.ingest import report_from_text as text_report
 from border_atlas.ingest.highlight import highlights
-from border_atlas.reference_places import load_reference_places
+from border_atlas.loading.dataset import load_dataset
+from border_atlas.places.gazetteer import Gazetteer
+from border_atlas.places.reference_places import load_reference_places
 
 
 @pytest.fixture(scope="module")

@@ -14,8 +14,8 @@ from helpers import ROOT, SHARED_SOURCES
 from border_atlas.ingest import recognise, render_highlights, report_from_text
 from border_atlas.ingest.__main__ import main
 from border_atlas.ingest.highlight import highlights
-from border_atlas.reference_places import load_reference_places
-from border_atlas.text import split_list
+from border_atlas.places.reference_places import load_reference_places
+from border_atlas.text.names import split_list
 
 from .tables import report_files, table
 

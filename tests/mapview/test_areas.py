@@ -9,12 +9,12 @@ import re
 import pytest
 
 from border_atlas import FilterState, select
-from border_atlas.areas import AREAS_FILE, load_outlines
-from border_atlas.colours import org_colours
 from border_atlas.mapview import MapOptions, assemble_map, legend_html
 from border_atlas.mapview.area_layer import drawn_places
 from border_atlas.mapview.markers import chips_for, marker_html
 from border_atlas.mapview.view import focus_bounds, off_map_ids, union_bounds
+from border_atlas.places.areas import AREAS_FILE, load_outlines
+from border_atlas.views.colours import org_colours
 
 
 def render(dataset, state: FilterState) -> str:

@@ -11,7 +11,7 @@ from helpers import with_values, without_rows
 from border_atlas import FilterState, select
 from border_atlas.mapview import MapOptions, assemble_map, data_layers, focus_bounds, legend_html
 from border_atlas.mapview.view import off_map_ids
-from border_atlas.wording import period_text
+from border_atlas.text.wording import period_text
 
 # What a browser would fetch: script, stylesheet and image sources, CSS url()s, tile templates.
 ASSET_REF = re.compile(

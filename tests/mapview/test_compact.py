@@ -10,7 +10,6 @@ from helpers import read_rows, write_rows
 
 from bench.synthetic import write_archive
 from border_atlas import FilterState, load_dataset, select
-from border_atlas.escaping import esc, script_json
 from border_atlas.mapview import MapOptions, assemble_map
 from border_atlas.mapview.compact import (
     COMPACT,
@@ -22,7 +21,8 @@ from border_atlas.mapview.compact import (
     map_mode,
 )
 from border_atlas.mapview.view import off_map_ids
-from border_atlas.offline_assets import MARKERCLUSTER_JS, served_url
+from border_atlas.runtime.offline_assets import MARKERCLUSTER_JS, served_url
+from border_atlas.text.escaping import esc, script_json
 
 HOSTILE = '<img src=x onerror="alert(1)"> & </script><script>alert(2)</script> `${x}` \u2028'
 PAYLOAD_START = re.compile(r"\}\)\((feature_group_[0-9a-f]+), ")

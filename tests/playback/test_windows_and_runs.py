@@ -8,8 +8,8 @@ import pandas as pd
 import pytest
 
 from border_atlas import FilterState, select
-from border_atlas.dates import known_period
-from border_atlas.link import Link
+from border_atlas.filters.link import Link
+from border_atlas.loading.dates import known_period
 from border_atlas.mapview.playback_layer import playback_base, playback_payload, slider_ticks
 from border_atlas.playback import Window, frame_starts, play_span, window_label
 from border_atlas.playback.runs import chip_runs, frame_ends, merged_runs, place_runs, record_frames

@@ -2,7 +2,7 @@
 
 from __future__ import annotations
 
-from border_atlas.dataset import load_dataset
+from border_atlas.loading.dataset import load_dataset
 from border_atlas.readers import CsvContents, CsvFolder
 
 

@@ -5,7 +5,7 @@ from __future__ import annotations
 import pandas as pd
 import pytest
 
-from border_atlas.dataset import DATA_DIR
+from border_atlas.loading.dataset import DATA_DIR
 from border_atlas.readers import CsvFolder, FrameReader, csv_folder, parse_csv
 
 HEADER = b"id,name,note\n"

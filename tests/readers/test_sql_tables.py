@@ -2,9 +2,9 @@
 
 from __future__ import annotations
 
-import border_atlas.dataset as dataset_module
-from border_atlas.cache import TableCache
-from border_atlas.dataset import load_dataset
+import border_atlas.loading.dataset as dataset_module
+from border_atlas.loading.cache import TableCache
+from border_atlas.loading.dataset import load_dataset
 from border_atlas.readers import SqlTables
 
 

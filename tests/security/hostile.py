@@ -20,8 +20,8 @@ from pathlib import Path
 
 from helpers import read_rows, write_rows
 
-from border_atlas import schema
-from border_atlas.checks import HIDDEN_CHARACTERS
+from border_atlas.loading import schema
+from border_atlas.loading.checks import HIDDEN_CHARACTERS
 
 
 @dataclass(frozen=True)

@@ -13,7 +13,7 @@ from pathlib import Path
 
 from helpers import read_rows, write_rows
 
-from border_atlas.dataset import DATA_DIR
+from border_atlas.loading.dataset import DATA_DIR
 
 
 @dataclass(frozen=True)

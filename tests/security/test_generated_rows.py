@@ -16,8 +16,9 @@ from helpers import read_rows
 from hypothesis import HealthCheck, given, settings
 from hypothesis import strategies as st
 
-from border_atlas import load_dataset, schema
-from border_atlas.dataset import DATA_DIR
+from border_atlas import load_dataset
+from border_atlas.loading import schema
+from border_atlas.loading.dataset import DATA_DIR
 
 TABLES = sorted(schema.TABLES)
 COLUMNS = {table: [f.name for f in fields] for table, fields in schema.TABLES.items()}

@@ -15,7 +15,7 @@ from urllib.parse import urlparse
 import pytest
 from browser_helpers import start_app, stop_app
 
-from border_atlas.hosts import ALLOWED_HOSTS_ENV
+from border_atlas.runtime.hosts import ALLOWED_HOSTS_ENV
 
 
 @pytest.fixture(scope="module")

@@ -13,8 +13,8 @@ from lxml import etree
 from security.hostile import REFUSED, VALUES, Cells, hostile_copy
 
 from border_atlas import FilterState, load_dataset, select
-from border_atlas.dataset import DATA_DIR
 from border_atlas.exports import EXPORTS
+from border_atlas.loading.dataset import DATA_DIR
 
 KML = "{http://www.opengis.net/kml/2.2}"
 # Export column -> the table and field its text comes from, and the record's id column for that row.

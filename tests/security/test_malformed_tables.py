@@ -11,9 +11,9 @@ from apptest_helpers import plain, run_page
 from security.malformed import CASES, Broken, broken_copy
 
 from border_atlas import FilterState, load_dataset, select
-from border_atlas.briefing import BriefingText
-from border_atlas.dataset import DATA_DIR
 from border_atlas.exports import EXPORTS
+from border_atlas.loading.dataset import DATA_DIR
+from border_atlas.views.briefing import BriefingText
 
 PAGES = ["dashboard.py", "pages/1_Before_and_after.py", "pages/2_Timeline.py", "pages/3_Organisations.py",
          "pages/4_Sources.py"]

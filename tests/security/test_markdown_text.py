@@ -8,7 +8,7 @@ import pytest
 from apptest_helpers import map_args, plain, run_page
 from helpers import read_rows, write_rows
 
-from border_atlas.escaping import escape_markdown
+from border_atlas.text.escaping import escape_markdown
 
 IMAGE = "![x](http://evil.example/x.png)"
 PAGES = ["dashboard.py", "pages/1_Before_and_after.py", "pages/2_Timeline.py", "pages/3_Organisations.py",

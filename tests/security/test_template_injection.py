@@ -12,11 +12,11 @@ from apptest_helpers import run_page
 from helpers import read_rows, write_rows
 
 from border_atlas import FilterState, select
-from border_atlas.briefing import BriefingText, briefing_document
-from border_atlas.comparison import comparison_document
 from border_atlas.exports import EXPORTS
-from border_atlas.literal_rendering import installed
 from border_atlas.mapview import assemble_map
+from border_atlas.text.literal_rendering import installed
+from border_atlas.views.briefing import BriefingText, briefing_document
+from border_atlas.views.comparison import comparison_document
 
 # The reproducer that ran `id` on the server, turned into one that leaves a visible trace:
 # it makes a folder called "bamarker" in the working directory when Jinja evaluates it.

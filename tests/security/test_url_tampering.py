@@ -6,7 +6,7 @@ from __future__ import annotations
 import pytest
 from apptest_helpers import plain, run_page
 
-from border_atlas.link import _known_keys
+from border_atlas.filters.link import _known_keys
 
 PAGES = [("dashboard.py", {}), ("dashboard.py", {"briefing": "1"}), ("pages/1_Before_and_after.py", {}),
          ("pages/2_Timeline.py", {}), ("pages/3_Organisations.py", {}), ("pages/4_Sources.py", {})]

@@ -9,7 +9,7 @@ import sys
 
 from helpers import ROOT
 
-from border_atlas.dataset import DATA_DIR, load_dataset
+from border_atlas.loading.dataset import DATA_DIR, load_dataset
 from border_atlas.readers import SqlTables
 from border_atlas.store import DataStore
 from tests.store.store_helpers import REPORT_TEXT, ids, sample_save

@@ -8,7 +8,7 @@ import sys
 
 from helpers import ROOT
 
-from border_atlas.dataset import load_dataset
+from border_atlas.loading.dataset import load_dataset
 from border_atlas.readers import SqlTables
 from tests.store.store_helpers import ids, sample_save
 

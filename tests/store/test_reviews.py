@@ -10,7 +10,7 @@ from alembic import command
 from alembic.autogenerate import compare_metadata
 from alembic.runtime.migration import MigrationContext
 
-from border_atlas.dataset import DATA_DIR
+from border_atlas.loading.dataset import DATA_DIR
 from border_atlas.store import ArchivedReport, DataStore, InvalidInput, ReviewRefused, UndoRefused, history
 from border_atlas.store.migrations import alembic_config
 from border_atlas.store.reviews import SINGLE_USER

@@ -7,7 +7,7 @@ import re
 import pytest
 import sqlalchemy as sa
 
-from border_atlas.dataset import load_dataset
+from border_atlas.loading.dataset import load_dataset
 from border_atlas.readers import SqlTables
 from border_atlas.store import ArchiveConflict, ArchivedReport, InvalidInput, StaleData
 from tests.store.store_helpers import REPORT_TEXT, ids, report_rows, sample_save

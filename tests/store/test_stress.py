@@ -17,7 +17,7 @@ import pytest
 import sqlalchemy as sa
 from helpers import ROOT
 
-from border_atlas.dataset import load_dataset
+from border_atlas.loading.dataset import load_dataset
 from border_atlas.readers import SqlTables
 
 SAVER = ROOT / "tests" / "store" / "stress_saver.py"

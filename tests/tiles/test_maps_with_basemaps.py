@@ -9,13 +9,13 @@ import pytest
 from tile_fixtures import MBTILES_GROUND, PMTILES_GROUND, draw_tile, settings_text
 
 from border_atlas import FilterState, select
-from border_atlas.briefing import briefing_document, map_document
-from border_atlas.comparison import comparison_document
-from border_atlas.link import BriefingText, Link
+from border_atlas.filters.link import BriefingText, Link
 from border_atlas.mapview import MapOptions, assemble_map
 from border_atlas.tiles import embedding
 from border_atlas.tiles.catalog import BUILTIN_NAME, chosen_basemap, current_catalog
 from border_atlas.tiles.settings import SETTINGS_ENV
+from border_atlas.views.briefing import briefing_document, map_document
+from border_atlas.views.comparison import comparison_document
 
 DATA_URI = re.compile(r'"(\d+/\d+/\d+)":"data:image/png;base64,([^"]+)"')
 

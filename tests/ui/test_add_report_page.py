@@ -15,7 +15,7 @@ from apptest_helpers import map_args, plain, run_page
 from helpers import read_rows
 from streamlit.runtime.memory_media_file_storage import MemoryMediaFileStorage
 
-from border_atlas.reference_places import load_reference_places
+from border_atlas.places.reference_places import load_reference_places
 from border_atlas.store import DataStore
 
 PAGE = "pages/5_Add_a_report.py"

@@ -7,10 +7,10 @@ from apptest_helpers import plain, run_page
 
 from bench.synthetic import write_archive
 from border_atlas import FilterState, load_dataset, select
-from border_atlas.comparison import era_selections, era_summary
 from border_atlas.mapview.compact import dataset_token
-from border_atlas.tables import PAGE_SIZE
-from border_atlas.wording import count_label
+from border_atlas.text.wording import count_label
+from border_atlas.views.comparison import era_selections, era_summary
+from border_atlas.views.tables import PAGE_SIZE
 
 PAGE = "pages/1_Before_and_after.py"
 CLICK = "ba-compare-click"  # the key of the page's click receiver, whose value the document's click sets

@@ -7,8 +7,8 @@ from apptest_helpers import plain, record_count, run_page
 from helpers import with_values
 
 from border_atlas import load_dataset
-from border_atlas.escaping import escape_markdown
 from border_atlas.filters import BY_FIELD, FilterState
+from border_atlas.text.escaping import escape_markdown
 from border_atlas.ui import widgets
 
 MSS = "Ministry of State Security — security agency"

@@ -6,8 +6,8 @@ from apptest_helpers import plain, run_page
 
 from bench.synthetic import write_archive
 from border_atlas import load_dataset
-from border_atlas.quality import PLACES_LISTED
-from border_atlas.tables import PAGE_SIZE
+from border_atlas.views.quality import PLACES_LISTED
+from border_atlas.views.tables import PAGE_SIZE
 
 
 def test_each_report_sends_one_page_of_its_records(tmp_path, monkeypatch):

@@ -7,8 +7,8 @@ from apptest_helpers import run_page
 
 from bench.synthetic import write_archive
 from border_atlas import load_dataset
-from border_atlas.period_counts import ROW_LIMIT
-from border_atlas.timeline_counts import DETAIL_LIMIT
+from border_atlas.views.period_counts import ROW_LIMIT
+from border_atlas.views.timeline_counts import DETAIL_LIMIT
 
 
 def chart_tables(at) -> list[pa.Table]:

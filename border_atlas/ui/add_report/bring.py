@@ -6,12 +6,12 @@ import hashlib
 
 import streamlit as st
 
-from border_atlas import isolation
-from border_atlas.dates import is_partial_date
 from border_atlas.drafting import SourceDetails
-from border_atlas.escaping import markdown
 from border_atlas.ingest import IngestError, ReportText, report_from_text
 from border_atlas.ingest.limited import READ_LIMITS, read_report_limited
+from border_atlas.loading.dates import is_partial_date
+from border_atlas.runtime import isolation
+from border_atlas.text.escaping import markdown
 from border_atlas.ui.add_report import state
 
 UPLOAD_TYPES = ["txt", "text", "html", "htm", "xhtml", "pdf", "docx"]

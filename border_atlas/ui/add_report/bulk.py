@@ -6,15 +6,15 @@ import hashlib
 
 import streamlit as st
 
-from border_atlas import isolation
-from border_atlas.dataset import Dataset
 from border_atlas.drafting import Draft
 from border_atlas.drafting.bulk import draft_from_placemarks, draft_from_records
 from border_atlas.drafting.limited import IMPORT_LIMITS, read_placemarks_limited, read_records_limited
 from border_atlas.drafting.placemarks import SUFFIXES as PLACE_SUFFIXES
 from border_atlas.drafting.uploads import FileRefused
-from border_atlas.escaping import markdown
 from border_atlas.ingest.documents import display_name
+from border_atlas.loading.dataset import Dataset
+from border_atlas.runtime import isolation
+from border_atlas.text.escaping import markdown
 from border_atlas.ui.add_report import state
 
 TYPES = ["csv", "xlsx", *(suffix.lstrip(".") for suffix in PLACE_SUFFIXES)]

@@ -5,13 +5,13 @@ from __future__ import annotations
 import pandas as pd
 import streamlit as st
 
-from border_atlas import schema
-from border_atlas.dataset import Dataset
 from border_atlas.drafting import LABELS, Draft
 from border_atlas.drafting.choices import REFERENCES, id_choices
 from border_atlas.drafting.place_lookup import choices_for, place_row_for_name, settle_place
 from border_atlas.drafting.tables import CONFIRMED, FOUND, draft_columns
-from border_atlas.escaping import markdown
+from border_atlas.loading import schema
+from border_atlas.loading.dataset import Dataset
+from border_atlas.text.escaping import markdown
 from border_atlas.ui.add_report import state
 
 ORDER = ("sources", "organisations", "places", "assignments")

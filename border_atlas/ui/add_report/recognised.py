@@ -8,11 +8,11 @@ from __future__ import annotations
 
 import streamlit as st
 
-from border_atlas.dataset import Dataset
-from border_atlas.escaping import markdown
 from border_atlas.ingest import IngestError, Recognition, ReportText, render_highlights
 from border_atlas.ingest.limited import RECOGNITION_LIMITS, recognise_limited
 from border_atlas.ingest.listing import findings_rows
+from border_atlas.loading.dataset import Dataset
+from border_atlas.text.escaping import markdown
 from border_atlas.ui.add_report import state
 
 STYLE = """<style>

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import streamlit as st
 
-from border_atlas.dataset import Dataset, load_dataset
 from border_atlas.drafting import TABLES, Draft, DraftCheck, check_draft
 from border_atlas.drafting.preview import preview_selection
-from border_atlas.escaping import markdown
+from border_atlas.loading.dataset import Dataset, load_dataset
 from border_atlas.readers import SqlTables
+from border_atlas.text.escaping import markdown
 from border_atlas.ui.add_report.state import store
 from border_atlas.ui.map_panel import show_map
 

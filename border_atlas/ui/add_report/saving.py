@@ -8,10 +8,10 @@ import streamlit as st
 from streamlit.errors import StreamlitAPIException
 
 from border_atlas.drafting import DraftCheck, save_draft
-from border_atlas.escaping import markdown
 from border_atlas.store import StoreError
 from border_atlas.team.roles import may_import, may_undo_any
 from border_atlas.team.signin import SINGLE
+from border_atlas.text.escaping import markdown
 from border_atlas.ui.add_report import state
 from border_atlas.ui.data import data_folder, folder_changed
 from border_atlas.ui.team import current_user, member

@@ -4,11 +4,11 @@ from __future__ import annotations
 
 import streamlit as st
 
-from border_atlas.dataset import Dataset
 from border_atlas.drafting import Draft
-from border_atlas.escaping import escape_markdown
-from border_atlas.gazetteer import Gazetteer
+from border_atlas.loading.dataset import Dataset
+from border_atlas.places.gazetteer import Gazetteer
 from border_atlas.store import DataStore, SaveResult, Snapshot
+from border_atlas.text.escaping import escape_markdown
 from border_atlas.ui.data import open_store
 
 SNAPSHOT = "ar_snapshot"
