@@ -14,6 +14,7 @@ from border_atlas.store import roles as store_roles
 from border_atlas.store.engine import chosen_url, shown_url
 from border_atlas.team.identity import current_user
 from border_atlas.team.roles import ROLES
+from border_atlas.text.wording import count_label
 
 DATA_ENV = "BORDER_ATLAS_DATA"
 
@@ -57,7 +58,7 @@ def _run(store: DataStore, args: argparse.Namespace, url: str) -> None:
     else:
         result = store.export_folder(args.folder)
         print(f"Exported {shown_url(url)} (version {result.version}) to {args.folder}: "
-              f"{len(result.written)} files written" +
+              f"{count_label(len(result.written), 'file')} written" +
               (f", removed {', '.join(result.removed)}" if result.removed else "") + ".")
 
 

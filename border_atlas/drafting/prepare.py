@@ -25,6 +25,7 @@ import pandas as pd
 
 from border_atlas.drafting.tables import CONFIRMED, LABELS, TABLES, Draft, data_columns
 from border_atlas.loading.dataset import Dataset
+from border_atlas.text.wording import count_label
 
 
 @dataclass(frozen=True)
@@ -124,6 +125,7 @@ def _report_row(sources: pd.DataFrame, paragraphs: int) -> list[DraftProblem]:
     if row["kind"] != "report":
         found.append(DraftProblem(LABELS["sources"], 1, "kind", "the report's own row must be of kind 'report'"))
     if row["paragraphs"] != str(paragraphs):
-        found.append(DraftProblem(LABELS["sources"], 1, "paragraphs", f"the report has {paragraphs} paragraphs by the "
-                                  f"project's rule (got {row['paragraphs']!r})"))
+        found.append(DraftProblem(LABELS["sources"], 1, "paragraphs", f"the report has "
+                                  f"{count_label(paragraphs, 'paragraph')} by the project's rule "
+                                  f"(got {row['paragraphs']!r})"))
     return found

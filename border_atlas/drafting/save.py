@@ -17,6 +17,7 @@ from border_atlas.drafting.prepare import cell
 from border_atlas.drafting.tables import TABLES, Draft
 from border_atlas.ingest.documents import ReportText
 from border_atlas.store import ArchivedReport, DataStore, InvalidInput, SaveResult, Snapshot
+from border_atlas.text.wording import count_label, row_counts
 
 
 class DraftNotReady(InvalidInput):
@@ -43,9 +44,8 @@ def rows_for_store(prepared: Draft) -> dict[str, list[dict[str, str]]]:
 
 def describe(prepared: Draft) -> str:
     """What a save adds, in words, for the history."""
-    counts = [f"{len(prepared.table(t))} {t}" for t in TABLES if len(prepared.table(t))]
     source = prepared.report_source_id
-    return (f"Report {source}: " if source else "Bulk import: ") + ", ".join(counts)
+    return (f"Report {source}: " if source else "Bulk import: ") + row_counts(prepared.row_counts)
 
 
 def save_draft(store: DataStore, check: DraftCheck, *, expected: Snapshot, note: str | None = None,
@@ -59,7 +59,7 @@ def save_draft(store: DataStore, check: DraftCheck, *, expected: Snapshot, note:
     :class:`~border_atlas.store.ArchiveConflict`), each with a message for the analyst.
     """
     if check.problems:
-        raise DraftNotReady(f"Nothing was saved: the draft still has {len(check.problems)} problem(s); "
+        raise DraftNotReady(f"Nothing was saved: the draft still has {count_label(len(check.problems), 'problem')}; "
                             f"the first: {check.problems[0]}")
     prepared = check.prepared
     rows = rows_for_store(prepared)

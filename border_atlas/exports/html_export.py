@@ -32,20 +32,16 @@ class ExportTooLarge(ValueError):
     """A file over the size a standalone file may be; the message names its size, for the user."""
 
 
-def place_count(n: int) -> str:
-    return f"{n:,} place" if n == 1 else f"{n:,} places"
-
-
 def holdings(selection: Selection) -> str:
     """What a map of ``selection`` holds, in words: "100,000 records at 10,000 places; the map shows …"."""
     reading = COMPACT_READING if map_mode(selection) == COMPACT else DETAILED_READING
-    return f"{count_label(selection.count)} at {place_count(len(selection.places))}; {reading}"
+    return f"{count_label(selection.count)} at {count_label(len(selection.places), 'place')}; {reading}"
 
 
 def comparison_holdings(selection: Selection) -> str:
     """What the comparison's two maps hold: each era's records and places, then how to read the maps."""
     eras = era_selections(selection)
-    counts = "; ".join(f"{era_summary(era).title}: {count_label(era.count)} at {place_count(len(era.places))}"
+    counts = "; ".join(f"{era_summary(era).title}: {count_label(era.count)} at {count_label(len(era.places), 'place')}"
                        for era in eras)
     compact = any(map_mode(era) == COMPACT for era in eras)
     reading = COMPACT_READING.replace("the map shows", "the maps show") if compact else DETAILED_READING

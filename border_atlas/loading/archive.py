@@ -23,6 +23,7 @@ from pathlib import Path
 from border_atlas.ingest.documents import report_from_text
 from border_atlas.loading.dataset import Dataset
 from border_atlas.store.names import ARCHIVE_DIR, ID_PATTERN
+from border_atlas.text.wording import count_label
 
 CITING_TABLES = ("assignments", "organisations", "figures")
 
@@ -51,8 +52,8 @@ def citation_problems(dataset: Dataset, texts: Mapping[str, Sequence[str]]) -> l
             continue
         stated = sources.loc[source_id, "paragraphs"]
         if stated != len(paragraphs):
-            problems.append(f"sources.csv, {source_id}: says {stated} paragraphs, but its archived text has "
-                            f"{len(paragraphs)}")
+            problems.append(f"sources.csv, {source_id}: says {count_label(stated, 'paragraph')}, but its archived "
+                            f"text has {len(paragraphs)}")
         for table in CITING_TABLES:
             frame = dataset.table(table)
             for row in frame[frame["source_id"] == source_id].itertuples(index=False):

@@ -26,6 +26,7 @@ import pyarrow.csv as pa_csv
 from border_atlas.loading.checks import HIDDEN_CHARACTERS, UNDECODED_BYTES, hidden_character_message
 from border_atlas.loading.problems import Problem
 from border_atlas.readers.base import RawTable
+from border_atlas.text.wording import count_label
 
 MAX_BYTES = 512 * 1024 * 1024
 _FORBIDDEN = re.compile(f"{HIDDEN_CHARACTERS}|{UNDECODED_BYTES}")
@@ -287,9 +288,9 @@ def _row(cells: list[str], header_cells: list[str], keep: list[bool], row: int,
          file: str) -> tuple[list[str] | None, list[Problem]]:
     if len(cells) > len(header_cells) and any(c.strip() for c in cells[len(header_cells):]):
         last = header_cells[-1].strip()
-        return None, [Problem(file, row, last, f"the row has {len(cells)} values but the header names "
-                                               f"{len(header_cells)} columns (an unquoted comma in a value?); "
-                                               "the row is left out")]
+        names = count_label(len(header_cells), "column")
+        return None, [Problem(file, row, last, f"the row has {len(cells)} values but the header names {names} "
+                                               "(an unquoted comma in a value?); the row is left out")]
     cells = (cells + [""] * len(header_cells))[: len(header_cells)]
     problems = []
     for cell, name, usable in zip(cells, header_cells, keep):

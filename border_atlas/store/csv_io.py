@@ -32,6 +32,7 @@ from border_atlas.store.errors import InvalidInput
 from border_atlas.store.history import Change, Row, RowChange
 from border_atlas.store.names import ARCHIVE_DIR, ID_PATTERN
 from border_atlas.store.sql_tables import DATA_TABLES, REPORTS, import_problems, meta, state, table, text_columns
+from border_atlas.text.wording import count_label, row_counts, row_noun
 
 
 class _ReadOnce:
@@ -145,14 +146,14 @@ class ImportResult:
         """In words, for the page and the command line."""
         if self.change is None:
             return f"{self.folder}: nothing to import; the database holds every row of it as it is."
-        added = ", ".join(f"{n} {t}" for t, n in self.added.items() if n) or "nothing"
-        changed = "; ".join(f"{t} {', '.join(ids)}" for t, ids in self.changed.items() if ids) or "nothing"
-        kept = ", ".join(f"{n} {t}" for t, n in self.kept.items() if n)
-        text = f"Imported {self.folder} (change {self.change.id}): added {added}; changed {changed}."
+        added = row_counts(self.added, empty="nothing")
+        changed = "; ".join(f"{row_noun(t, len(ids))} {', '.join(ids)}" for t, ids in self.changed.items() if ids)
+        kept = row_counts(self.kept)
+        text = f"Imported {self.folder} (change {self.change.id}): added {added}; changed {changed or 'nothing'}."
         if kept:
             text += f" Kept rows the folder does not have: {kept}."
         if self.problems:
-            text += f" {len(self.problems)} problem(s) in the folder: those rows were left out."
+            text += f" {count_label(len(self.problems), 'problem')} in the folder: those rows were left out."
         return text
 
 

@@ -6,7 +6,7 @@ same on the map, in the CSV and in the briefing.
 
 from __future__ import annotations
 
-from collections.abc import Iterable
+from collections.abc import Iterable, Mapping
 
 import pandas as pd
 
@@ -27,9 +27,41 @@ def text(value) -> str | None:
     return str(value) if str(value).strip() else None
 
 
-def count_label(n: int) -> str:
-    """"1 record", "21 records", "100,000 records"."""
-    return f"{n:,} record" if n == 1 else f"{n:,} records"
+# What one row and several rows of each table are called in a count or beside an id. An assignment
+# is a "record" everywhere the atlas speaks to its reader (the map's counts, the History page).
+ROW_NOUNS = {"sources": ("source", "sources"), "places": ("place", "places"),
+             "organisations": ("organisation", "organisations"), "eras": ("era", "eras"),
+             "events": ("event", "events"), "figures": ("figure", "figures"), "assignments": ("record", "records"),
+             "reports": ("report text", "report texts"), "reviews": ("review", "reviews")}
+
+
+def count_label(n: int, noun: str = "record", nouns: str | None = None) -> str:
+    """"1 record", "21 records", "100,000 records"; another noun: "1 file", "2 files", "3 report texts".
+
+    >>> count_label(1, "file"), count_label(2, "file"), count_label(2, "entry", "entries")
+    ('1 file', '2 files', '2 entries')
+    """
+    return f"{n:,} {noun}" if n == 1 else f"{n:,} {nouns or noun + 's'}"
+
+
+def row_noun(table: str, n: int = 1) -> str:
+    """What ``n`` rows of ``table`` are called: "source", "records"; a table not listed keeps its own name."""
+    one, many = ROW_NOUNS.get(table, (table, table))
+    return one if n == 1 else many
+
+
+def row_count(table: str, n: int) -> str:
+    """"1 source", "2 sources", "1 record" (a row of assignments)."""
+    return count_label(n, row_noun(table, 1), row_noun(table, 2))
+
+
+def row_counts(counts: Mapping[str, int], *, empty: str = "") -> str:
+    """Rows per table in words, tables with none left out: "1 source, 3 records"; ``empty`` if none.
+
+    >>> row_counts({"sources": 1, "places": 0, "events": 2}), row_counts({}, empty="nothing")
+    ('1 source, 2 events', 'nothing')
+    """
+    return ", ".join(row_count(table, n) for table, n in counts.items() if n) or empty
 
 
 REVIEW_TEXTS = {"pending": "Pending review: saved, not yet approved by a second reader",

@@ -17,6 +17,7 @@ from border_atlas.store.reviews import SENT_BACK, PendingSave, Review
 from border_atlas.team.approval import CITING, TABLE_WORDS, cited_paragraphs, row_words
 from border_atlas.team.roles import may_review
 from border_atlas.text.escaping import markdown
+from border_atlas.text.wording import count_label
 from border_atlas.ui.data import get_dataset, open_store
 from border_atlas.ui.team import Member, member, require, show_member
 
@@ -45,7 +46,7 @@ def _decide(action: str, change_id: int, rows: list[tuple[str, str]] | None, com
         return
     done = {"approve": "Approved", "send_back": "Sent back", "reject": "Rejected"}[action]
     count = len(result.change.rows.get("reviews", ()))
-    st.session_state[MESSAGE] = ("success", f"{done}: {count} row{'s' if count != 1 else ''} of change {change_id} "
+    st.session_state[MESSAGE] = ("success", f"{done}: {count_label(count, 'row')} of change {change_id} "
                                             f"(recorded as change {result.change.id}).")
     st.session_state.pop(comment_key, None)
 

@@ -19,6 +19,7 @@ from border_atlas.store.csv_io import folder_fingerprint
 from border_atlas.store.engine import chosen_url
 from border_atlas.team.identity import current_user
 from border_atlas.text.escaping import markdown
+from border_atlas.text.wording import count_label
 
 # Analysts can point the app at their own copy of the tables, and at a database of their own.
 DATA_ENV = "BORDER_ATLAS_DATA"
@@ -112,7 +113,7 @@ def show_problems(dataset: Dataset) -> None:
     if not dataset.problems:
         return
     errors = dataset.errors
-    summary = (f"{len(errors)} problem{'s' if len(errors) != 1 else ''} in the data files: the rows named below "
+    summary = (f"{count_label(len(errors), 'problem')} in the data files: the rows named below "
                "are left out; everything else is shown. The files were not changed.")
     with st.expander(f"⚠ Data problems ({len(dataset.problems)})", expanded=bool(errors)):
         if errors:

@@ -10,12 +10,11 @@ from itertools import groupby
 
 from border_atlas.store.history import Change
 from border_atlas.store.row_history import FIRST_IMPORT, RowEvent
+from border_atlas.text.wording import count_label, row_noun
 
 # Every kind of change the history holds: saves, undos and imports, and the review decisions.
 KIND_WORDS = {"save": "saved", "undo": "undid", "import": "imported", "approve": "approved",
               "send back": "sent back", "reject": "rejected"}
-ROW_WORDS = {"assignments": "record", "places": "place", "organisations": "organisation", "sources": "source",
-             "reports": "report text", "eras": "era", "events": "event", "figures": "figure"}
 SHOWN_ROWS = 4  # rows named in one line of a report's history; the rest are counted
 COLUMNS = ("change", "when (UTC)", "who", "what", "why", "undone by")  # the number first: the buttons name it
 
@@ -26,7 +25,7 @@ def kind_word(kind: str) -> str:
 
 
 def _row_word(row: tuple[str, str]) -> str:
-    return f"{ROW_WORDS.get(row[0], row[0])} {row[1]}"
+    return f"{row_noun(row[0])} {row[1]}"
 
 
 def _verb(change: Change) -> str:
@@ -37,7 +36,7 @@ def _verb(change: Change) -> str:
 
 def _listed(words: list[str]) -> str:
     more = len(words) - SHOWN_ROWS
-    return ", ".join(words[:SHOWN_ROWS] + ([f"{more} more rows"] if more > 0 else []))
+    return ", ".join(words[:SHOWN_ROWS] + ([f"{count_label(more, 'more row')}"] if more > 0 else []))
 
 
 def what(change: Change, events: list[RowEvent], *, name_rows: bool) -> str:

@@ -45,6 +45,7 @@ def test_a_save_adds_the_rows_archives_the_text_and_undo_restores_every_byte(sto
     assert after["reports/weekly-2024-04-02.txt"] == TEXT.encode("utf-8")  # the text, never rendered
     assert result.change.rows == {"sources": ("weekly-2024-04-02",), "assignments": ("mss-hyesan-2024",)}
     assert result.change.user == "ana"
+    assert result.change.note == "Report weekly-2024-04-02: 1 source, 1 record"  # the history's note, in English
     loaded = load_dataset(SqlTables(store))
     assert loaded.problems == () and "mss-hyesan-2024" in set(loaded.assignments["id"])
     texts = {sid: archived_paragraphs(path) for sid, path in archived_reports(tmp_path / "after").items()}

@@ -75,8 +75,8 @@ def test_importing_again_adds_new_rows_changes_changed_ones_and_keeps_the_apps(s
     assert result.added == {"events": 1} and result.changed["events"] == ("unscr-2321",)
     assert result.kept["assignments"] == 1 and result.kept["sources"] == 1  # the app's save stays
     described = result.describe()
-    assert "added 1 events" in described and "changed events unscr-2321" in described
-    assert "Kept rows the folder does not have: 1 sources, 1 places, 1 assignments" in described
+    assert "added 1 event;" in described and "changed event unscr-2321." in described
+    assert "Kept rows the folder does not have: 1 source, 1 place, 1 record, 1 report text." in described
     events = load_dataset(SqlTables(store)).events.set_index("id")
     assert events.loc["unscr-2321", "label"] == "UN Security Council Resolution 2321" and "new-event" in events.index
     assert "nothing to import" in store.import_folder(data_copy, user="ben").describe()
@@ -89,7 +89,7 @@ def test_import_and_export_from_a_shell(tmp_path):
     run = [sys.executable, "-m", "border_atlas.data"]
     imported = subprocess.run([*run, "import", "--database", url, str(DATA_DIR)], capture_output=True, text=True,
                               cwd=ROOT, check=True)
-    assert "added 13 sources" in imported.stdout and "21 assignments" in imported.stdout
+    assert "added 13 sources" in imported.stdout and "21 records" in imported.stdout
     exported = subprocess.run([*run, "export", "--database", url, str(tmp_path / "out")], capture_output=True,
                               text=True, cwd=ROOT, check=True)
     assert "7 files written" in exported.stdout

@@ -5,7 +5,16 @@ from __future__ import annotations
 import pytest
 
 from border_atlas import FilterState, select
-from border_atlas.text.wording import citation, count_label, paragraphs_text, period_text, precision_text
+from border_atlas.loading.schema import LOAD_ORDER
+from border_atlas.text.wording import (
+    citation,
+    count_label,
+    paragraphs_text,
+    period_text,
+    precision_text,
+    row_count,
+    row_counts,
+)
 from border_atlas.views.tables import records_table
 
 
@@ -45,6 +54,29 @@ def test_positions_say_how_approximate_they_are():
 def test_counts():
     assert (count_label(0), count_label(1), count_label(21)) == ("0 records", "1 record", "21 records")
     assert count_label(100_000) == "100,000 records"
+    assert (count_label(1, "file"), count_label(7, "file"), count_label(2, "more row")) == ("1 file", "7 files",
+                                                                                            "2 more rows")
+
+
+@pytest.mark.parametrize(("table", "one", "two"), [
+    ("sources", "1 source", "2 sources"), ("places", "1 place", "2 places"),
+    ("organisations", "1 organisation", "2 organisations"), ("eras", "1 era", "2 eras"),
+    ("events", "1 event", "2 events"), ("figures", "1 figure", "2 figures"),
+    ("assignments", "1 record", "2 records"),  # an assignment is a record wherever the atlas counts them
+    ("reports", "1 report text", "2 report texts"), ("reviews", "1 review", "2 reviews"),
+])
+def test_a_count_of_rows_names_them_in_the_singular_or_the_plural(table, one, two):
+    assert (row_count(table, 1), row_count(table, 2)) == (one, two)
+
+
+def test_every_data_table_has_its_nouns():
+    assert all(not row_count(table, 1).endswith(table) for table in LOAD_ORDER)
+
+
+def test_rows_per_table_in_words():
+    counts = {"sources": 1, "places": 0, "organisations": 2, "assignments": 1}
+    assert row_counts(counts) == "1 source, 2 organisations, 1 record"
+    assert row_counts({"places": 0}, empty="nothing") == "nothing"
 
 
 def test_the_records_table_uses_the_same_wording(dataset):

@@ -345,7 +345,7 @@ def test_a_changed_source_folder_is_announced_on_every_page_and_imported_again_o
     page.button(key="ar_import").click().run()
     assert not page.exception
     [said] = [s for s in page.success if "Imported" in plain(s.value)]
-    assert "added 1 events" in plain(said.value) and "changed nothing" in plain(said.value)
+    assert "added 1 event;" in plain(said.value) and "changed nothing" in plain(said.value)
     assert "later-event,2024-05-01,A *later* event,geonames," in files(data)["events.csv"].decode()
     assert not [i for i in run_page().info if "changed since it was imported" in plain(i.value)]
     history = table_with(run_page(PAGE), "undone by")

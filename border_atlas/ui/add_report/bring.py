@@ -12,6 +12,7 @@ from border_atlas.ingest.limited import READ_LIMITS, read_report_limited
 from border_atlas.loading.dates import is_partial_date
 from border_atlas.runtime import isolation
 from border_atlas.text.escaping import markdown
+from border_atlas.text.wording import count_label
 from border_atlas.ui.add_report import state
 
 UPLOAD_TYPES = ["txt", "text", "html", "htm", "xhtml", "pdf", "docx"]
@@ -74,9 +75,9 @@ def _prefilled(report: ReportText) -> str:
 def confirm_details(report: ReportText) -> SourceDetails | None:
     """The details form; the confirmed details when the analyst submits valid ones."""
     st.subheader("Its details")
-    st.caption(markdown("{count} paragraphs, numbered from 1 at the first non-empty line after the title, one per "
-                        "non-empty line. Check every prefilled value: {told}", count=len(report.paragraphs),
-                        told=_prefilled(report)))
+    st.caption(markdown("{count}, numbered from 1 at the first non-empty line after the title, one per "
+                        "non-empty line. Check every prefilled value: {told}",
+                        count=count_label(len(report.paragraphs), "paragraph"), told=_prefilled(report)))
     with st.form("ar_details_form"):
         left, right = st.columns(2)
         left.text_input("Outlet", key=_FIELDS["outlet"], placeholder="Daily NK (English)")

@@ -9,6 +9,7 @@ from border_atlas.drafting.preview import preview_selection
 from border_atlas.loading.dataset import Dataset, load_dataset
 from border_atlas.readers import SqlTables
 from border_atlas.text.escaping import markdown
+from border_atlas.text.wording import count_label
 from border_atlas.ui.add_report.state import store
 from border_atlas.ui.map_panel import show_map
 
@@ -24,8 +25,7 @@ def review(mode: str, draft: Draft, dataset: Dataset) -> DraftCheck:
     check = check_draft(draft, reader, base=load_dataset(reader, cache=True))
     if check.problems:
         st.error(markdown("{count} to solve: nothing is saved while a problem remains. Rows are counted from 1 in "
-                          "each table above.", count=f"{len(check.problems)} problem" +
-                          ("s" if len(check.problems) != 1 else "")))
+                          "each table above.", count=count_label(len(check.problems), "problem")))
         st.dataframe([{"table": p.table, "row": p.row, "field": p.field, "problem": p.message}
                       for p in check.problems], hide_index=True, width="stretch", key=f"ar_{mode}_problems")
     elif check.prepared.is_empty:
@@ -42,6 +42,6 @@ def review(mode: str, draft: Draft, dataset: Dataset) -> DraftCheck:
         for table in TABLES:
             frame = check.prepared.table(table)
             if not frame.empty:
-                st.caption(f"{table}.csv: {len(frame)} new row{'s' if len(frame) != 1 else ''}")
+                st.caption(f"{table}.csv: {count_label(len(frame), 'new row')}")
                 st.dataframe(frame.dropna(axis=1, how="all"), hide_index=True, width="stretch")
     return check

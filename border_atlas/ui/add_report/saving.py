@@ -12,6 +12,7 @@ from border_atlas.store import StoreError
 from border_atlas.team.roles import may_import, may_undo_any
 from border_atlas.team.signin import SINGLE
 from border_atlas.text.escaping import markdown
+from border_atlas.text.wording import row_counts
 from border_atlas.ui.add_report import state
 from border_atlas.ui.data import data_folder, folder_changed
 from border_atlas.ui.team import current_user, member
@@ -42,7 +43,7 @@ def save_section(mode: str, check: DraftCheck) -> None:
         st.error(markdown("{message}", message=str(exc)))
         st.button("Read the data again (keeps your draft)", key=f"ar_{mode}_reload", on_click=state.refresh_snapshot)
         return
-    counts = ", ".join(f"{n} {table}" for table, n in result.change.row_counts.items())
+    counts = row_counts(result.change.row_counts, empty="no rows")
     archived = f"; report {result.change.source_id} archived" if result.change.source_id else ""
     review = "" if alone else " They are pending until a reviewer other than you approves them."
     state.after_save(mode, result, f"Saved (change {result.change.id}): {counts}{archived}.{review}")
@@ -80,7 +81,7 @@ def _import_again() -> None:
 def _history_table(changes) -> None:
     st.dataframe([{"change": str(c.id), "what": c.kind, "who": c.user,
                    "undone by": None if c.undone_by is None else str(c.undone_by), "when (UTC)": c.time,
-                   "report": c.source_id, "rows": ", ".join(f"{n} {t}" for t, n in c.row_counts.items()),
+                   "report": c.source_id, "rows": row_counts(c.row_counts),
                    "note": c.note} for c in changes[:HISTORY_ROWS]],
                  hide_index=True, width="stretch", key="ar_history", column_config=HISTORY_COLUMNS)
 
