@@ -11,30 +11,11 @@ from streamlit.testing.v1 import AppTest
 
 from border_atlas.store import DataStore
 from border_atlas.store import roles as store_roles
-from tests.databases import sqlite_url
 from tests.store.store_helpers import report_rows, sample_save
+from tests.ui.team_members import ANA, BEN, NEW, REV, RITA
 
 PAGE = "pages/7_History.py"
-ANA, BEN, REV, RITA, NEW = ("ana@example.org", "ben@example.org", "rev@example.org", "rita@example.org",
-                            "new@example.org")
 SOURCE_A, SOURCE_B = "example-a-2025-01-01", "example-b-2025-01-01"
-
-
-@pytest.fixture
-def team(data_copy, tmp_path, monkeypatch):
-    """The bundled data in a database with an admin, two analysts and a reviewer; OpenID Connect sign-in."""
-    url = sqlite_url(tmp_path)
-    store = DataStore(url)
-    store.import_folder(data_copy, user="setup", note="first import")
-    for user, role in ((RITA, "admin"), (ANA, "analyst"), (BEN, "analyst"), (REV, "reviewer")):
-        store_roles.set_role(store, user, role, granted_by="setup")
-    monkeypatch.setenv("BORDER_ATLAS_DATA", str(data_copy))
-    monkeypatch.setenv("BORDER_ATLAS_DATABASE", url)
-    monkeypatch.setenv("BORDER_ATLAS_IDENTITY", "oidc")
-    st.cache_resource.clear()
-    yield store
-    store.close()
-    st.cache_resource.clear()
 
 
 def signed_in(email: str, path: str = PAGE, **query) -> AppTest:

@@ -6,28 +6,26 @@ from __future__ import annotations
 
 import json
 
-import streamlit as st
 from apptest_helpers import ROOT, TIMEOUT, map_args, plain, record_count, run_page
 from streamlit.testing.v1 import AppTest
 
 from border_atlas.store import roles as store_roles
 from tests.store.store_helpers import ids, sample_save
+from tests.ui.team_members import ANA, NEW, REV
 from tests.ui.test_add_report_page import PAGE as ADD_PAGE
 from tests.ui.test_add_report_page import data, edit, propose  # noqa: F401 (fixture)
 from tests.ui.test_briefing_page import iframe_html
-from tests.ui.test_team_pages import ANA, NEW, REV, signed_in, team, texts  # noqa: F401 (fixture)
+from tests.ui.test_team_pages import signed_in, texts
 
 REVIEW = "pages/6_Review.py"
 DUTY = "assignments_example-duty-a"
 
 
-def _ana_saved(team):  # noqa: F811 (the fixture, by name)
-    st.cache_resource.clear()
-    signed_in("dashboard.py", ANA)  # the first run imports the folder into the empty database
+def _ana_saved(team):
     return sample_save(team, user=ANA).change.id
 
 
-def test_a_reviewer_sees_each_record_beside_its_cited_paragraph_and_approves_it(team):  # noqa: F811
+def test_a_reviewer_sees_each_record_beside_its_cited_paragraph_and_approves_it(team):
     change = _ana_saved(team)
     at = signed_in(REVIEW, REV)
     assert not at.exception
@@ -42,7 +40,7 @@ def test_a_reviewer_sees_each_record_beside_its_cited_paragraph_and_approves_it(
     assert f"approval_approve_{change}_{DUTY}" not in [b.key for b in at.button]  # decided: no longer listed
 
 
-def test_sending_back_needs_a_comment_and_the_author_reads_it_on_add_a_report(team):  # noqa: F811
+def test_sending_back_needs_a_comment_and_the_author_reads_it_on_add_a_report(team):
     change = _ana_saved(team)
     at = signed_in(REVIEW, REV)
     at.button(key=f"approval_send_back_{change}").click().run()
@@ -58,7 +56,7 @@ def test_sending_back_needs_a_comment_and_the_author_reads_it_on_add_a_report(te
     assert "rev@example.org sent back your change" in warned and "Paragraph 1 names no <b>date</b>" in warned
 
 
-def test_rejecting_all_of_a_report_removes_its_records(team):  # noqa: F811
+def test_rejecting_all_of_a_report_removes_its_records(team):
     change = _ana_saved(team)
     at = signed_in(REVIEW, REV)
     at.text_input(key=f"approval_comment_{change}").input("Not about Ryanggang")
@@ -68,9 +66,7 @@ def test_rejecting_all_of_a_report_removes_its_records(team):  # noqa: F811
     assert any("Nothing awaits review" in s.value for s in at.success) and not at.subheader
 
 
-def test_the_author_cannot_decide_on_their_own_save(team):  # noqa: F811
-    st.cache_resource.clear()
-    signed_in("dashboard.py", REV)
+def test_the_author_cannot_decide_on_their_own_save(team):
     change = sample_save(team, user=REV).change.id
     at = signed_in(REVIEW, REV)
     assert "You saved these" in texts(at)
@@ -81,7 +77,7 @@ def test_the_author_cannot_decide_on_their_own_save(team):  # noqa: F811
     assert not signed_in(REVIEW, other).button(key=f"approval_approve_{change}").disabled
 
 
-def test_readers_and_analysts_are_told_the_page_takes_the_reviewer_role(team):  # noqa: F811
+def test_readers_and_analysts_are_told_the_page_takes_the_reviewer_role(team):
     _ana_saved(team)
     for user, role in ((NEW, "reader"), (ANA, "analyst")):
         at = signed_in(REVIEW, user)
@@ -97,7 +93,7 @@ def _briefing(user: str) -> AppTest:
     return at.run()
 
 
-def test_on_the_map_a_pending_record_is_marked_and_the_briefing_leaves_it_out(team):  # noqa: F811
+def test_on_the_map_a_pending_record_is_marked_and_the_briefing_leaves_it_out(team):
     change = _ana_saved(team)
     at = signed_in("dashboard.py", REV)
     drawn = json.dumps(map_args(at))

@@ -4,32 +4,12 @@ analyst; only a reviewer undoes a save by name; an admin gives roles on the page
 from __future__ import annotations
 
 import pytest
-import streamlit as st
 from apptest_helpers import ROOT, TIMEOUT, map_args, plain
 from streamlit.testing.v1 import AppTest
 
-from border_atlas.store import DataStore
 from border_atlas.store import roles as store_roles
-from tests.databases import sqlite_url
+from tests.ui.team_members import ANA, NEW, REV, RITA
 from tests.ui.test_add_report_page import PAGE, edit, propose, table_with
-
-ANA, REV, RITA, NEW = "ana@example.org", "rev@example.org", "rita@example.org", "new@example.org"
-
-
-@pytest.fixture
-def team(data_copy, tmp_path, monkeypatch):
-    """A database with an admin, an analyst and a reviewer; the app signs in with OpenID Connect."""
-    url = sqlite_url(tmp_path)
-    store = DataStore(url)
-    for user, role in ((RITA, "admin"), (ANA, "analyst"), (REV, "reviewer")):
-        store_roles.set_role(store, user, role, granted_by="setup")
-    monkeypatch.setenv("BORDER_ATLAS_DATA", str(data_copy))
-    monkeypatch.setenv("BORDER_ATLAS_DATABASE", url)
-    monkeypatch.setenv("BORDER_ATLAS_IDENTITY", "oidc")
-    st.cache_resource.clear()
-    yield store
-    store.close()
-    st.cache_resource.clear()
 
 
 def signed_in(path: str, email: str | None) -> AppTest:
