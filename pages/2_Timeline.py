@@ -5,9 +5,8 @@ from __future__ import annotations
 import streamlit as st
 
 from border_atlas.ui.page import start_page
-from border_atlas.ui.timeline_panel import show_counts_over_time, show_timeline
+from border_atlas.ui.timeline_panel import show_counts_over_time, show_figures, show_timeline
 from border_atlas.views.period_counts import UNITS
-from border_atlas.views.timeline import figures_charts
 
 page = start_page(
     page="timeline",
@@ -37,5 +36,4 @@ else:
 
 st.subheader("Bribes before and after COVID-19")
 st.caption("Reported amounts as ranges (minimum to maximum), from figures.csv; hover for the source.")
-for chart in figures_charts(page.dataset):
-    st.altair_chart(chart, width="stretch")
+show_figures(page.dataset)
