@@ -8,7 +8,7 @@ from border_atlas.text.escaping import escape_markdown
 from border_atlas.ui.page import start_page
 from border_atlas.ui.records_table import show_records_at
 from border_atlas.views.quality import approximate_locations, date_precision, unverified_claims
-from border_atlas.views.tables import reference_uses, report_sections
+from border_atlas.views.tables import history_link, reference_uses, report_sections
 
 page = start_page(
     page="sources",
@@ -39,6 +39,7 @@ st.header("Reports")
 for section in report_sections(page.selection):
     with st.expander(escape_markdown(section.heading), expanded=True):
         st.caption(escape_markdown(section.caption))
+        st.markdown(f"[History of this report]({history_link('report', section.source_id)})")  # id percent-encoded
         if not section.count:
             st.write("No record from this report matches the filters.")
         else:

@@ -29,20 +29,23 @@ def _free_port() -> int:
         return sock.getsockname()[1]
 
 
-def start_app(*, data: Path | None = None, env: dict[str, str] | None = None) -> tuple[str, subprocess.Popen]:
+def start_app(*, data: Path | None = None, env: dict[str, str] | None = None,
+              base_path: str = "") -> tuple[str, subprocess.Popen]:
     """The real app, started as `make run` starts it (`streamlit run app.py`) on a free local port.
 
     ``data``: its tables; ``env``: more environment (e.g. ``BORDER_ATLAS_BASEMAPS``; the tests' own
-    default is "off", so that no user's basemaps are read).
+    default is "off", so that no user's basemaps are read); ``base_path``: the path it is served under, as
+    behind a proxy (``server.baseUrlPath``); the URL returned ends with it.
     """
     port = _free_port()
     env = {**os.environ, "BORDER_ATLAS_DATA": str(data) if data else "", **(env or {})}
     process = subprocess.Popen(
         [sys.executable, "-m", "streamlit", "run", str(ROOT / "app.py"), "--server.headless", "true",
-         "--server.address", "127.0.0.1", "--server.port", str(port), "--browser.gatherUsageStats", "false"],
+         "--server.address", "127.0.0.1", "--server.port", str(port), "--browser.gatherUsageStats", "false",
+         "--server.baseUrlPath", base_path],
         cwd=ROOT, env=env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
     )
-    url = f"http://127.0.0.1:{port}"
+    url = f"http://127.0.0.1:{port}" + (f"/{base_path}" if base_path else "")
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline:
         try:

@@ -8,7 +8,7 @@ import streamlit as st
 from border_atlas.filters.selection import Selection
 from border_atlas.text.escaping import markdown
 from border_atlas.text.wording import count_label
-from border_atlas.views.tables import page_count, records_html, records_page
+from border_atlas.views.tables import HISTORY, page_count, records_html, records_page
 
 # Our own constant CSS (no user text): on paper the map page is the map, the caption and the
 # records, without the sidebar, the toolbar, the exports or the interactive grid.
@@ -33,6 +33,13 @@ PRINT_CSS = """<style>
 </style>"""
 
 
+# Each record's History link (a relative address: the app's base path is kept), shown as a word, not the address;
+# pinned (at the left), so that it is in view on any screen without scrolling the table sideways.
+RECORD_COLUMN_CONFIG = {HISTORY: st.column_config.LinkColumn(
+    HISTORY, display_text="History", width="small", pinned=True,
+    help="Who added, changed, reviewed or undid the record, when and why (opens the History page)")}
+
+
 def _page_number(key: str, pages: int) -> int:
     """The page the reader asked for, kept within the pages there are now (filters may have left fewer)."""
     if st.session_state.get(key, 1) > pages:
@@ -52,7 +59,7 @@ def _show_page(selection: Selection, positions: np.ndarray | None, *, key: str, 
     else:
         part = records_page(selection, positions)
     with st.container(key=f"{key}-screen"):
-        st.dataframe(part.table, hide_index=True, width="stretch")
+        st.dataframe(part.table, hide_index=True, width="stretch", column_config=RECORD_COLUMN_CONFIG)
     if print_copy:
         with st.container(key=f"{key}-print"):
             st.html(records_html(part.table, note=f"{part.range_text}; the CSV export holds all."

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Iterable
 from dataclasses import dataclass
+from urllib.parse import quote
 
 import numpy as np
 import pandas as pd
@@ -15,7 +16,19 @@ from border_atlas.text.escaping import esc
 from border_atlas.text.wording import area_note, count_label, text
 
 PAGE_SIZE = 500  # rows sent to the browser at once: a page of 500 is about 140 KB, 100,000 records 27 MB
-RECORD_COLUMNS = ["Place", "Organisation", "Role", "With", "Ordered by", "What", "When", "Source", "Grade"]
+HISTORY = "History"  # the History page's address, relative to the app's, and the column linking to it
+RECORD_COLUMNS = ["Place", "Organisation", "Role", "With", "Ordered by", "What", "When", "Source", "Grade", HISTORY]
+
+
+def history_link(kind: str, ident: str) -> str:
+    """The History page of a record or a report (``kind`` "record" or "report"), as a link relative to the page
+    it is on, so that it keeps the app's base path behind a proxy. The id is percent-encoded whole: an id read
+    from a file cannot add a parameter, a fragment or a path.
+
+    >>> history_link("record", "a&b=c #d/é"), history_link("report", "dailynk-2018-02-28")
+    ('History?record=a%26b%3Dc%20%23d%2F%C3%A9', 'History?report=dailynk-2018-02-28')
+    """
+    return f"{HISTORY}?{kind}={quote(ident, safe='')}"
 
 
 def records_table(records: Iterable[Record]) -> pd.DataFrame:
@@ -26,7 +39,7 @@ def records_table(records: Iterable[Record]) -> pd.DataFrame:
     ['Daily NK (English), 2018-02-28, ¶ 2, 8, 9']
     """
     rows = [[_place_cell(r), r.org_name, r.role, r.partner_name, r.ordered_by_name, r.summary, r.period, r.citation,
-             r.grade] for r in records]
+             r.grade, history_link("record", r.id)] for r in records]
     return pd.DataFrame(rows, columns=RECORD_COLUMNS).fillna("")
 
 
@@ -147,7 +160,9 @@ def reference_uses(dataset: Dataset) -> pd.DataFrame:
 
 
 def records_html(table: pd.DataFrame, *, note: str = "") -> str:
-    """A records table as escaped HTML, for print (a data grid prints only the rows on screen), under ``note``."""
+    """A records table as escaped HTML, for print (a data grid prints only the rows on screen), under ``note``;
+    without the History links, which paper cannot follow."""
+    table = table.drop(columns=[HISTORY], errors="ignore")
     head = "".join(f"<th>{esc(c)}</th>" for c in table.columns)
     rows = "".join("<tr>" + "".join(f"<td>{esc(v)}</td>" for v in row) + "</tr>" for row in table.values.tolist())
     caption = f"<caption>{esc(note)}</caption>" if note else ""

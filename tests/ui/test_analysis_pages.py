@@ -69,6 +69,8 @@ def test_sources_page_follows_the_filters():
     expanders = [e.label for e in at.expander if "Daily NK" in e.label or "NK Insider" in e.label]
     assert any("Daily NK" in label and "0 records" in label for label in expanders)
     assert any("NK Insider" in label and "7 records" in label for label in expanders)
+    links = [m.value for m in at.markdown if m.value.startswith("[History of this report]")]
+    assert "[History of this report](History?report=dailynk-2018-02-28)" in links and len(links) == len(expanders)
 
 
 def test_filters_hold_across_pages():

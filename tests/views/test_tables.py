@@ -89,3 +89,10 @@ def test_the_print_table_escapes_and_carries_its_range():
     html = records_html(table, note="Records 1–500 of 1,234 <all>")
     assert "<caption>Records 1–500 of 1,234 &lt;all&gt;</caption>" in html
     assert "&lt;b&gt;Hyesan&lt;/b&gt;" in html and "<b>" not in html
+
+
+def test_the_print_table_leaves_out_the_history_links(dataset):
+    part = records_page(select(dataset, FilterState()), size=3)
+    assert part.table.columns[-1] == "History" and part.table["History"].str.startswith("History?record=").all()
+    html = records_html(part.table)
+    assert "History" not in html and part.table["Place"].iloc[0] in html
