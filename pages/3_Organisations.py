@@ -12,6 +12,7 @@ from border_atlas.ui.map_panel import show_map
 from border_atlas.ui.page import start_page
 from border_atlas.ui.records_table import show_place_records, show_records
 from border_atlas.views.org_graph import organisation_dot, shape_legend_dot
+from border_atlas.views.org_graph_edges import drawn_caption, drawn_edges, graph_counts
 from border_atlas.views.org_profile import organisation_profile, profile_choice, profile_filters
 
 page = start_page(
@@ -20,8 +21,8 @@ page = start_page(
     help_text=(
         "The organisations in the records that match your filters. Grey arrows: an umbrella over its members "
         "(Office 39 over its companies). Dashed red: who gave the order. Coloured: a unit and the company it was "
-        "told to work with, labelled with the place and year (with many edges, hover an edge for them). Pick one "
-        "below for its profile."
+        "told to work with, labelled with the place and year (with many edges, hover an edge for them; in a large "
+        "selection only the busiest links are drawn, as the line above the graph says). Pick one below for its profile."
     ),
 )
 chosen = profile_choice(page.dataset, page.link.filters, st.session_state.get("profile_org"))
@@ -35,7 +36,9 @@ st.selectbox("Profile of", list(names), key="profile_org", format_func=names.get
 if page.selection.count == 0:
     st.info("No record matches these filters, so there is no graph to draw.")
 else:
-    show_graph(organisation_dot(page.selection, highlight=chosen), shape_legend_dot(page.selection))
+    drawn = drawn_edges(graph_counts(page.selection), chosen)
+    show_graph(organisation_dot(page.selection, highlight=chosen, drawn=drawn), shape_legend_dot(page.selection),
+               drawn_caption(drawn, names[chosen]))
 
 profile = organisation_profile(page.dataset, chosen)
 st.header(escape_markdown(profile.name))

@@ -11,6 +11,8 @@ from __future__ import annotations
 
 import streamlit as st
 
+from border_atlas.text.escaping import escape_markdown
+
 # Our own constant CSS (no user text): a point of the drawing (4/3 px) as one pixel, scrolled inside its block.
 NATURAL_SIZE = """<style>
 [data-testid="stGraphVizChart"] { overflow-x: auto; }
@@ -18,9 +20,12 @@ NATURAL_SIZE = """<style>
 </style>"""
 
 
-def show_graph(graph_dot: str, shapes_dot: str) -> None:
-    """The graph (DOT with every label quoted), then the key to its shapes."""
+def show_graph(graph_dot: str, shapes_dot: str, caption: str | None = None) -> None:
+    """The graph (DOT with every label quoted) under its caption (plain text: what it leaves out), then the
+    key to its shapes."""
     st.html(NATURAL_SIZE)
+    if caption:
+        st.caption(escape_markdown(caption))
     st.graphviz_chart(graph_dot, width="stretch")
     st.caption("Node shapes")
     st.graphviz_chart(shapes_dot, width="stretch")

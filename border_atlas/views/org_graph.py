@@ -1,20 +1,16 @@
 """The organisations as a Graphviz DOT graph: who is under whom, who ordered whom, who worked with whom.
 
 Edges: umbrella -> member (solid grey, "under"), orderer -> unit (dashed red, "ordered"),
-unit -> partner (bold, in the partner's colour, labelled with the place and year).
+unit -> partner (bold, in the partner's colour, labelled with the place and year). Which orders and
+pairings are drawn in a large selection is chosen in :mod:`border_atlas.views.org_graph_edges`.
 """
 
 from __future__ import annotations
 
-from dataclasses import dataclass
-
-import pandas as pd
-
 from border_atlas.filters.selection import Selection
-from border_atlas.filters.selection_cache import per_selection
-from border_atlas.loading.hierarchy import ancestors
 from border_atlas.text.wording import text
 from border_atlas.views.colours import DEFAULT_COLOUR, org_colours
+from border_atlas.views.org_graph_edges import DrawnEdges, drawn_edges, graph_counts
 
 TYPE_SHAPES = {
     "security agency": "doubleoctagon",
@@ -43,37 +39,7 @@ def quote(text: str) -> str:
     return f'"{text}"'
 
 
-PLACES_PER_EDGE = 6  # place-and-year lines on a pairing's edge; the rest are counted ("+ 40 more")
-PAIRINGS_LISTED = 40  # above this many pairings and orders, edges carry their text as tooltips
-
-
-@dataclass(frozen=True)
-class GraphCounts:
-    """What the graph draws, counted once per selection from its columns: never one object per record."""
-
-    organisations: frozenset[str]  # in the records, with the umbrellas above them
-    orders: tuple[tuple[str, str], ...]  # (who ordered, whom), sorted
-    pairings: tuple[tuple[str, str, tuple[str, ...], int], ...]  # (unit, partner, first places and years, how many)
-
-
-def graph_counts(selection: Selection) -> GraphCounts:
-    """The organisations, orders and pairings of the selection, kept per selection (see selection_cache)."""
-    return per_selection(selection, "org_graph", lambda: _count(selection))
-
-
-def _count(selection: Selection) -> GraphCounts:
-    columns = {c: selection.column(c).astype("string") for c in ("org_id", "partner_org_id", "ordered_by_org_id")}
-    ids = set(pd.concat(list(columns.values())).dropna().unique())
-    for ident in list(ids):
-        ids.update(ancestors(ident, selection.dataset.organisations))
-    orders = pd.DataFrame({"source": columns["ordered_by_org_id"], "target": columns["org_id"]}).dropna()
-    where = (selection.column("place_name").astype("string").fillna("no place") + " "
-             + selection.column("known_from").dt.year.astype("string"))
-    pairs = pd.DataFrame({"source": columns["org_id"], "target": columns["partner_org_id"], "where": where}).dropna()
-    pairs = pairs.drop_duplicates()  # the first of each place and year, in date order
-    pairings = tuple((source, target, tuple(group["where"].head(PLACES_PER_EDGE)), len(group))
-                     for (source, target), group in pairs.groupby(["source", "target"], sort=True))
-    return GraphCounts(frozenset(ids), tuple(sorted(set(zip(orders["source"], orders["target"])))), pairings)
+PAIRINGS_LISTED = 40  # above this many pairings and orders drawn, edges carry their text as tooltips
 
 
 def graph_organisations(selection: Selection) -> set[str]:
@@ -96,15 +62,14 @@ def _nodes(selection: Selection, shown: set[str], colours: dict[str, str], highl
     return lines
 
 
-def _edges(selection: Selection, colours: dict[str, str]) -> list[str]:
-    counts = graph_counts(selection)
+def _edges(drawn: DrawnEdges, colours: dict[str, str]) -> list[str]:
     # With many edges, labels go to tooltips: every label is a box the layout must place, and
     # hundreds of them took the browser's layout tens of seconds.
-    listed = len(counts.pairings) + len(counts.orders) <= PAIRINGS_LISTED
+    listed = len(drawn.pairings) + len(drawn.orders) <= PAIRINGS_LISTED
     text_of = "label" if listed else "tooltip"
     lines = [f"  {quote(source)} -> {quote(target)} [{text_of}=\"ordered\", style=dashed, color=\"#c62828\", "
-             "fontcolor=\"#c62828\"];" for source, target in counts.orders]
-    for source, target, where, total in counts.pairings:
+             "fontcolor=\"#c62828\"];" for source, target, _ in drawn.orders]
+    for source, target, where, total, _ in drawn.pairings:
         # One place and year a line: a list on one line made the widest edge of the graph; past
         # PLACES_PER_EDGE the rest are counted, so that a pairing at 1,000 places stays one readable edge.
         label = "\n".join(where) + (f"\n+ {total - len(where):,} more" if total > len(where) else "")
@@ -113,8 +78,10 @@ def _edges(selection: Selection, colours: dict[str, str]) -> list[str]:
     return lines
 
 
-def organisation_dot(selection: Selection, *, highlight: str | None = None) -> str:
-    """The graph of the selection's organisations in Graphviz DOT, every label quoted."""
+def organisation_dot(selection: Selection, *, highlight: str | None = None, drawn: DrawnEdges | None = None) -> str:
+    """The graph of the selection's organisations in Graphviz DOT, every label quoted: the links ``drawn``
+    (by default those :func:`drawn_edges` chooses, keeping every link of ``highlight``)."""
+    drawn = drawn or drawn_edges(graph_counts(selection), highlight)
     colours = org_colours(selection.dataset.organisations)
     header = [
         "digraph organisations {",
@@ -123,7 +90,7 @@ def organisation_dot(selection: Selection, *, highlight: str | None = None) -> s
         'penwidth=1.6, margin="0.06,0.04"];',
         f'  edge [fontname="Helvetica", fontsize={EDGE_FONT_PT}];',
     ]
-    body = _nodes(selection, graph_organisations(selection), colours, highlight) + _edges(selection, colours)
+    body = _nodes(selection, graph_organisations(selection), colours, highlight) + _edges(drawn, colours)
     return "\n".join([*header, *body, "}"])
 
 

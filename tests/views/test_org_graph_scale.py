@@ -6,12 +6,14 @@ import re
 
 from bench.synthetic import write_archive
 from border_atlas import FilterState, load_dataset, select
-from border_atlas.views import org_graph
-from border_atlas.views.org_graph import PAIRINGS_LISTED, PLACES_PER_EDGE, graph_counts, organisation_dot
+from border_atlas.views import org_graph, org_graph_edges
+from border_atlas.views.org_graph import PAIRINGS_LISTED, organisation_dot
+from border_atlas.views.org_graph_edges import PLACES_PER_EDGE, graph_counts
 
 
 def test_pairings_name_a_few_places_and_count_the_rest(tmp_path, monkeypatch):
     monkeypatch.setattr(org_graph, "PAIRINGS_LISTED", 10_000)  # every pairing's places listed, as for a few
+    monkeypatch.setattr(org_graph_edges, "EDGES_DRAWN", 10_000)  # and every pairing drawn
     dataset = load_dataset(write_archive(tmp_path, n_records=4_000, n_places=400))
     selection = select(dataset, FilterState())
     records = selection.records.dropna(subset=["partner_org_id"])
@@ -35,7 +37,8 @@ def test_counts_are_made_once_per_selection(dataset):
     assert graph_counts(select(dataset, FilterState(era="post-covid"))) is not first
 
 
-def test_many_edges_carry_their_text_as_tooltips(tmp_path):
+def test_many_edges_carry_their_text_as_tooltips(tmp_path, monkeypatch):
+    monkeypatch.setattr(org_graph_edges, "EDGES_DRAWN", 10_000)  # every pairing drawn
     selection = select(load_dataset(write_archive(tmp_path, n_records=4_000, n_places=400)), FilterState())
     records = selection.records.dropna(subset=["partner_org_id"])
     pairs = records[["org_id", "partner_org_id"]].drop_duplicates()
