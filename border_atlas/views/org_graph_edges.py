@@ -17,6 +17,7 @@ import pandas as pd
 from border_atlas.filters.selection import Selection
 from border_atlas.filters.selection_cache import per_selection
 from border_atlas.loading.hierarchy import ancestors
+from border_atlas.text.wording import text
 
 PLACES_PER_EDGE = 6  # place-and-year lines on a pairing's edge; the rest are counted ("+ 40 more")
 # Pairings drawn, and orders drawn, at most (the profiled organisation's links and the umbrellas come on top).
@@ -120,6 +121,7 @@ def drawn_caption(drawn: DrawnEdges, profiled_name: str | None = None) -> str | 
     profiled = ""
     if drawn.profiled_extra:
         links = "link" if drawn.profiled_extra == 1 else "links"
-        profiled = f", and {drawn.profiled_extra:,} more {links} of {profiled_name or drawn.profiled}, profiled below"
+        name = text(profiled_name) or drawn.profiled
+        profiled = f", and {drawn.profiled_extra:,} more {links} of {name}, profiled below"
     return (f"Drawn: {kinds[0]}; {kinds[1]}; every umbrella{profiled}. The others are in the records "
             "table below: pick an organisation for its profile.")
