@@ -11,7 +11,6 @@ from helpers import with_values, without_rows
 from border_atlas import FilterState, select
 from border_atlas.mapview import MapOptions, assemble_map, data_layers, focus_bounds, legend_html
 from border_atlas.mapview.view import off_map_ids
-from border_atlas.text.wording import period_text
 
 # What a browser would fetch: script, stylesheet and image sources, CSS url()s, tile templates.
 ASSET_REF = re.compile(
@@ -190,15 +189,3 @@ def test_the_asset_check_catches_a_stock_folium_map():
     import folium
 
     assert ASSET_REF.search(folium.Map().get_root().render())
-
-
-@pytest.mark.parametrize(("start", "end", "long", "short"), [
-    (None, "2018-02", "until 2018-02", "–2018"),
-    ("2018-02", None, "from 2018-02", "2018–"),
-    ("2017-01", "2017-01", "2017-01", "2017"),
-    ("2020-01-22", "2023-08-26", "2020-01-22 – 2023-08-26", "2020–2023"),
-    (None, None, "reported 2025-10-27", "2025"),
-])
-def test_period_wording(start, end, long, short):
-    assert period_text(start, end, "2025-10-27") == long
-    assert period_text(start, end, "2025-10-27", short=True) == short
